@@ -1,0 +1,47 @@
+/**
+ * THE capacity rulebook: how much work an agent can hold at once.
+ *  - phone, voicemail and email are exclusive: one at a time, nothing beside them;
+ *  - customer chats: up to min(tenant limit, the agent's own limit), and an agent
+ *    already chatting (Busy) can still be offered chats until that limit,
+ *    unless they pressed Stop New;
+ *  - agent-to-agent chats are not interactions and never count.
+ */
+import type { AgentState, EngineState } from './state.js';
+import type { Media } from './tenant/schema.js';
+import type { Tenant } from './tenant/tenant.js';
+
+export const EXCLUSIVE_MEDIA: ReadonlySet<Media> = new Set<Media>([
+  'inbound_phone',
+  'outbound_phone',
+  'voicemail',
+  'email',
+]);
+
+/** Customer chats the agent holds (active or in wrap-up). */
+export function chatLoad(agent: AgentState, state: EngineState): number {
+  let n = 0;
+  for (const id of agent.work) if (state.interactions.get(id)?.media === 'chat') n++;
+  return n;
+}
+
+/** Can this agent be offered queued work of this media right now? */
+export function canBeOffered(agent: AgentState, media: Media, state: EngineState, tenant: Tenant): boolean {
+  if (!agent.loggedIn || agent.disconnectedUntil !== undefined || agent.offer) return false;
+  if (agent.status === 'available') return agent.work.size === 0;
+  if (agent.status !== 'busy' || media !== 'chat') return false;
+  const chats = chatLoad(agent, state);
+  return chats === agent.work.size && chats < tenant.maxChats(agent.id);
+}
+
+/**
+ * Direct agent routing reaches the agent whatever their status, but only if
+ * they can physically take it: logged in, connected, no pending offer, no work.
+ */
+export function canBeOfferedDirect(agent: AgentState): boolean {
+  return agent.loggedIn && agent.disconnectedUntil === undefined && !agent.offer && agent.work.size === 0;
+}
+
+/** The routing load key: fewer chats first (Available agents have 0). */
+export function routingLoad(agent: AgentState): number {
+  return agent.work.size;
+}

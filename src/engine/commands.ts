@@ -1,0 +1,60 @@
+/**
+ * The engine's public commands. Agent commands carry the acting agent's id;
+ * the engine checks that the agent may do it (ownership, permissions,
+ * status table, capacity). Channel commands come from customer adapters
+ * (phone switch, web chat, email), never from an agent.
+ */
+import type { CustomerInfo } from './state.js';
+import type { Media, Status } from './tenant/schema.js';
+
+export type AgentCommand =
+  | { type: 'login'; agentId: string }
+  | { type: 'logout'; agentId: string }
+  | { type: 'set_status'; agentId: string; status: Status; code?: string }
+  /** The status to take when the current work ends ("not ready after this call"); null clears it. */
+  | { type: 'set_after_work'; agentId: string; status: Status | null; code?: string }
+  | { type: 'toggle_queue'; agentId: string; queueId: string; enabled: boolean }
+  | { type: 'accept'; agentId: string; interactionId: string }
+  | { type: 'reject'; agentId: string; interactionId: string }
+  | { type: 'stop_new'; agentId: string }
+  | { type: 'resume'; agentId: string }
+  /** The agent ends the customer side (hangs up, closes the chat): wrap-up starts. */
+  | { type: 'end_interaction'; agentId: string; interactionId: string }
+  | { type: 'set_codes'; agentId: string; interactionId: string; codes: string[] }
+  | { type: 'set_notes'; agentId: string; interactionId: string; notes: string }
+  /** Finish wrap-up now (mandatory codes must be chosen). */
+  | { type: 'wrap_up'; agentId: string; interactionId: string };
+
+/** Sent by the server about an agent's connection, not by the agent. */
+export type SessionCommand =
+  | { type: 'connection_lost'; agentId: string }
+  | { type: 'connection_restored'; agentId: string };
+
+export type ChannelCommand =
+  | {
+      type: 'arrive';
+      queueId: string;
+      customer: CustomerInfo;
+      detail?: Record<string, unknown>;
+    }
+  /** Direct agent routing: by agent id or by the agent's direct access number. */
+  | { type: 'arrive_direct'; agentId?: string; number?: string; customer: CustomerInfo }
+  /** The customer hung up, left the chat, or gave up waiting. */
+  | { type: 'customer_end'; interactionId: string };
+
+/** Fired by the engine's own timers; not part of the public API. */
+export type TimerCommand =
+  | { type: 'offer_timeout'; interactionId: string }
+  | { type: 'wrap_up_due'; interactionId: string }
+  | { type: 'grace_expired'; agentId: string };
+
+export type Command = AgentCommand | SessionCommand | ChannelCommand;
+export type AnyCommand = Command | TimerCommand;
+export type CommandType = AnyCommand['type'];
+
+/** What a successful command returns: the interaction id for arrivals, nothing otherwise. */
+export interface CommandOutcome {
+  interactionId?: string;
+}
+
+export type { Media };

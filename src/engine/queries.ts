@@ -1,0 +1,208 @@
+/**
+ * Read models over the state: what an agent's console shows. Plain data,
+ * safe to serialize; the server turns them into wire views.
+ */
+import type { Clock } from './clock.js';
+import { permissionsOf, type Permission } from './permissions.js';
+import type { Router } from './routing/router.js';
+import type { CustomerInfo, EngineState, Interaction, InteractionPhase } from './state.js';
+import type { CodeList, Media, Status } from './tenant/schema.js';
+import type { Tenant } from './tenant/tenant.js';
+
+export interface QueueStats {
+  available: number;
+  waiting: number;
+  /** Epoch ms of the longest-waiting interaction's arrival, if any wait. */
+  oldestArrival?: number;
+}
+
+export interface QueueView {
+  id: string;
+  name: string;
+  media: Media;
+  priority: number;
+  relation: 'member' | 'supervisor';
+  enabled: boolean;
+  stats: QueueStats;
+}
+
+export interface InteractionView {
+  id: string;
+  media: Media;
+  queueId?: string;
+  queueName?: string;
+  direct: boolean;
+  customer: CustomerInfo;
+  phase: InteractionPhase;
+  arrivedAt: number;
+  offerDeadline?: number;
+  acceptedAt?: number;
+  customerEndedAt?: number;
+  wrapUpDeadline?: number;
+  wrapUpOverdue: boolean;
+  codes: string[];
+  notes: string;
+  codeLists: CodeList[];
+  whisper?: string;
+}
+
+export interface AgentSelfView {
+  id: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  group: string;
+  groupName: string;
+  role: 'agent' | 'supervisor';
+  supervises: string[];
+  permissions: Permission[];
+  maxChats: number;
+  status: Status;
+  statusCode?: string;
+  statusSince: number;
+  afterWork?: { status: Status; code?: string };
+  loggedIn: boolean;
+}
+
+export interface ContactView {
+  id: string;
+  displayName: string;
+  group: string;
+  role: 'agent' | 'supervisor';
+  status: Status;
+  statusSince: number;
+}
+
+export class Queries {
+  constructor(
+    private readonly state: () => EngineState,
+    private readonly tenant: Tenant,
+    private readonly router: () => Router,
+    private readonly clock: Clock,
+  ) {}
+
+  self(agentId: string): AgentSelfView | undefined {
+    const c = this.tenant.agents.get(agentId);
+    if (!c) return undefined;
+    const a = this.state().agents.get(agentId);
+    return {
+      id: c.id,
+      displayName: c.displayName,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      group: c.group,
+      groupName: this.tenant.config.groups.find((g) => g.id === c.group)?.name ?? c.group,
+      role: c.role,
+      supervises: c.supervises,
+      permissions: permissionsOf(c),
+      maxChats: this.tenant.maxChats(c.id),
+      status: a?.status ?? 'logged_out',
+      statusCode: a?.statusCode,
+      statusSince: a?.statusSince ?? 0,
+      afterWork: a?.afterWork,
+      loggedIn: a?.loggedIn ?? false,
+    };
+  }
+
+  interaction(id: string): InteractionView | undefined {
+    const i = this.state().interactions.get(id);
+    return i && this.view(i);
+  }
+
+  /** The agent's pending offer, if any. */
+  offerOf(agentId: string): InteractionView | undefined {
+    const id = this.state().agents.get(agentId)?.offer;
+    return id ? this.interaction(id) : undefined;
+  }
+
+  /** Interactions the agent holds (active or in wrap-up), oldest first. */
+  workOf(agentId: string): InteractionView[] {
+    const a = this.state().agents.get(agentId);
+    return a ? [...a.work].map((id) => this.interaction(id)!).sort((x, y) => (x.acceptedAt ?? 0) - (y.acceptedAt ?? 0)) : [];
+  }
+
+  queueStats(queueId: string): QueueStats | undefined {
+    return this.router().stats(queueId);
+  }
+
+  /** "My assigned queues": member queues and queues the agent supervises. */
+  queuesOf(agentId: string): QueueView[] {
+    const a = this.state().agents.get(agentId);
+    return this.tenant.config.queues
+      .filter((q) => q.agents.includes(agentId) || q.supervisors.includes(agentId))
+      .map((q) => ({
+        id: q.id,
+        name: q.name,
+        media: q.media,
+        priority: q.priority,
+        relation: q.agents.includes(agentId) ? ('member' as const) : ('supervisor' as const),
+        enabled: q.agents.includes(agentId) && !a?.disabledQueues.has(q.id),
+        stats: this.queueStats(q.id)!,
+      }));
+  }
+
+  /** Every queue with its stats (transfer dialogs list all queues of a media). */
+  allQueues(): Omit<QueueView, 'relation' | 'enabled'>[] {
+    return this.tenant.config.queues.map((q) => ({
+      id: q.id,
+      name: q.name,
+      media: q.media,
+      priority: q.priority,
+      stats: this.queueStats(q.id)!,
+    }));
+  }
+
+  /** Agents of the groups this agent sees (own group; supervised groups too). */
+  contactsOf(agentId: string): ContactView[] {
+    const groups = this.tenant.visibleGroups(agentId);
+    return this.tenant.config.agents
+      .filter((c) => groups.has(c.group) && c.id !== agentId)
+      .map((c) => this.contact(c.id)!);
+  }
+
+  contact(agentId: string): ContactView | undefined {
+    const c = this.tenant.agents.get(agentId);
+    if (!c) return undefined;
+    const a = this.state().agents.get(agentId);
+    return {
+      id: c.id,
+      displayName: c.displayName,
+      group: c.group,
+      role: c.role,
+      status: a?.status ?? 'logged_out',
+      statusSince: a?.statusSince ?? 0,
+    };
+  }
+
+  /** Raw state access for invariant checks in tests and benchmarks; do not mutate. */
+  unsafeState(): EngineState {
+    return this.state();
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  private view(i: Interaction): InteractionView {
+    const q = i.queueId ? this.tenant.queues.get(i.queueId) : undefined;
+    return {
+      id: i.id,
+      media: i.media,
+      queueId: i.queueId,
+      queueName: q?.name,
+      direct: !!i.directAgentId,
+      customer: i.customer,
+      phase: i.phase,
+      arrivedAt: i.arrivedAt,
+      offerDeadline: i.offerDeadline,
+      acceptedAt: i.acceptedAt,
+      customerEndedAt: i.customerEndedAt,
+      wrapUpDeadline: i.wrapUpDeadline,
+      wrapUpOverdue: !!i.wrapUpOverdue,
+      codes: i.codes,
+      notes: i.notes,
+      codeLists: this.tenant.codeListsFor(i.queueId),
+      whisper: q?.whisper,
+    };
+  }
+}

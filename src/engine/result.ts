@@ -1,0 +1,29 @@
+/**
+ * Commands never throw for a user mistake: they return a Result. A thrown
+ * exception from the engine always means a bug or a broken store.
+ */
+
+/** Every way a command can be refused. Stable strings: they travel on the wire. */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'NOT_PERMITTED'
+  | 'INVALID_TRANSITION'
+  | 'INVALID_STATE'
+  | 'CAPACITY_REACHED'
+  | 'CODE_REQUIRED'
+  | 'VALIDATION';
+
+export interface EngineError {
+  code: ErrorCode;
+  /** A sentence an agent or an admin understands. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (code: ErrorCode, message: string): { ok: false; error: EngineError } => ({
+  ok: false,
+  error: { code, message },
+});

@@ -1,0 +1,98 @@
+/**
+ * The event log in SQLite (better-sqlite3, WAL). One row per event, one
+ * transaction per command batch; snapshots let a restart replay only the
+ * tail. `synchronous=NORMAL` in WAL keeps every committed transaction across
+ * a process crash (only an OS crash or power loss can lose the last ones).
+ */
+import Database from 'better-sqlite3';
+import type { EngineEvent } from '../events.js';
+import type { EventStore, StoredSnapshot } from './store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  ts INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  interaction_id TEXT,
+  agent_id TEXT,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_interaction ON events(interaction_id) WHERE interaction_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_agent ON events(agent_id) WHERE agent_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS snapshots (
+  seq INTEGER PRIMARY KEY,
+  state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+/** Bump when the stored shape changes incompatibly. */
+export const STORE_FORMAT = 1;
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  private readonly insertSnapshot: Database.Statement;
+  private readonly appendTx: (events: readonly EngineEvent[], snapshot?: StoredSnapshot) => void;
+  private last: number;
+
+  /** `file` may be ':memory:' for tests. */
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    const format = this.db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined;
+    if (!format) this.db.prepare("INSERT INTO meta (key, value) VALUES ('format', ?)").run(String(STORE_FORMAT));
+    else if (Number(format.value) !== STORE_FORMAT)
+      throw new Error(`${file}: store format ${format.value}, this version reads format ${STORE_FORMAT}`);
+    this.insert = this.db.prepare(
+      'INSERT INTO events (seq, ts, type, interaction_id, agent_id, body) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insertSnapshot = this.db.prepare('INSERT OR REPLACE INTO snapshots (seq, state) VALUES (?, ?)');
+    this.appendTx = this.db.transaction((events: readonly EngineEvent[], snapshot?: StoredSnapshot) => {
+      for (const e of events) {
+        const ids = e as { interactionId?: string; agentId?: string };
+        this.insert.run(e.seq, e.ts, e.type, ids.interactionId ?? null, ids.agentId ?? null, JSON.stringify(e));
+      }
+      if (snapshot) {
+        this.insertSnapshot.run(snapshot.seq, JSON.stringify(snapshot.state));
+        // Two snapshots are enough: the newest, and one before it in case it is unreadable.
+        this.db.prepare('DELETE FROM snapshots WHERE seq < (SELECT MIN(seq) FROM (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2))').run();
+      }
+    });
+    this.last = (this.db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null }).seq ?? 0;
+  }
+
+  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot): void {
+    if (events.length === 0 && !snapshot) return;
+    this.appendTx(events, snapshot);
+    if (events.length) this.last = events[events.length - 1]!.seq;
+  }
+
+  lastSeq(): number {
+    return this.last;
+  }
+
+  *readFrom(after: number): Iterable<EngineEvent> {
+    const rows = this.db.prepare('SELECT body FROM events WHERE seq > ? ORDER BY seq').iterate(after) as Iterable<{ body: string }>;
+    for (const row of rows) yield JSON.parse(row.body) as EngineEvent;
+  }
+
+  latestSnapshot(): StoredSnapshot | undefined {
+    const row = this.db.prepare('SELECT seq, state FROM snapshots ORDER BY seq DESC LIMIT 1').get() as
+      | { seq: number; state: string }
+      | undefined;
+    return row && { seq: row.seq, state: JSON.parse(row.state) };
+  }
+
+  eventsOfInteraction(interactionId: string): EngineEvent[] {
+    const rows = this.db.prepare('SELECT body FROM events WHERE interaction_id = ? ORDER BY seq').all(interactionId) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as EngineEvent);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

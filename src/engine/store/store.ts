@@ -1,0 +1,23 @@
+/**
+ * Where the event log lives. The engine only needs these few operations, so
+ * a tenant can move to another store (or node) without touching the engine.
+ */
+import type { EngineEvent } from '../events.js';
+
+export interface StoredSnapshot {
+  /** The last event included in the snapshot. */
+  seq: number;
+  state: unknown;
+}
+
+export interface EventStore {
+  /** Appends a batch atomically (one transaction), with an optional snapshot taken after it. */
+  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot): void;
+  lastSeq(): number;
+  /** Events with seq > after, in order. */
+  readFrom(after: number): Iterable<EngineEvent>;
+  latestSnapshot(): StoredSnapshot | undefined;
+  /** Reads stored events of one interaction (transcripts, history). */
+  eventsOfInteraction(interactionId: string): EngineEvent[];
+  close(): void;
+}

@@ -1,0 +1,110 @@
+/**
+ * The tenant file: everything a tenant admin configures, as one validated
+ * JSON document (no GUI needed). zod gives us error paths such as
+ * `queues[2].acceptTimeoutSec` so a bad file names its bad field.
+ */
+import { z } from 'zod';
+
+export const STATUSES = [
+  'logged_out',
+  'on_break',
+  'available',
+  'busy',
+  'busy_stop_new',
+  'working_offline',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const MEDIA = ['inbound_phone', 'outbound_phone', 'chat', 'email', 'voicemail'] as const;
+export type Media = (typeof MEDIA)[number];
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dot, dash or underscore');
+const label = z.string().min(1).max(120);
+
+export const CodeSchema = z.object({ id, label });
+
+export const CodeListSchema = z.object({
+  id,
+  name: label,
+  /** Mandatory lists (shown with `*`) block the automatic end of wrap-up. */
+  mandatory: z.boolean().default(false),
+  codes: z.array(CodeSchema).min(1),
+});
+
+export const PermissionsSchema = z.object({
+  rejectOffers: z.boolean().default(false),
+  recording: z.enum(['none', 'start', 'start_pause']).default('none'),
+  changeWorkplacePhone: z.boolean().default(false),
+  changeConnectionMode: z.boolean().default(false),
+  editDisplayName: z.boolean().default(false),
+  pullEmails: z.boolean().default(false),
+  deleteEmails: z.boolean().default(false),
+  editFaq: z.boolean().default(false),
+  transferToUnstaffedQueues: z.boolean().default(false),
+  /** Per-agent cap on concurrent customer chats; the tenant limit still applies. */
+  maxConcurrentChats: z.number().int().min(0).max(6).default(3),
+});
+export type Permissions = z.infer<typeof PermissionsSchema>;
+
+export const AgentSchema = z.object({
+  id,
+  firstName: label,
+  lastName: label,
+  displayName: label,
+  group: id,
+  role: z.enum(['agent', 'supervisor']).default('agent'),
+  /** Groups a supervisor supervises (their own group is implied). */
+  supervises: z.array(id).default([]),
+  /** `scrypt$N$r$p$salt$hash` as made by `agent-console hash-password`. */
+  passwordHash: z.string().min(1),
+  directAccessNumber: z.string().max(32).optional(),
+  email: z.string().max(254).optional(),
+  permissions: PermissionsSchema.default(PermissionsSchema.parse({})),
+});
+export type AgentConfig = z.infer<typeof AgentSchema>;
+
+export const QueueSchema = z.object({
+  id,
+  name: label,
+  media: z.enum(MEDIA),
+  /** Higher first: an Available agent is offered the best queue's head. */
+  priority: z.number().int().min(0).max(100).default(50),
+  acceptTimeoutSec: z.number().int().min(5).max(600).default(20),
+  wrapUpSec: z.number().int().min(0).max(3600).default(60),
+  agents: z.array(id).default([]),
+  /** Supervisors of these queues see them with the "supervisor" relation. */
+  supervisors: z.array(id).default([]),
+  codeLists: z.array(CodeListSchema).default([]),
+  whisper: z.string().max(500).optional(),
+});
+export type QueueConfig = z.infer<typeof QueueSchema>;
+
+export const DirectRoutingSchema = z.object({
+  acceptTimeoutSec: z.number().int().min(5).max(600).default(20),
+  /** DAR calls may get up to 60 minutes of wrap-up. */
+  wrapUpSec: z.number().int().min(0).max(3600).default(120),
+  codeLists: z.array(CodeListSchema).default([]),
+});
+
+export const TenantSchema = z.object({
+  id,
+  name: label,
+  limits: z
+    .object({ maxConcurrentChats: z.number().int().min(1).max(6).default(6) })
+    .default({ maxConcurrentChats: 6 }),
+  groups: z.array(z.object({ id, name: label })).min(1),
+  agents: z.array(AgentSchema).min(1),
+  queues: z.array(QueueSchema).default([]),
+  /** Reasons per target status; when a list exists the agent must pick one. */
+  statusCodes: z.partialRecord(z.enum(STATUSES), z.array(CodeSchema).min(1)).default({}),
+  outboundCodes: z.array(CodeSchema).default([]),
+  directRouting: DirectRoutingSchema.default(DirectRoutingSchema.parse({})),
+  /** How long a disconnected agent keeps offers before they are re-routed. */
+  disconnectGraceSec: z.number().int().min(0).max(600).default(90),
+});
+export type TenantConfig = z.infer<typeof TenantSchema>;
+export type CodeList = z.infer<typeof CodeListSchema>;

@@ -1,0 +1,40 @@
+/** The validated tenant with the lookups the engine needs, indexed once. */
+import type { AgentConfig, CodeList, QueueConfig, TenantConfig } from './schema.js';
+
+export class Tenant {
+  readonly agents = new Map<string, AgentConfig>();
+  readonly queues = new Map<string, QueueConfig>();
+  /** queue ids per agent, in tenant-file order. */
+  readonly queuesOfAgent = new Map<string, string[]>();
+  readonly agentByDirectNumber = new Map<string, string>();
+
+  constructor(readonly config: TenantConfig) {
+    for (const a of config.agents) {
+      this.agents.set(a.id, a);
+      this.queuesOfAgent.set(a.id, []);
+      if (a.directAccessNumber) this.agentByDirectNumber.set(a.directAccessNumber, a.id);
+    }
+    for (const q of config.queues) {
+      this.queues.set(q.id, q);
+      for (const a of q.agents) this.queuesOfAgent.get(a)?.push(q.id);
+    }
+  }
+
+  /** Groups whose agents this agent sees as contacts: own group, plus supervised ones. */
+  visibleGroups(agentId: string): Set<string> {
+    const a = this.agents.get(agentId);
+    if (!a) return new Set();
+    return new Set([a.group, ...a.supervises]);
+  }
+
+  /** Effective chat capacity: the agent's permission, never above the tenant limit. */
+  maxChats(agentId: string): number {
+    const a = this.agents.get(agentId);
+    return Math.min(a?.permissions.maxConcurrentChats ?? 0, this.config.limits.maxConcurrentChats);
+  }
+
+  codeListsFor(queueId: string | undefined): CodeList[] {
+    if (!queueId) return this.config.directRouting.codeLists;
+    return this.queues.get(queueId)?.codeLists ?? [];
+  }
+}
