@@ -1,0 +1,59 @@
+// Time formatting for the console: status timers, queue waits, offer and
+// wrap-up countdowns. Every output has a stable shape (padded minor unit) so a
+// ticking timer does not make its line jitter in width every second.
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/** Negative, NaN and infinite inputs are treated as 0: a clock skew between
+ *  server and console must never show "-3s" or "NaN" to an agent. */
+function clampMs(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** Compact duration with the two most significant units:
+ *  "0s", "45s", "3m 20s", "2h 05m", "1d 3h", "1w 4d". Rounds down. */
+export function formatDuration(ms: number): string {
+  const t = clampMs(ms);
+  if (t < MINUTE) return `${Math.floor(t / SECOND)}s`;
+  if (t < HOUR) {
+    return `${Math.floor(t / MINUTE)}m ${pad2(Math.floor((t % MINUTE) / SECOND))}s`;
+  }
+  if (t < DAY) {
+    return `${Math.floor(t / HOUR)}h ${pad2(Math.floor((t % HOUR) / MINUTE))}m`;
+  }
+  if (t < WEEK) return `${Math.floor(t / DAY)}d ${Math.floor((t % DAY) / HOUR)}h`;
+  return `${Math.floor(t / WEEK)}w ${Math.floor((t % WEEK) / DAY)}d`;
+}
+
+/** Time a customer has waited in a queue (same shape as formatDuration). */
+export function formatWait(ms: number): string {
+  return formatDuration(ms);
+}
+
+export type Rounding = 'floor' | 'ceil';
+
+/** Clock form "0:20", "12:05", "1:02:03". Elapsed time rounds down (default);
+ *  pass 'ceil' for a countdown so it shows "0:01" until it really expires
+ *  instead of "0:00" for the last second. */
+export function formatClock(ms: number, rounding: Rounding = 'floor'): string {
+  const t = clampMs(ms);
+  const total = rounding === 'ceil' ? Math.ceil(t / SECOND) : Math.floor(t / SECOND);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`;
+}
+
+/** Wrap-up timer from the time remaining: counts down as "0:45" while time is
+ *  left, then up as "+1:05" once overdue (mandatory codes still missing). */
+export function formatSigned(remainingMs: number): string {
+  if (!Number.isFinite(remainingMs)) return formatClock(0);
+  if (remainingMs >= 0) return formatClock(remainingMs, 'ceil');
+  return `+${formatClock(-remainingMs, 'floor')}`;
+}
