@@ -47,7 +47,7 @@ export type EngineEventBody =
   | { type: 'interaction.wrap_up_overdue'; interactionId: string }
   | { type: 'interaction.codes_set'; interactionId: string; codes: string[] }
   | { type: 'interaction.notes_set'; interactionId: string; notes: string }
-  | { type: 'interaction.ended'; interactionId: string; reason: EndReason };
+  | { type: 'interaction.ended'; interactionId: string; reason: EndReason; /** who held or was offered it */ agentId?: string };
 
 export type EngineEventType = EngineEventBody['type'];
 

@@ -127,18 +127,24 @@ export class Queries {
 
   /** "My assigned queues": member queues and queues the agent supervises. */
   queuesOf(agentId: string): QueueView[] {
-    const a = this.state().agents.get(agentId);
-    return this.tenant.config.queues
-      .filter((q) => q.agents.includes(agentId) || q.supervisors.includes(agentId))
-      .map((q) => ({
-        id: q.id,
-        name: q.name,
-        media: q.media,
-        priority: q.priority,
-        relation: q.agents.includes(agentId) ? ('member' as const) : ('supervisor' as const),
-        enabled: q.agents.includes(agentId) && !a?.disabledQueues.has(q.id),
-        stats: this.queueStats(q.id)!,
-      }));
+    return this.tenant.config.queues.flatMap((q) => this.queueOf(agentId, q.id) ?? []);
+  }
+
+  /** One queue as this agent sees it, or undefined if it is not theirs. */
+  queueOf(agentId: string, queueId: string): QueueView | undefined {
+    const q = this.tenant.queues.get(queueId);
+    if (!q) return undefined;
+    const member = q.agents.includes(agentId);
+    if (!member && !q.supervisors.includes(agentId)) return undefined;
+    return {
+      id: q.id,
+      name: q.name,
+      media: q.media,
+      priority: q.priority,
+      relation: member ? 'member' : 'supervisor',
+      enabled: member && !this.state().agents.get(agentId)?.disabledQueues.has(q.id),
+      stats: this.queueStats(q.id)!,
+    };
   }
 
   /** Every queue with its stats (transfer dialogs list all queues of a media). */

@@ -59,7 +59,7 @@ export const customerEnd: Handler<C<'customer_end'>> = (ctx, cmd) => {
   }
   if (i.phase === 'wrapup') return fail('INVALID_STATE', `Interaction ${i.id} has already ended on the customer side.`);
   const agentId = i.agentId;
-  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'abandoned' });
+  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'abandoned', agentId });
   finishWorkIfDone(ctx, agentId);
   return done();
 };

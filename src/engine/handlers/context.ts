@@ -111,7 +111,7 @@ export function wrapUpDue(ctx: Ctx, i: Interaction): void {
     return;
   }
   const agentId = i.agentId;
-  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'wrap_up_timer' });
+  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'wrap_up_timer', agentId });
   finishWorkIfDone(ctx, agentId);
 }
 

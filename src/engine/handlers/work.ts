@@ -59,7 +59,7 @@ export const wrapUp: Handler<C<'wrap_up'>> = (ctx, cmd) => {
   if (i.phase !== 'wrapup') return fail('INVALID_STATE', 'End the interaction before wrapping up.');
   const missing = missingMandatoryLists(ctx, i);
   if (missing.length) return fail('CODE_REQUIRED', `Choose a code from: ${missing.join(', ')}.`);
-  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'wrapped_up' });
+  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'wrapped_up', agentId: cmd.agentId });
   finishWorkIfDone(ctx, cmd.agentId);
   return done();
 };

@@ -1,0 +1,273 @@
+/**
+ * EngineClient: one agent's connection to the engine server. Connects,
+ * logs in, keeps an immutable AgentView up to date, and survives network
+ * trouble: it resumes with its session token and last sequence number
+ * (exponential backoff with jitter), and re-sends unacknowledged commands
+ * with their original ids, which the server de-duplicates. No React here: a
+ * script or a test drives an agent with it.
+ */
+import WebSocket from 'ws';
+import {
+  LIMITS,
+  PROTOCOL_MAJOR,
+  PROTOCOL_VERSION,
+  uuidv7,
+  VIEW_EVENTS,
+  type AnyServerEnvelope,
+  type ClientData,
+  type ClientMessageType,
+  type Status,
+  type WireError,
+} from '../protocol/index.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { EMPTY_VIEW, reduceView, type AgentView } from './view.js';
+
+export type CommandResult = { ok: true; interactionId?: string } | { ok: false; error: WireError };
+
+export interface EngineClientOptions {
+  url: string;
+  agent: string;
+  password: string;
+  clientName?: string;
+  backoff?: Partial<BackoffOptions>;
+  heartbeatMs?: number;
+  /** Extra options for the ws constructor (TLS CA, headers...). */
+  wsOptions?: WebSocket.ClientOptions;
+}
+
+interface PendingCommand {
+  id: string;
+  type: ClientMessageType;
+  data: unknown;
+  resolve(result: CommandResult): void;
+}
+
+const VIEW_EVENT_TYPES: ReadonlySet<string> = new Set(VIEW_EVENTS);
+/** Errors after which retrying the same credentials cannot help. */
+const FATAL_AUTH: ReadonlySet<string> = new Set(['AUTH_FAILED', 'VERSION_MISMATCH', 'LOCKED_OUT']);
+
+export class EngineClient {
+  private view: AgentView = EMPTY_VIEW;
+  private listeners = new Set<(view: AgentView) => void>();
+  private ws?: WebSocket;
+  private token?: string;
+  private outbox = new Map<string, PendingCommand>();
+  private attempt = 0;
+  private reconnectTimer?: NodeJS.Timeout;
+  private watchdog?: NodeJS.Timeout;
+  private stopped = false;
+  private authenticated = false;
+  private firstLogin?: { resolve(): void; reject(e: Error): void };
+  private readonly backoff: BackoffOptions;
+  private readonly heartbeatMs: number;
+
+  constructor(private readonly options: EngineClientOptions) {
+    this.backoff = { baseMs: 250, maxMs: 15_000, ...options.backoff };
+    this.heartbeatMs = options.heartbeatMs ?? LIMITS.heartbeatMs;
+  }
+
+  /** Connects and logs in. Resolves once the first snapshot is in; rejects on bad credentials. */
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.firstLogin = { resolve, reject };
+      this.open();
+    });
+  }
+
+  /** The current view (immutable). */
+  getView(): AgentView {
+    return this.view;
+  }
+
+  /** Called with every new view. Returns an unsubscribe function. */
+  subscribe(listener: (view: AgentView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Closes for good (no reconnect). Pending commands fail with a clear error. */
+  close(reason = 'closed by the client'): void {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    clearTimeout(this.watchdog);
+    this.ws?.close(1000, reason);
+    for (const p of this.outbox.values()) p.resolve({ ok: false, error: { code: 'SERVER_ERROR', message: `Not sent: ${reason}.` } });
+    this.outbox.clear();
+    this.setView({ ...this.view, connection: { state: 'offline', reason }, pending: 0 });
+  }
+
+  // ---- commands --------------------------------------------------------
+  setStatus = (status: Status, code?: string) => this.command('set_status', { status, code });
+  setAfterWork = (status: Status | null, code?: string) => this.command('set_after_work', { status, code });
+  toggleQueue = (queueId: string, enabled: boolean) => this.command('toggle_queue', { queueId, enabled });
+  accept = (interactionId: string) => this.command('accept', { interactionId });
+  reject = (interactionId: string) => this.command('reject', { interactionId });
+  stopNew = () => this.command('stop_new', {});
+  resumeOffers = () => this.command('resume_offers', {});
+  endInteraction = (interactionId: string) => this.command('end_interaction', { interactionId });
+  setCodes = (interactionId: string, codes: string[]) => this.command('set_codes', { interactionId, codes });
+  setNotes = (interactionId: string, notes: string) => this.command('set_notes', { interactionId, notes });
+  wrapUp = (interactionId: string) => this.command('wrap_up', { interactionId });
+  logout = () => this.command('logout', {});
+
+  /**
+   * Sends a command now if online, else when the connection is back. The id
+   * is fixed at creation, so a resend after a reconnect never acts twice.
+   */
+  command<T extends ClientMessageType>(type: T, data: ClientData<T>): Promise<CommandResult> {
+    return new Promise((resolve) => {
+      const pending: PendingCommand = { id: uuidv7(), type, data, resolve };
+      this.outbox.set(pending.id, pending);
+      this.setView({ ...this.view, pending: this.outbox.size });
+      if (this.authenticated) this.send(pending.type, pending.data, pending.id);
+    });
+  }
+
+  // ---- connection ------------------------------------------------------
+  private open(): void {
+    if (this.stopped) return;
+    this.authenticated = false;
+    this.setView({ ...this.view, connection: { state: 'connecting', attempt: this.attempt } });
+    const ws = new WebSocket(this.options.url, { maxPayload: 16 * 1024 * 1024, ...this.options.wsOptions });
+    this.ws = ws;
+    ws.on('open', () => {
+      this.send('hello', { protocol: PROTOCOL_VERSION, client: this.options.clientName ?? 'agent-console' });
+      if (this.token) this.send('resume', { token: this.token, lastSeq: this.view.lastSeq, epoch: this.view.epoch });
+      else this.send('login', { agent: this.options.agent, password: this.options.password });
+      this.armWatchdog();
+    });
+    ws.on('message', (raw, isBinary) => {
+      if (ws !== this.ws) return;
+      this.armWatchdog();
+      if (isBinary) return;
+      let msg: AnyServerEnvelope;
+      try {
+        msg = JSON.parse(raw.toString()) as AnyServerEnvelope;
+      } catch {
+        return; // A server never sends non-JSON; ignore rather than crash.
+      }
+      if (msg && typeof msg === 'object' && typeof msg.type === 'string') this.receive(msg);
+    });
+    ws.on('close', (code, reason) => {
+      if (ws !== this.ws) return;
+      this.lost(reason.toString() || `connection closed (${code})`);
+    });
+    ws.on('error', () => {
+      /* 'close' follows and handles it */
+    });
+  }
+
+  private receive(msg: AnyServerEnvelope): void {
+    if (msg.v !== PROTOCOL_MAJOR && msg.type !== 'error') return;
+    this.view = { ...this.view, clockOffset: typeof msg.ts === 'number' ? msg.ts - Date.now() : this.view.clockOffset };
+    switch (msg.type) {
+      case 'welcome':
+        this.setView({ ...this.view, epoch: this.view.epoch });
+        return;
+      case 'ping':
+        this.send('pong', {});
+        return;
+      case 'session':
+        this.token = msg.data.token;
+        this.authenticated = true;
+        this.attempt = 0;
+        this.setView({
+          ...this.view,
+          epoch: msg.data.epoch,
+          agentId: msg.data.agentId,
+          connection: { state: 'online', since: Date.now() },
+        });
+        for (const p of this.outbox.values()) this.send(p.type, p.data, p.id);
+        if (msg.data.resumed) this.firstLoginDone();
+        return;
+      case 'ack':
+      case 'error':
+        this.reply(msg.replyTo, msg.type === 'ack' ? { ok: true, ...msg.data.result } : { ok: false, error: msg.data });
+        return;
+      case 'closing':
+        if (msg.data.code === 4001 || msg.data.code === 4005) this.stopped = true;
+        this.setView({ ...this.view, connection: { state: 'offline', reason: msg.data.reason } });
+        return;
+    }
+    if (!VIEW_EVENT_TYPES.has(msg.type)) return;
+    const seq = msg.seq ?? 0;
+    if (msg.type !== 'snapshot' && seq !== this.view.lastSeq + 1) {
+      // A gap means we missed something: resume from what we have.
+      this.ws?.terminate();
+      return;
+    }
+    this.setView(reduceView(this.view, msg));
+    if (msg.type === 'snapshot') this.firstLoginDone();
+  }
+
+  private reply(replyTo: string | undefined, result: CommandResult): void {
+    const pending = replyTo ? this.outbox.get(replyTo) : undefined;
+    if (!pending) {
+      // An error to hello/login/resume.
+      if (!result.ok) this.authError(result.error);
+      return;
+    }
+    this.outbox.delete(pending.id);
+    this.setView({
+      ...this.view,
+      pending: this.outbox.size,
+      lastError: result.ok ? this.view.lastError : { ...result.error, at: Date.now() },
+    });
+    pending.resolve(result);
+  }
+
+  private authError(error: WireError): void {
+    if (error.code === 'SESSION_UNKNOWN') {
+      // The server forgot us (restart): log in again with the credentials we hold.
+      this.token = undefined;
+      this.view = { ...this.view, lastSeq: 0 };
+      this.send('login', { agent: this.options.agent, password: this.options.password });
+      return;
+    }
+    if (FATAL_AUTH.has(error.code)) {
+      this.setView({ ...this.view, lastError: { ...error, at: Date.now() } });
+      if (!this.authenticated && this.firstLogin) {
+        const pending = this.firstLogin;
+        this.firstLogin = undefined;
+        this.close(error.message);
+        pending.reject(Object.assign(new Error(error.message), { code: error.code }));
+      } else if (error.code !== 'LOCKED_OUT') this.close(error.message);
+      return;
+    }
+    this.setView({ ...this.view, lastError: { ...error, at: Date.now() } });
+  }
+
+  private firstLoginDone(): void {
+    const pending = this.firstLogin;
+    this.firstLogin = undefined;
+    pending?.resolve();
+  }
+
+  private lost(reason: string): void {
+    this.authenticated = false;
+    clearTimeout(this.watchdog);
+    if (this.stopped) return;
+    const delay = backoffDelay(this.attempt++, this.backoff);
+    this.setView({
+      ...this.view,
+      connection: { state: 'reconnecting', attempt: this.attempt, nextAttemptAt: Date.now() + delay, reason },
+    });
+    this.reconnectTimer = setTimeout(() => this.open(), delay);
+  }
+
+  /** A server silent for two heartbeats is dead: drop the socket and resume. */
+  private armWatchdog(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.ws?.terminate(), this.heartbeatMs * LIMITS.missedHeartbeats);
+    this.watchdog.unref?.();
+  }
+
+  private send(type: string, data: unknown, id: string = uuidv7()): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ v: PROTOCOL_MAJOR, type, id, data }));
+  }
+
+  private setView(view: AgentView): void {
+    this.view = view;
+    for (const l of this.listeners) l(view);
+  }
+}

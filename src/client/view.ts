@@ -1,0 +1,94 @@
+/**
+ * The agent view: one immutable object that holds everything a console
+ * shows. Each server message produces a new view (structural sharing), so
+ * a UI can compare by reference and re-render only what changed.
+ */
+import type {
+  AgentSelfView,
+  AgentViewData,
+  AnyServerEnvelope,
+  ContactView,
+  InteractionView,
+  QueueView,
+  WireError,
+} from '../protocol/index.js';
+
+export type ConnectionState =
+  | { state: 'connecting'; attempt: number }
+  | { state: 'online'; since: number }
+  | { state: 'reconnecting'; attempt: number; nextAttemptAt: number; reason: string }
+  | { state: 'offline'; reason: string };
+
+export interface AgentView {
+  connection: ConnectionState;
+  agentId?: string;
+  self?: AgentSelfView;
+  offer: InteractionView | null;
+  /** Why the last offer went away (accepted, rejected, timeout...). */
+  offerEndReason?: string;
+  work: readonly InteractionView[];
+  queues: readonly QueueView[];
+  contacts: readonly ContactView[];
+  statusCodes: AgentViewData['statusCodes'];
+  /** Last applied view-event sequence number (for resume). */
+  lastSeq: number;
+  epoch?: string;
+  /** Server clock minus local clock, in ms: timers use server deadlines. */
+  clockOffset: number;
+  /** Commands sent and not yet acknowledged. */
+  pending: number;
+  lastError?: WireError & { at: number };
+}
+
+export const EMPTY_VIEW: AgentView = {
+  connection: { state: 'connecting', attempt: 0 },
+  offer: null,
+  work: [],
+  queues: [],
+  contacts: [],
+  statusCodes: {},
+  lastSeq: 0,
+  clockOffset: 0,
+  pending: 0,
+};
+
+const upsert = <T extends { id: string }>(list: readonly T[], item: T): readonly T[] => {
+  const at = list.findIndex((x) => x.id === item.id);
+  if (at < 0) return [...list, item];
+  const next = list.slice();
+  next[at] = item;
+  return next;
+};
+
+/** Applies one numbered view event. Replies and heartbeats are not view events. */
+export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
+  const seq = msg.seq ?? view.lastSeq;
+  switch (msg.type) {
+    case 'snapshot':
+      return {
+        ...view,
+        self: msg.data.self,
+        agentId: msg.data.self.id,
+        offer: msg.data.offer,
+        work: msg.data.work,
+        queues: msg.data.queues,
+        contacts: msg.data.contacts,
+        statusCodes: msg.data.statusCodes,
+        lastSeq: seq,
+      };
+    case 'self':
+      return { ...view, self: msg.data, lastSeq: seq };
+    case 'offer':
+      return { ...view, offer: msg.data.offer, offerEndReason: msg.data.offer ? undefined : msg.data.reason, lastSeq: seq };
+    case 'work':
+      return { ...view, work: upsert(view.work, msg.data), lastSeq: seq };
+    case 'work_removed':
+      return { ...view, work: view.work.filter((w) => w.id !== msg.data.interactionId), lastSeq: seq };
+    case 'queue':
+      return { ...view, queues: upsert(view.queues, msg.data), lastSeq: seq };
+    case 'contact':
+      return { ...view, contacts: upsert(view.contacts, msg.data), lastSeq: seq };
+    default:
+      return view;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Client → server frames: `{v, type, id, data}`. `id` is a client-made
+ * UUIDv7 (any string of 1–64 safe characters is accepted) used for the ack
+ * and for de-duplication of resends. Every frame is validated here before
+ * the server looks at it.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../engine/index.js';
+import { PROTOCOL_MAJOR } from './version.js';
+
+const interactionId = z.string().min(1).max(64);
+const statusCode = z.string().min(1).max(64).optional();
+
+/** Data schema per message type. Adding a command = adding a line here and in the server's table. */
+export const CLIENT_MESSAGES = {
+  hello: z.object({ protocol: z.string().regex(/^\d+\.\d+$/), client: z.string().max(100).optional() }),
+  login: z.object({ agent: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+  resume: z.object({
+    token: z.string().min(1).max(128),
+    /** The last event sequence number the client applied. */
+    lastSeq: z.number().int().min(0),
+    /** The server epoch the client's state came from. */
+    epoch: z.string().max(64).optional(),
+  }),
+  ping: z.object({}).optional(),
+  pong: z.object({}).optional(),
+  logout: z.object({}).optional(),
+  set_status: z.object({ status: z.enum(STATUSES), code: statusCode }),
+  set_after_work: z.object({ status: z.enum(STATUSES).nullable(), code: statusCode }),
+  toggle_queue: z.object({ queueId: z.string().min(1).max(64), enabled: z.boolean() }),
+  accept: z.object({ interactionId }),
+  reject: z.object({ interactionId }),
+  stop_new: z.object({}).optional(),
+  resume_offers: z.object({}).optional(),
+  end_interaction: z.object({ interactionId }),
+  set_codes: z.object({ interactionId, codes: z.array(z.string().min(1).max(64)).max(50) }),
+  set_notes: z.object({ interactionId, notes: z.string().max(10_000) }),
+  wrap_up: z.object({ interactionId }),
+} as const;
+
+export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
+export type ClientData<T extends ClientMessageType> = z.infer<(typeof CLIENT_MESSAGES)[T]>;
+
+export interface ClientEnvelope<T extends ClientMessageType = ClientMessageType> {
+  v: number;
+  type: T;
+  id: string;
+  data: ClientData<T>;
+}
+
+export const EnvelopeSchema = z.object({
+  v: z.literal(PROTOCOL_MAJOR, { error: `protocol major version must be ${PROTOCOL_MAJOR}` }),
+  type: z.string().min(1).max(64),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id must be 1–64 letters, digits, dash or underscore'),
+  data: z.unknown().optional(),
+});
+
+export function isClientMessageType(type: string): type is ClientMessageType {
+  return Object.hasOwn(CLIENT_MESSAGES, type);
+}

@@ -1,0 +1,44 @@
+/**
+ * Every error code a client can receive. Engine refusals keep the engine's
+ * codes; the rest belong to the wire.
+ */
+import type { ErrorCode as EngineErrorCode } from '../engine/index.js';
+
+export type WireErrorCode =
+  | EngineErrorCode
+  | 'NOT_JSON'
+  | 'BINARY'
+  | 'TOO_LARGE'
+  | 'BAD_FRAME'
+  | 'UNKNOWN_TYPE'
+  | 'VERSION_MISMATCH'
+  | 'HELLO_REQUIRED'
+  | 'NOT_AUTHENTICATED'
+  | 'AUTH_FAILED'
+  | 'LOCKED_OUT'
+  | 'SESSION_UNKNOWN'
+  | 'RATE_LIMITED'
+  | 'SERVER_ERROR';
+
+export interface WireError {
+  code: WireErrorCode;
+  message: string;
+  /** For LOCKED_OUT and RATE_LIMITED: when to try again. */
+  retryAfterMs?: number;
+  /** For BAD_FRAME: which field was wrong. */
+  field?: string;
+}
+
+/** WebSocket close codes (4000–4999 are ours). */
+export const CLOSE = {
+  normal: 1000,
+  goingAway: 1001,
+  policy: 1008,
+  tooLarge: 1009,
+  helloTimeout: 4000,
+  takenOver: 4001,
+  versionMismatch: 4002,
+  abusive: 4003,
+  heartbeat: 4004,
+  loggedOut: 4005,
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * Server → client frames: `{v, type, seq?, ts, data, replyTo?}`.
+ * - Replies (`welcome`, `ack`, `error`) carry `replyTo` = the client's id and no `seq`.
+ * - View events carry `seq`, increasing by one per session without gaps; a
+ *   client that sees a gap resumes. `snapshot` replaces the whole view.
+ * - `ping` / `pong` and `closing` carry neither.
+ */
+import type { WireError } from './errors.js';
+import type { AgentViewData, ContactView, InteractionView, QueueView, AgentSelfView } from './views.js';
+
+export interface ServerMessages {
+  welcome: { protocol: string; server: string; epoch: string; heartbeatMs: number };
+  /** Login or resume accepted. `resumed` false means a snapshot follows. */
+  session: { token: string; agentId: string; epoch: string; resumed: boolean };
+  ack: { result?: { interactionId?: string } };
+  error: WireError;
+  ping: Record<string, never>;
+  pong: Record<string, never>;
+  /** The server is closing this connection, and why (takeover, logout, abuse...). */
+  closing: { reason: string; code: number };
+
+  snapshot: AgentViewData;
+  self: AgentSelfView;
+  offer: { offer: InteractionView | null; reason?: 'accepted' | 'rejected' | 'timeout' | 'connection_lost' | 'abandoned' };
+  work: InteractionView;
+  work_removed: { interactionId: string; reason: string };
+  queue: QueueView;
+  contact: ContactView;
+}
+
+export type ServerMessageType = keyof ServerMessages;
+
+/** Types that are numbered view events (replayable on resume). */
+export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact'] as const;
+export type ViewEventType = (typeof VIEW_EVENTS)[number];
+
+export interface ServerEnvelope<T extends ServerMessageType = ServerMessageType> {
+  v: number;
+  type: T;
+  ts: number;
+  seq?: number;
+  replyTo?: string;
+  data: ServerMessages[T];
+}
+
+export type AnyServerEnvelope = { [T in ServerMessageType]: ServerEnvelope<T> }[ServerMessageType];

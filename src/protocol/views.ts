@@ -1,0 +1,29 @@
+/**
+ * What an agent's console sees: the wire views. They are the engine's read
+ * models (plain data), re-exported so clients need not reach into the engine.
+ */
+export type {
+  AgentSelfView,
+  ContactView,
+  InteractionView,
+  QueueStats,
+  QueueView,
+  CodeList,
+  CustomerInfo,
+  Media,
+  Status,
+  Permission,
+  InteractionPhase,
+} from '../engine/index.js';
+import type { AgentSelfView, ContactView, InteractionView, QueueView } from '../engine/index.js';
+
+/** The whole view of one agent, as sent in a snapshot. */
+export interface AgentViewData {
+  self: AgentSelfView;
+  offer: InteractionView | null;
+  work: InteractionView[];
+  queues: QueueView[];
+  contacts: ContactView[];
+  /** Status codes per status and outbound codes, as the tenant configures them. */
+  statusCodes: Partial<Record<AgentSelfView['status'], { id: string; label: string }[]>>;
+}

@@ -1,0 +1,34 @@
+/**
+ * Wire commands → engine commands. The acting agent is always the session's
+ * agent (a client cannot act as someone else), and permissions are checked
+ * here at the door as well as in the engine.
+ */
+import type { AgentCommand, Permission } from '../engine/index.js';
+import type { ClientData, ClientMessageType } from '../protocol/index.js';
+
+type SessionMessage = 'hello' | 'login' | 'resume' | 'ping' | 'pong' | 'logout';
+export type WireCommand = Exclude<ClientMessageType, SessionMessage>;
+
+interface CommandRule<T extends WireCommand> {
+  /** A permission the agent must hold, checked before the engine sees the command. */
+  permission?: Permission;
+  toEngine(agentId: string, data: ClientData<T>): AgentCommand;
+}
+
+export const WIRE_COMMANDS: { [T in WireCommand]: CommandRule<T> } = {
+  set_status: { toEngine: (agentId, d) => ({ type: 'set_status', agentId, status: d.status, code: d.code }) },
+  set_after_work: { toEngine: (agentId, d) => ({ type: 'set_after_work', agentId, status: d.status, code: d.code }) },
+  toggle_queue: { toEngine: (agentId, d) => ({ type: 'toggle_queue', agentId, queueId: d.queueId, enabled: d.enabled }) },
+  accept: { toEngine: (agentId, d) => ({ type: 'accept', agentId, interactionId: d.interactionId }) },
+  reject: { permission: 'rejectOffers', toEngine: (agentId, d) => ({ type: 'reject', agentId, interactionId: d.interactionId }) },
+  stop_new: { toEngine: (agentId) => ({ type: 'stop_new', agentId }) },
+  resume_offers: { toEngine: (agentId) => ({ type: 'resume', agentId }) },
+  end_interaction: { toEngine: (agentId, d) => ({ type: 'end_interaction', agentId, interactionId: d.interactionId }) },
+  set_codes: { toEngine: (agentId, d) => ({ type: 'set_codes', agentId, interactionId: d.interactionId, codes: d.codes }) },
+  set_notes: { toEngine: (agentId, d) => ({ type: 'set_notes', agentId, interactionId: d.interactionId, notes: d.notes }) },
+  wrap_up: { toEngine: (agentId, d) => ({ type: 'wrap_up', agentId, interactionId: d.interactionId }) },
+};
+
+export function isWireCommand(type: ClientMessageType): type is WireCommand {
+  return Object.hasOwn(WIRE_COMMANDS, type);
+}

@@ -1,0 +1,35 @@
+/** What every connection shares: the engine, sessions, throttles, options. */
+import type { Engine } from '../engine/index.js';
+import type { LoginThrottle } from './auth.js';
+import type { Logger } from './logger.js';
+import type { Session } from './session.js';
+import type { Connection } from './connection.js';
+
+export interface ServerTuning {
+  heartbeatMs: number;
+  helloTimeoutMs: number;
+  /** Queue-stat updates are coalesced over this window (0 = send at once). */
+  statsCoalesceMs: number;
+}
+
+export interface SessionRegistry {
+  /** A new session for a logged-in agent; an older session of the same agent is taken over. */
+  open(agentId: string, connection: Connection): Session;
+  /** Moves a session to a new connection (resume), closing the old one. */
+  adopt(session: Session, connection: Connection): void;
+  byToken(token: string): Session | undefined;
+  byAgent(agentId: string): Session | undefined;
+  end(session: Session): void;
+}
+
+export interface ServerContext {
+  engine: Engine;
+  log: Logger;
+  epoch: string;
+  serverName: string;
+  options: ServerTuning;
+  throttle: LoginThrottle;
+  sessions: SessionRegistry;
+  verify(agentId: string, password: string): Promise<boolean>;
+  sendSnapshot(session: Session): void;
+}

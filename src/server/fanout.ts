@@ -1,0 +1,163 @@
+/**
+ * Engine events → each agent's view events. Every agent gets only what
+ * concerns them: their own status, offers and work; the stats of their
+ * queues; the statuses of the contacts they can see. Queue stats are
+ * coalesced (at most one update per queue per `statsCoalesceMs`) so a burst
+ * of arrivals does not flood a slow client.
+ */
+import type { Engine, EngineEvent } from '../engine/index.js';
+import type { ServerMessages } from '../protocol/index.js';
+import type { Session } from './session.js';
+
+export interface SessionLookup {
+  byAgent(agentId: string): Session | undefined;
+}
+
+type OfferReason = ServerMessages['offer']['reason'];
+
+export class Fanout {
+  private readonly queueWatchers = new Map<string, string[]>();
+  private readonly contactWatchers = new Map<string, string[]>();
+  private readonly queuesOfAgent = new Map<string, string[]>();
+  private dirtyQueues = new Set<string>();
+  private flushTimer?: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly sessions: SessionLookup,
+    private readonly statsCoalesceMs: number,
+  ) {
+    const t = engine.tenant;
+    for (const q of t.config.queues) {
+      this.queueWatchers.set(q.id, [...new Set([...q.agents, ...q.supervisors])]);
+      for (const a of q.agents) this.queuesOfAgent.set(a, [...(this.queuesOfAgent.get(a) ?? []), q.id]);
+    }
+    for (const target of t.config.agents)
+      this.contactWatchers.set(
+        target.id,
+        t.config.agents.filter((v) => v.id !== target.id && t.visibleGroups(v.id).has(target.group)).map((v) => v.id),
+      );
+    this.unsubscribe = engine.subscribe((batch) => this.onBatch(batch));
+  }
+
+  close(): void {
+    this.unsubscribe();
+    clearTimeout(this.flushTimer);
+  }
+
+  private onBatch(events: readonly EngineEvent[]): void {
+    const selves = new Set<string>();
+    const offers = new Map<string, OfferReason>();
+    const work = new Map<string, string>(); // interactionId → agentId
+    const removed: { agentId: string; interactionId: string; reason: string }[] = [];
+    for (const e of events) {
+      switch (e.type) {
+        case 'agent.status_changed':
+        case 'agent.logged_in':
+        case 'agent.logged_out':
+        case 'agent.after_work_set':
+          selves.add(e.agentId);
+          for (const q of this.queuesOfAgent.get(e.agentId) ?? []) this.dirtyQueues.add(q);
+          break;
+        case 'agent.queue_toggled':
+          this.dirtyQueues.add(e.queueId);
+          break;
+        case 'interaction.arrived':
+          if (e.queueId) this.dirtyQueues.add(e.queueId);
+          break;
+        case 'interaction.offered':
+          offers.set(e.agentId, undefined);
+          this.touchQueueOf(e.interactionId);
+          break;
+        case 'interaction.accepted':
+          offers.set(e.agentId, 'accepted');
+          work.set(e.interactionId, e.agentId);
+          break;
+        case 'interaction.declined':
+          offers.set(e.agentId, e.reason === 'rejected' ? 'rejected' : e.reason);
+          this.touchQueueOf(e.interactionId);
+          break;
+        case 'interaction.customer_ended':
+        case 'interaction.wrap_up_overdue':
+        case 'interaction.codes_set':
+        case 'interaction.notes_set': {
+          const agentId = this.ownerOf(e.interactionId);
+          if (agentId) work.set(e.interactionId, agentId);
+          break;
+        }
+        case 'interaction.ended':
+          if (e.agentId) {
+            offers.set(e.agentId, 'abandoned');
+            removed.push({ agentId: e.agentId, interactionId: e.interactionId, reason: e.reason });
+          }
+          break;
+      }
+    }
+    this.sendSelves(selves);
+    this.sendOffers(offers);
+    for (const [interactionId, agentId] of work) {
+      const view = this.engine.queries.interaction(interactionId);
+      const session = this.sessions.byAgent(agentId);
+      if (!view || !session || view.phase === 'ended') continue;
+      session.sentWork.add(interactionId);
+      session.push('work', view);
+    }
+    for (const r of removed) {
+      const session = this.sessions.byAgent(r.agentId);
+      if (session?.sentWork.delete(r.interactionId)) session.push('work_removed', { interactionId: r.interactionId, reason: r.reason });
+    }
+    this.scheduleQueueFlush();
+  }
+
+  private sendSelves(agents: Set<string>): void {
+    const q = this.engine.queries;
+    for (const agentId of agents) {
+      const self = q.self(agentId);
+      if (!self) continue;
+      this.sessions.byAgent(agentId)?.push('self', self);
+      const contact = q.contact(agentId)!;
+      for (const viewer of this.contactWatchers.get(agentId) ?? []) this.sessions.byAgent(viewer)?.push('contact', contact);
+    }
+  }
+
+  private sendOffers(offers: Map<string, OfferReason>): void {
+    for (const [agentId, reason] of offers) {
+      const session = this.sessions.byAgent(agentId);
+      if (!session) continue;
+      const offer = this.engine.queries.offerOf(agentId) ?? null;
+      if ((offer?.id ?? null) === session.sentOffer) continue;
+      session.sentOffer = offer?.id ?? null;
+      session.push('offer', { offer, reason: offer ? undefined : reason });
+    }
+  }
+
+  /** Flushes queue stats now (used when congested clients catch up, and by tests). */
+  flushQueues(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const dirty = this.dirtyQueues;
+    this.dirtyQueues = new Set();
+    for (const queueId of dirty)
+      for (const agentId of this.queueWatchers.get(queueId) ?? []) {
+        const session = this.sessions.byAgent(agentId);
+        const view = session && this.engine.queries.queueOf(agentId, queueId);
+        if (view) session.push('queue', view);
+      }
+  }
+
+  private scheduleQueueFlush(): void {
+    if (this.dirtyQueues.size === 0 || this.flushTimer) return;
+    if (this.statsCoalesceMs <= 0) return this.flushQueues();
+    this.flushTimer = setTimeout(() => this.flushQueues(), this.statsCoalesceMs);
+  }
+
+  private touchQueueOf(interactionId: string): void {
+    const queueId = this.engine.queries.interaction(interactionId)?.queueId;
+    if (queueId) this.dirtyQueues.add(queueId);
+  }
+
+  private ownerOf(interactionId: string): string | undefined {
+    return this.engine.queries.unsafeState().interactions.get(interactionId)?.agentId;
+  }
+}

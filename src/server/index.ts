@@ -1,0 +1,4 @@
+export { startServer, SERVER_NAME, type RunningServer, type ServerOptions } from './server.js';
+export { hashPassword, verifyPassword } from './passwords.js';
+export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
+export { sendJson, type Route } from './http.js';

@@ -1,0 +1,90 @@
+/**
+ * A session outlives its socket: it keeps the agent's numbered view events
+ * in a bounded buffer so a client that reconnects with `resume {token,
+ * lastSeq}` gets exactly what it missed, and it remembers the replies to
+ * recent command ids so a resent command never acts twice.
+ */
+import { randomBytes } from 'node:crypto';
+import type WebSocket from 'ws';
+import {
+  PROTOCOL_MAJOR,
+  type ServerEnvelope,
+  type ServerMessages,
+  type ViewEventType,
+} from '../protocol/index.js';
+import { TokenBucket } from './rate-limit.js';
+
+export interface SessionLimits {
+  /** View events kept for replay. */
+  replayBuffer: number;
+  /** Command replies kept for de-duplication. */
+  dedupEntries: number;
+  /** Above this many buffered bytes the socket gets a snapshot later instead of more events. */
+  congestedBytes: number;
+  commandsPerSecond: number;
+  commandBurst: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+  replayBuffer: 2000,
+  dedupEntries: 1000,
+  congestedBytes: 1024 * 1024,
+  commandsPerSecond: 20,
+  commandBurst: 40,
+};
+
+export class Session {
+  readonly token = randomBytes(24).toString('base64url');
+  socket?: WebSocket;
+  /** Set while the socket cannot keep up: it gets a fresh snapshot once drained. */
+  congested = false;
+  readonly bucket: TokenBucket;
+  /** What the client was last told, so the fan-out sends only changes. */
+  sentOffer: string | null = null;
+  readonly sentWork = new Set<string>();
+  private seq = 0;
+  private buffer: ServerEnvelope[] = [];
+  private replies = new Map<string, ServerEnvelope>();
+
+  constructor(
+    readonly agentId: string,
+    private readonly limits: SessionLimits,
+  ) {
+    this.bucket = new TokenBucket(limits.commandsPerSecond, limits.commandBurst);
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Numbers a view event, keeps it for replay and sends it if the socket keeps up. */
+  push<T extends ViewEventType>(type: T, data: ServerMessages[T]): void {
+    const envelope: ServerEnvelope<T> = { v: PROTOCOL_MAJOR, type, seq: ++this.seq, ts: Date.now(), data };
+    this.buffer.push(envelope);
+    if (this.buffer.length > this.limits.replayBuffer) this.buffer.splice(0, this.buffer.length - this.limits.replayBuffer);
+    if (!this.socket || this.congested) return;
+    if (this.socket.bufferedAmount > this.limits.congestedBytes) {
+      this.congested = true;
+      return;
+    }
+    this.socket.send(JSON.stringify(envelope));
+  }
+
+  /** Events after `lastSeq`, or undefined when they are no longer all buffered. */
+  since(lastSeq: number): ServerEnvelope[] | undefined {
+    if (lastSeq > this.seq) return undefined;
+    if (lastSeq === this.seq) return [];
+    const first = this.buffer[0]?.seq ?? this.seq + 1;
+    if (lastSeq + 1 < first) return undefined;
+    return this.buffer.slice(lastSeq + 1 - first);
+  }
+
+  rememberReply(id: string, reply: ServerEnvelope): void {
+    this.replies.set(id, reply);
+    if (this.replies.size > this.limits.dedupEntries) this.replies.delete(this.replies.keys().next().value!);
+  }
+
+  replyTo(id: string): ServerEnvelope | undefined {
+    return this.replies.get(id);
+  }
+}
