@@ -1,0 +1,162 @@
+/**
+ * The demo's traffic: customers arriving on every inbound queue at an
+ * adjustable rate (and giving up if they wait too long), and simulated
+ * colleagues who log in, take breaks, accept offers, handle and wrap up
+ * their work — so queue stats and contacts move on the demo agent's screen.
+ * Runs on the engine's Clock, so a test can drive it on a virtual clock.
+ */
+import type { Clock, Engine, EngineEvent, TimerHandle } from '../../engine/index.js';
+import { customerFor, prng } from './people.js';
+
+export interface SimulatorOptions {
+  /** Agents the simulator must never drive (the human at the console). */
+  humans: string[];
+  /** Arrivals per minute per inbound queue at rate 1. */
+  arrivalsPerMinute?: number;
+  /** Multiplies every arrival rate (the `--rate` flag). */
+  rate?: number;
+  seed?: number;
+}
+
+/** Seconds, as [min, max] ranges, for what colleagues and customers do. */
+const PACE = {
+  answer: [2, 8],
+  handle: { inbound_phone: [40, 180], chat: [60, 240], email: [60, 200], voicemail: [20, 60], outbound_phone: [30, 120] },
+  wrapUp: [3, 15],
+  breakEvery: [240, 900],
+  breakLength: [60, 300],
+  patience: [60, 420],
+} as const;
+
+export class Simulator {
+  private readonly rnd: () => number;
+  private readonly timers = new Set<TimerHandle>();
+  private readonly colleagues: string[];
+  private unsubscribe?: () => void;
+  private running = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly clock: Clock,
+    private readonly options: SimulatorOptions,
+  ) {
+    this.rnd = prng(options.seed ?? 7);
+    this.colleagues = [...engine.tenant.agents.keys()].filter((id) => !options.humans.includes(id));
+  }
+
+  start(): void {
+    this.running = true;
+    this.unsubscribe = this.engine.subscribe((batch) => this.onEvents(batch));
+    for (const id of this.colleagues) this.after(this.between(0, 20), () => this.comeOnline(id));
+    for (const q of this.engine.tenant.config.queues) if (q.media !== 'outbound_phone') this.scheduleArrival(q.id);
+    this.reconcile();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.unsubscribe?.();
+    for (const t of this.timers) t.cancel();
+    this.timers.clear();
+  }
+
+  /** After a restart: pick up the offers and work colleagues already hold. */
+  private reconcile(): void {
+    const q = this.engine.queries;
+    for (const id of this.colleagues) {
+      const offer = q.offerOf(id);
+      if (offer) this.answer(id, offer.id);
+      for (const w of q.workOf(id)) (w.phase === 'active' ? this.handle : this.wrapUp).call(this, id, w.id);
+    }
+  }
+
+  private onEvents(batch: readonly EngineEvent[]): void {
+    for (const e of batch) {
+      if (e.type === 'interaction.offered' && this.colleagues.includes(e.agentId)) this.answer(e.agentId, e.interactionId);
+      if (e.type === 'interaction.arrived' && e.queueId) this.customerPatience(e.interactionId);
+    }
+  }
+
+  private comeOnline(id: string): void {
+    this.exec({ type: 'login', agentId: id });
+    this.exec({ type: 'set_status', agentId: id, status: 'available' });
+    this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
+  }
+
+  private takeBreak(id: string): void {
+    const self = this.engine.queries.self(id);
+    if (self?.status === 'available' && !this.engine.queries.offerOf(id)) {
+      const code = this.engine.tenant.config.statusCodes.on_break?.[0]?.id;
+      this.exec({ type: 'set_status', agentId: id, status: 'on_break', code });
+      this.after(this.between(...PACE.breakLength), () => {
+        this.exec({ type: 'set_status', agentId: id, status: 'available' });
+        this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
+      });
+    } else this.after(30, () => this.takeBreak(id));
+  }
+
+  private answer(id: string, interactionId: string): void {
+    this.after(this.between(...PACE.answer), () => {
+      if (this.engine.queries.offerOf(id)?.id !== interactionId) return;
+      if (this.exec({ type: 'accept', agentId: id, interactionId })) this.handle(id, interactionId);
+    });
+  }
+
+  private handle(id: string, interactionId: string): void {
+    const media = this.engine.queries.interaction(interactionId)?.media ?? 'inbound_phone';
+    const [min, max] = PACE.handle[media];
+    this.after(this.between(min, max), () => {
+      const i = this.engine.queries.interaction(interactionId);
+      if (!i || i.phase !== 'active') return this.wrapUp(id, interactionId);
+      this.exec({ type: 'end_interaction', agentId: id, interactionId });
+      this.wrapUp(id, interactionId);
+    });
+  }
+
+  private wrapUp(id: string, interactionId: string): void {
+    this.after(this.between(...PACE.wrapUp), () => {
+      const i = this.engine.queries.interaction(interactionId);
+      if (!i) return;
+      const codes = i.codeLists.filter((l) => l.mandatory || this.rnd() < 0.5).map((l) => l.codes[Math.floor(this.rnd() * l.codes.length)]!.id);
+      this.exec({ type: 'set_codes', agentId: id, interactionId, codes });
+      if (i.phase === 'wrapup') this.exec({ type: 'wrap_up', agentId: id, interactionId });
+    });
+  }
+
+  private scheduleArrival(queueId: string): void {
+    const perMinute = (this.options.arrivalsPerMinute ?? 1.5) * (this.options.rate ?? 1);
+    if (perMinute <= 0) return;
+    // Exponential inter-arrival times: a Poisson process, bursts and lulls included.
+    const gapSec = -Math.log(1 - this.rnd()) * (60 / perMinute);
+    this.after(gapSec, () => {
+      const media = this.engine.tenant.queues.get(queueId)!.media;
+      this.exec({ type: 'arrive', queueId, customer: customerFor(media, this.rnd) });
+      this.scheduleArrival(queueId);
+    });
+  }
+
+  private customerPatience(interactionId: string): void {
+    const i = this.engine.queries.interaction(interactionId);
+    if (!i || i.media === 'email' || i.media === 'voicemail') return; // emails and voicemails wait forever
+    this.after(this.between(...PACE.patience), () => {
+      const now = this.engine.queries.interaction(interactionId);
+      if (now?.phase === 'queued') this.exec({ type: 'customer_end', interactionId });
+    });
+  }
+
+  private exec(command: Parameters<Engine['execute']>[0]): boolean {
+    if (!this.running) return false;
+    return this.engine.execute(command).ok;
+  }
+
+  private between(min: number, max: number): number {
+    return min + this.rnd() * (max - min);
+  }
+
+  private after(seconds: number, fn: () => void): void {
+    const handle = this.clock.at(this.clock.now() + seconds * 1000, () => {
+      this.timers.delete(handle);
+      if (this.running) fn();
+    });
+    this.timers.add(handle);
+  }
+}

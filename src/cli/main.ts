@@ -1,0 +1,34 @@
+/** The `agent-console` program: the console by default, and its helpers. */
+import { Command, CommanderError } from 'commander';
+import { TenantError } from '../engine/index.js';
+import { registerConfig } from './commands/config.js';
+import { registerConsole } from './commands/console.js';
+import { registerHashPassword } from './commands/hash-password.js';
+import { registerServe, UsageError } from './commands/serve.js';
+import { EXIT } from './exit-codes.js';
+import { VERSION } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('agent-console')
+    .description('A terminal agent console for contact centers. With no options: an embedded demo.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  registerConsole(program);
+  registerServe(program);
+  registerHashPassword(program);
+  registerConfig(program);
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const usage = e instanceof UsageError || e instanceof TenantError;
+    process.stderr.write(`agent-console: ${(e as Error).message}\n`);
+    return usage ? EXIT.usage : EXIT.error;
+  }
+}
