@@ -82,16 +82,22 @@ export class Simulator {
     this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
   }
 
+  /** Breaks happen between contacts: a busy colleague asks for "On Break after this one". */
   private takeBreak(id: string): void {
-    const self = this.engine.queries.self(id);
-    if (self?.status === 'available' && !this.engine.queries.offerOf(id)) {
-      const code = this.engine.tenant.config.statusCodes.on_break?.[0]?.id;
+    const status = this.engine.queries.self(id)?.status;
+    const code = this.engine.tenant.config.statusCodes.on_break?.[0]?.id;
+    if (status === 'available' && !this.engine.queries.offerOf(id))
       this.exec({ type: 'set_status', agentId: id, status: 'on_break', code });
-      this.after(this.between(...PACE.breakLength), () => {
-        this.exec({ type: 'set_status', agentId: id, status: 'available' });
-        this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
-      });
-    } else this.after(30, () => this.takeBreak(id));
+    else if (status === 'busy' || status === 'busy_stop_new')
+      this.exec({ type: 'set_after_work', agentId: id, status: 'on_break', code });
+    this.after(this.between(...PACE.breakLength), () => this.backToWork(id));
+  }
+
+  private backToWork(id: string): void {
+    const status = this.engine.queries.self(id)?.status;
+    if (status === 'busy' || status === 'busy_stop_new') return this.after(30, () => this.backToWork(id));
+    if (status === 'on_break') this.exec({ type: 'set_status', agentId: id, status: 'available' });
+    this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
   }
 
   private answer(id: string, interactionId: string): void {
