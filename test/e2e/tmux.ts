@@ -1,0 +1,66 @@
+/**
+ * Drives a real program in a real pseudo-terminal through tmux: send keys,
+ * capture the screen. Each Tmux gets its own server socket, so tests never
+ * touch a user's tmux sessions.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+export class Tmux {
+  private readonly socket = `ac-e2e-${randomBytes(4).toString('hex')}`;
+  private readonly target = 'main';
+
+  constructor(
+    command: string[],
+    options: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
+  ) {
+    const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    this.tmux([
+      'new-session', '-d', '-s', this.target,
+      '-x', String(options.cols ?? 100), '-y', String(options.rows ?? 30),
+      ...(options.cwd ? ['-c', options.cwd] : []),
+      ...env,
+      ...command,
+    ]);
+    // Keep the pane (and its last screen) if the program exits, so failures can be read.
+    this.tmux(['set-option', '-t', this.target, 'remain-on-exit', 'on']);
+  }
+
+  /** Sends keys as tmux names them ("Enter", "Escape", "C-c", "Tab") or literal text with `literal`. */
+  keys(...keys: string[]): void {
+    this.tmux(['send-keys', '-t', this.target, ...keys]);
+  }
+
+  type(text: string): void {
+    this.tmux(['send-keys', '-t', this.target, '-l', text]);
+  }
+
+  /** The visible screen as plain text lines. */
+  screen(): string {
+    return this.tmux(['capture-pane', '-p', '-t', this.target]);
+  }
+
+  /** Waits until the screen matches (polls the terminal: the program runs in another process). */
+  async waitFor(match: RegExp | ((screen: string) => boolean), label: string, timeoutMs = 10_000): Promise<string> {
+    const test = typeof match === 'function' ? match : (s: string) => match.test(s);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      if (test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}; screen was:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  kill(): void {
+    try {
+      this.tmux(['kill-server']);
+    } catch {
+      /* already gone */
+    }
+  }
+
+  private tmux(args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+}
