@@ -81,7 +81,14 @@ const REDUCERS: Reducers = {
       notes: '',
       declinedBy: [],
       detail: e.detail,
+      conversationId: e.conversationId,
+      transferredFrom: e.transferredFrom,
     });
+    if (e.conversationId) {
+      const conversation = s.conversations.get(e.conversationId);
+      if (conversation) conversation.interactionId = e.interactionId;
+      else s.conversations.set(e.conversationId, { id: e.conversationId, interactionId: e.interactionId, messages: [], customerLeft: false });
+    }
     s.nextInteraction = Math.max(s.nextInteraction, Number(e.interactionId.slice(3)) + 1);
     s.nextArrival = Math.max(s.nextArrival, e.arrivalSeq + 1);
   },
@@ -119,6 +126,8 @@ const REDUCERS: Reducers = {
     i.phase = 'wrapup';
     i.customerEndedAt = e.ts;
     i.wrapUpDeadline = e.wrapUpDeadline;
+    const conversation = i.conversationId ? s.conversations.get(i.conversationId) : undefined;
+    if (conversation && e.by === 'customer') conversation.customerLeft = true;
   },
   'interaction.wrap_up_overdue': (s, e) => {
     interaction(s, e.interactionId).wrapUpOverdue = true;
@@ -139,8 +148,42 @@ const REDUCERS: Reducers = {
       a.idleSince = e.ts;
     }
     s.interactions.delete(i.id);
+    // The conversation ends with the last interaction carrying it (not with one handed over by transfer).
+    if (i.conversationId && s.conversations.get(i.conversationId)?.interactionId === i.id) s.conversations.delete(i.conversationId);
+  },
+  'chat.message': (s, e) => {
+    s.conversations.get(e.conversationId)?.messages.push(e.message);
+    countMessage(s, e.message.id);
+  },
+  'chat.transferred': () => {
+    // The new interaction's `arrived` and the old one's `customer_ended` carry the change.
+  },
+  'agent_chat.message': (s, e) => {
+    countMessage(s, e.message.id);
+    const key = agentChatKey(e.agentId, e.to);
+    const history = s.agentChats.get(key) ?? [];
+    history.push(e.message);
+    if (history.length > AGENT_CHAT_HISTORY) history.splice(0, history.length - AGENT_CHAT_HISTORY);
+    s.agentChats.set(key, history);
+  },
+  'faq.saved': (s, e) => {
+    s.faqEdits.set(e.entry.id, e.entry);
+  },
+  'faq.deleted': (s, e) => {
+    s.faqEdits.set(e.faqId, null);
   },
 };
+
+function countMessage(s: EngineState, id: string): void {
+  s.nextMessage = Math.max(s.nextMessage, Number(id.slice(2)) + 1);
+}
+
+/** Agent-to-agent messages kept in memory per pair (the log keeps them all). */
+export const AGENT_CHAT_HISTORY = 200;
+
+export function agentChatKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
 
 export function applyEvent(state: EngineState, event: EngineEvent): void {
   (REDUCERS[event.type] as (s: EngineState, e: EngineEvent) => void)(state, event);

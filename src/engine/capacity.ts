@@ -27,7 +27,8 @@ export function chatLoad(agent: AgentState, state: EngineState): number {
 /** Can this agent be offered queued work of this media right now? */
 export function canBeOffered(agent: AgentState, media: Media, state: EngineState, tenant: Tenant): boolean {
   if (!agent.loggedIn || agent.disconnectedUntil !== undefined || agent.offer) return false;
-  if (agent.status === 'available') return agent.work.size === 0;
+  // An agent whose chat limit is 0 takes no chats at all, even when idle.
+  if (agent.status === 'available') return agent.work.size === 0 && (media !== 'chat' || tenant.maxChats(agent.id) > 0);
   if (agent.status !== 'busy' || media !== 'chat') return false;
   const chats = chatLoad(agent, state);
   return chats === agent.work.size && chats < tenant.maxChats(agent.id);

@@ -4,7 +4,7 @@
  * status table, capacity). Channel commands come from customer adapters
  * (phone switch, web chat, email), never from an agent.
  */
-import type { CustomerInfo } from './state.js';
+import type { CustomerInfo, FaqEntry } from './state.js';
 import type { Media, Status } from './tenant/schema.js';
 
 export type AgentCommand =
@@ -23,7 +23,13 @@ export type AgentCommand =
   | { type: 'set_codes'; agentId: string; interactionId: string; codes: string[] }
   | { type: 'set_notes'; agentId: string; interactionId: string; notes: string }
   /** Finish wrap-up now (mandatory codes must be chosen). */
-  | { type: 'wrap_up'; agentId: string; interactionId: string };
+  | { type: 'wrap_up'; agentId: string; interactionId: string }
+  | { type: 'send_chat'; agentId: string; interactionId: string; text: string }
+  /** Hands the chat to a chat queue; `force` confirms a queue with nobody available. */
+  | { type: 'transfer_chat'; agentId: string; interactionId: string; queueId: string; force?: boolean }
+  | { type: 'send_agent_chat'; agentId: string; to: string; text: string }
+  | { type: 'save_faq'; agentId: string; entry: FaqEntry }
+  | { type: 'delete_faq'; agentId: string; faqId: string };
 
 /** Sent by the server about an agent's connection, not by the agent. */
 export type SessionCommand =
@@ -39,6 +45,8 @@ export type ChannelCommand =
     }
   /** Direct agent routing: by agent id or by the agent's direct access number. */
   | { type: 'arrive_direct'; agentId?: string; number?: string; customer: CustomerInfo }
+  /** A customer's chat line, by conversation (it outlives transfers). */
+  | { type: 'customer_chat'; conversationId: string; text: string }
   /** The customer hung up, left the chat, or gave up waiting. */
   | { type: 'customer_end'; interactionId: string };
 

@@ -20,7 +20,7 @@ import { HANDLERS } from './handlers/index.js';
 import type { Result } from './result.js';
 import { Router } from './routing/router.js';
 import { deserializeState, serializeState } from './snapshot.js';
-import { emptyState, type EngineState } from './state.js';
+import { emptyState, type ChatMessage, type EngineState } from './state.js';
 import type { EventStore } from './store/store.js';
 import type { Tenant } from './tenant/tenant.js';
 import { Queries } from './queries.js';
@@ -100,6 +100,25 @@ export class Engine {
     return this.store.eventsOfInteraction(interactionId);
   }
 
+  /**
+   * The durable chat transcript of an interaction, read from the log: its own
+   * messages and those of the interactions it was transferred from.
+   */
+  transcript(interactionId: string): ChatMessage[] {
+    const messages: ChatMessage[] = [];
+    const seen = new Set<string>();
+    for (let id: string | undefined = interactionId; id && !seen.has(id); ) {
+      seen.add(id);
+      let previous: string | undefined;
+      for (const e of this.store.eventsOfInteraction(id)) {
+        if (e.type === 'chat.message') messages.push(e.message);
+        if (e.type === 'interaction.arrived') previous = e.transferredFrom?.interactionId;
+      }
+      id = previous;
+    }
+    return messages.sort((a, b) => a.ts - b.ts || Number(a.id.slice(2)) - Number(b.id.slice(2)));
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -119,6 +138,7 @@ export class Engine {
       state: this.state,
       tenant: this.tenant,
       now: () => now,
+      queueStats: (queueId) => this.router.stats(queueId),
       emit: (body: EngineEventBody) => {
         const event = { ...body, seq: this.seq + batch.length + 1, ts: now } as EngineEvent;
         const ids = body as { interactionId?: string; agentId?: string };

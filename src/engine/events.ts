@@ -3,12 +3,14 @@
  * applied to the state, then published — in that order, always.
  */
 import type { StatusCause } from './status/transitions.js';
-import type { CustomerInfo } from './state.js';
+import type { ChatMessage, CustomerInfo, FaqEntry, TransferSource } from './state.js';
 import type { Media, Status } from './tenant/schema.js';
 
 export type EndReason = 'wrapped_up' | 'wrap_up_timer' | 'abandoned' | 'transferred';
 
-export type EngineEventBody =
+export type EngineEventBody = CoreEventBody | ChatEventBody;
+
+type CoreEventBody =
   | { type: 'agent.logged_in'; agentId: string }
   | { type: 'agent.logged_out'; agentId: string; reason: 'agent' | 'connection_lost' }
   | { type: 'agent.disconnected'; agentId: string; graceDeadline: number }
@@ -32,6 +34,8 @@ export type EngineEventBody =
       customer: CustomerInfo;
       arrivalSeq: number;
       detail?: Record<string, unknown>;
+      conversationId?: string;
+      transferredFrom?: TransferSource;
     }
   | { type: 'interaction.offered'; interactionId: string; agentId: string; deadline: number }
   | { type: 'interaction.accepted'; interactionId: string; agentId: string }
@@ -43,11 +47,19 @@ export type EngineEventBody =
     }
   /** A DAR call nobody answered becomes a voicemail for the same agent. */
   | { type: 'interaction.to_voicemail'; interactionId: string }
-  | { type: 'interaction.customer_ended'; interactionId: string; by: 'customer' | 'agent'; wrapUpDeadline: number }
+  | { type: 'interaction.customer_ended'; interactionId: string; by: 'customer' | 'agent' | 'transfer'; wrapUpDeadline: number }
   | { type: 'interaction.wrap_up_overdue'; interactionId: string }
   | { type: 'interaction.codes_set'; interactionId: string; codes: string[] }
   | { type: 'interaction.notes_set'; interactionId: string; notes: string }
   | { type: 'interaction.ended'; interactionId: string; reason: EndReason; /** who held or was offered it */ agentId?: string };
+
+/** Chat, FAQ and agent-to-agent events (see handlers/chat.ts). */
+export type ChatEventBody =
+  | { type: 'chat.message'; interactionId: string; conversationId: string; message: ChatMessage }
+  | { type: 'chat.transferred'; interactionId: string; conversationId: string; agentId: string; toQueueId: string; newInteractionId: string }
+  | { type: 'agent_chat.message'; agentId: string; to: string; message: ChatMessage }
+  | { type: 'faq.saved'; agentId: string; entry: FaqEntry }
+  | { type: 'faq.deleted'; agentId: string; faqId: string };
 
 export type EngineEventType = EngineEventBody['type'];
 

@@ -24,8 +24,10 @@ export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './clock
 export type { AgentCommand, ChannelCommand, Command, CommandOutcome, SessionCommand } from './commands.js';
 export type { EndReason, EngineEvent, EngineEventBody, EngineEventType } from './events.js';
 export type { ErrorCode, EngineError, Result } from './result.js';
-export type { CustomerInfo, InteractionPhase } from './state.js';
-export type { AgentSelfView, ContactView, InteractionView, QueueStats, QueueView } from './queries.js';
+export type { ChatMessage, CustomerInfo, FaqEntry, InteractionPhase } from './state.js';
+export type { AgentChatView, AgentSelfView, ContactView, InteractionView, QueueStats, QueueView } from './queries.js';
+export { MAX_CHAT_MESSAGE } from './handlers/chat.js';
+export { MAX_NOTES } from './handlers/work.js';
 export { STATUS_TRANSITIONS, canTransition, manualTargets, type StatusCause } from './status/transitions.js';
 export { STATUS_LABELS, MEDIA_LABELS } from './status/labels.js';
 export { hasPermission, permissionsOf, PERMISSION_LABELS, type Permission } from './permissions.js';

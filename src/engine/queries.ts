@@ -5,7 +5,9 @@
 import type { Clock } from './clock.js';
 import { permissionsOf, type Permission } from './permissions.js';
 import type { Router } from './routing/router.js';
-import type { CustomerInfo, EngineState, Interaction, InteractionPhase } from './state.js';
+import { agentChatKey } from './apply.js';
+import { effectiveFaq } from './faq.js';
+import type { ChatMessage, CustomerInfo, EngineState, FaqEntry, Interaction, InteractionPhase } from './state.js';
 import type { CodeList, Media, Status } from './tenant/schema.js';
 import type { Tenant } from './tenant/tenant.js';
 
@@ -44,6 +46,19 @@ export interface InteractionView {
   notes: string;
   codeLists: CodeList[];
   whisper?: string;
+  /** Chats: the conversation so far (including what came before a transfer). */
+  chat?: {
+    conversationId: string;
+    messages: ChatMessage[];
+    customerLeft: boolean;
+    transferredFrom?: { agentId: string; displayName: string; queueName?: string };
+  };
+}
+
+/** Agent-to-agent conversation with one colleague. */
+export interface AgentChatView {
+  with: string;
+  messages: ChatMessage[];
 }
 
 export interface AgentSelfView {
@@ -180,6 +195,25 @@ export class Queries {
     };
   }
 
+  /** The FAQ knowledge base as it stands (tenant file + edits). */
+  faq(): FaqEntry[] {
+    return effectiveFaq(this.tenant, this.state());
+  }
+
+  /** Every agent-to-agent conversation this agent has in memory. */
+  agentChatsOf(agentId: string): AgentChatView[] {
+    const chats: AgentChatView[] = [];
+    for (const [key, messages] of this.state().agentChats) {
+      const [a, b] = key.split('|') as [string, string];
+      if (a === agentId || b === agentId) chats.push({ with: a === agentId ? b : a, messages });
+    }
+    return chats;
+  }
+
+  agentChat(agentId: string, other: string): ChatMessage[] {
+    return this.state().agentChats.get(agentChatKey(agentId, other)) ?? [];
+  }
+
   /** Raw state access for invariant checks in tests and benchmarks; do not mutate. */
   unsafeState(): EngineState {
     return this.state();
@@ -209,6 +243,22 @@ export class Queries {
       notes: i.notes,
       codeLists: this.tenant.codeListsFor(i.queueId),
       whisper: q?.whisper,
+      chat: i.conversationId ? this.chatOf(i) : undefined,
+    };
+  }
+
+  private chatOf(i: Interaction): InteractionView['chat'] {
+    const conversation = this.state().conversations.get(i.conversationId!);
+    const from = i.transferredFrom;
+    return {
+      conversationId: i.conversationId!,
+      messages: conversation?.messages ?? [],
+      customerLeft: conversation?.customerLeft ?? true,
+      transferredFrom: from && {
+        agentId: from.agentId,
+        displayName: this.tenant.agents.get(from.agentId)?.displayName ?? from.agentId,
+        queueName: from.queueId ? this.tenant.queues.get(from.queueId)?.name : undefined,
+      },
     };
   }
 }

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'INVALID_STATE'
   | 'CAPACITY_REACHED'
   | 'CODE_REQUIRED'
-  | 'VALIDATION';
+  | 'VALIDATION'
+  /** A transfer target queue has nobody available: confirm (force) to send it anyway. */
+  | 'UNSTAFFED';
 
 export interface EngineError {
   code: ErrorCode;

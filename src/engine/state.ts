@@ -41,6 +41,45 @@ export interface Interaction {
   declinedBy: string[];
   /** Media-specific data owned by the chat/phone/email modules. */
   detail?: Record<string, unknown>;
+  /** Chat: the customer conversation, which outlives transfers between agents. */
+  conversationId?: string;
+  /** Set on the interaction created by a transfer: who handed it over, from where. */
+  transferredFrom?: TransferSource;
+}
+
+export interface TransferSource {
+  agentId: string;
+  interactionId: string;
+  queueId?: string;
+}
+
+/** One chat line. `from` says whose side wrote it; system lines are notices (transfers, ends). */
+export interface ChatMessage {
+  id: string;
+  from: 'customer' | 'agent' | 'system';
+  /** The agent who wrote it (agent lines) — their display name is looked up by the reader. */
+  agentId?: string;
+  text: string;
+  ts: number;
+}
+
+/** A customer chat conversation: its history travels with it across transfers. */
+export interface Conversation {
+  id: string;
+  /** The interaction currently carrying the conversation. */
+  interactionId: string;
+  messages: ChatMessage[];
+  customerLeft: boolean;
+}
+
+/** An FAQ answer: title, body in a small HTML subset, shortcut such as `\q`. */
+export interface FaqEntry {
+  id: string;
+  title: string;
+  body: string;
+  shortcut?: string;
+  category: string;
+  link?: string;
 }
 
 export interface AgentState {
@@ -64,12 +103,27 @@ export interface AgentState {
 
 export interface EngineState {
   agents: Map<string, AgentState>;
+  conversations: Map<string, Conversation>;
+  /** Agent-to-agent chat history per pair ("a|b", ids sorted), most recent last, bounded. */
+  agentChats: Map<string, ChatMessage[]>;
+  /** FAQ entries edited in the console (null = deleted), over the tenant file's entries. */
+  faqEdits: Map<string, FaqEntry | null>;
   /** Every interaction not yet ended. Ended ones live on in the event log only. */
   interactions: Map<string, Interaction>;
   nextInteraction: number;
   nextArrival: number;
+  nextMessage: number;
 }
 
 export function emptyState(): EngineState {
-  return { agents: new Map(), interactions: new Map(), nextInteraction: 1, nextArrival: 1 };
+  return {
+    agents: new Map(),
+    interactions: new Map(),
+    conversations: new Map(),
+    agentChats: new Map(),
+    faqEdits: new Map(),
+    nextInteraction: 1,
+    nextArrival: 1,
+    nextMessage: 1,
+  };
 }

@@ -19,6 +19,8 @@ export const arrive: Handler<C<'arrive'>> = (ctx, cmd) => {
     customer: cmd.customer,
     arrivalSeq: ctx.state.nextArrival,
     detail: cmd.detail,
+    // A chat opens a conversation named after its first interaction; it outlives transfers.
+    conversationId: q.media === 'chat' ? interactionId : undefined,
   });
   return ok({ interactionId });
 };

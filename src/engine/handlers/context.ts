@@ -20,6 +20,8 @@ export interface Ctx {
   now(): number;
   /** Applies the event to the state at once and adds it to this command's batch. */
   emit(event: EngineEventBody): void;
+  /** Live queue stats from the router (transfers warn about unstaffed queues). */
+  queueStats(queueId: string): { available: number; waiting: number } | undefined;
 }
 
 export type Handler<C extends AnyCommand> = (ctx: Ctx, cmd: C) => Result<CommandOutcome>;
@@ -116,7 +118,7 @@ export function wrapUpDue(ctx: Ctx, i: Interaction): void {
 }
 
 /** The customer side ends (either party): wrap-up starts with the queue's timer. */
-export function startWrapUp(ctx: Ctx, i: Interaction, by: 'customer' | 'agent'): void {
+export function startWrapUp(ctx: Ctx, i: Interaction, by: 'customer' | 'agent' | 'transfer'): void {
   const sec = i.queueId ? ctx.tenant.queues.get(i.queueId)!.wrapUpSec : ctx.tenant.config.directRouting.wrapUpSec;
   const wrapUpDeadline = ctx.now() + sec * 1000;
   ctx.emit({ type: 'interaction.customer_ended', interactionId: i.id, by, wrapUpDeadline });

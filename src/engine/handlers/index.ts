@@ -2,6 +2,7 @@
 import type { AnyCommand, CommandType } from '../commands.js';
 import type { Handler } from './context.js';
 import * as agent from './agent.js';
+import * as chat from './chat.js';
 import * as channel from './channel.js';
 import * as offers from './offers.js';
 import * as work from './work.js';
@@ -30,4 +31,10 @@ export const HANDLERS: HandlerTable = {
   arrive: channel.arrive,
   arrive_direct: channel.arriveDirect,
   customer_end: channel.customerEnd,
+  send_chat: chat.sendChat,
+  customer_chat: chat.customerChat,
+  transfer_chat: chat.transferChat,
+  send_agent_chat: chat.sendAgentChat,
+  save_faq: chat.saveFaq,
+  delete_faq: chat.deleteFaq,
 };

@@ -41,7 +41,8 @@ export const STATUS_TRANSITIONS: Table = {
     busy: ['accept'],
   },
   available: {
-    on_break: ['agent', 'timeout'],
+    // A rejected chat goes to On Break (routing/offer-outcomes.ts).
+    on_break: ['agent', 'timeout', 'reject'],
     working_offline: ['agent', 'reject'],
     logged_out: ['agent', 'logout'],
     busy: ['accept'],

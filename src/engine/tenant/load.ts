@@ -65,6 +65,8 @@ function crossCheck(t: TenantConfig): string[] {
     // Code ids are unique across a queue's lists, so an interaction's codes are plain ids.
     dup(`queues[${i}].codeLists codes`, q.codeLists.flatMap((l) => l.codes.map((c) => c.id)));
   });
+  dup('faq', t.faq.map((f) => f.id));
+  dup('faq shortcuts', t.faq.flatMap((f) => (f.shortcut ? [f.shortcut.toLowerCase()] : [])));
   dup('directRouting.codeLists codes', t.directRouting.codeLists.flatMap((l) => l.codes.map((c) => c.id)));
   return problems;
 }

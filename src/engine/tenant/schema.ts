@@ -90,6 +90,21 @@ export const DirectRoutingSchema = z.object({
   codeLists: z.array(CodeListSchema).default([]),
 });
 
+/** An FAQ answer. The body is a small HTML subset (see faq/html.ts); anything richer goes out as a link. */
+export const FaqSchema = z.object({
+  id,
+  title: z.string().min(1).max(200),
+  body: z.string().min(1).max(20_000),
+  /** Typed in the compose box to insert the answer, e.g. `\\q`. */
+  shortcut: z
+    .string()
+    .regex(/^\\[A-Za-z0-9_-]{1,20}$/, 'a backslash then 1–20 letters, digits, dash or underscore')
+    .optional(),
+  category: z.string().min(1).max(80).default('General'),
+  link: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+});
+export type FaqConfig = z.infer<typeof FaqSchema>;
+
 export const TenantSchema = z.object({
   id,
   name: label,
@@ -103,6 +118,7 @@ export const TenantSchema = z.object({
   statusCodes: z.partialRecord(z.enum(STATUSES), z.array(CodeSchema).min(1)).default({}),
   outboundCodes: z.array(CodeSchema).default([]),
   directRouting: DirectRoutingSchema.default(DirectRoutingSchema.parse({})),
+  faq: z.array(FaqSchema).default([]),
   /** How long a disconnected agent keeps offers before they are re-routed. */
   disconnectGraceSec: z.number().int().min(0).max(600).default(90),
 });

@@ -27,6 +27,17 @@ export class Tenant {
     return new Set([a.group, ...a.supervises]);
   }
 
+  /** Can `viewer` see `target` as a contact (same group, or a group the viewer supervises)? */
+  canSee(viewer: string, target: string): boolean {
+    const t = this.agents.get(target);
+    return !!t && viewer !== target && this.visibleGroups(viewer).has(t.group);
+  }
+
+  /** Agent-to-agent chat: within a group, or between a supervisor and the groups they supervise. */
+  canChat(a: string, b: string): boolean {
+    return this.canSee(a, b) || this.canSee(b, a);
+  }
+
   /** Effective chat capacity: the agent's permission, never above the tenant limit. */
   maxChats(agentId: string): number {
     const a = this.agents.get(agentId);
