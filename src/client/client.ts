@@ -16,13 +16,17 @@ import {
   type AnyServerEnvelope,
   type ClientData,
   type ClientMessageType,
+  type ChatMessage,
+  type QueueListing,
   type Status,
   type WireError,
 } from '../protocol/index.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { EMPTY_VIEW, reduceView, type AgentView } from './view.js';
 
-export type CommandResult = { ok: true; interactionId?: string } | { ok: false; error: WireError };
+export type CommandResult =
+  | { ok: true; interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[] }
+  | { ok: false; error: WireError };
 
 export interface EngineClientOptions {
   url: string;
@@ -109,6 +113,18 @@ export class EngineClient {
   setNotes = (interactionId: string, notes: string) => this.command('set_notes', { interactionId, notes });
   wrapUp = (interactionId: string) => this.command('wrap_up', { interactionId });
   logout = () => this.command('logout', {});
+  sendChat = (interactionId: string, text: string) => this.command('send_chat', { interactionId, text });
+  /** `force` confirms a transfer to a queue with nobody available (after an UNSTAFFED error). */
+  transferChat = (interactionId: string, queueId: string, force?: boolean) => this.command('transfer_chat', { interactionId, queueId, force });
+  sendAgentChat = (to: string, text: string) => this.command('send_agent_chat', { to, text });
+  saveFaq = (entry: ClientData<'save_faq'>['entry']) => this.command('save_faq', { entry });
+  deleteFaq = (faqId: string) => this.command('delete_faq', { faqId });
+  listQueues = () => this.command('list_queues', {});
+  transcript = (interactionId: string) => this.command('get_transcript', { interactionId });
+  /** Typing indicators are best effort: sent only while online, never queued. */
+  setTyping(target: { interactionId: string } | { to: string }, typing: boolean): void {
+    if (this.authenticated) this.send('typing', { ...target, typing });
+  }
 
   /**
    * Sends a command now if online, else when the connection is back. The id
@@ -166,6 +182,9 @@ export class EngineClient {
         return;
       case 'ping':
         this.send('pong', {});
+        return;
+      case 'typing':
+        this.setView(reduceView(this.view, msg));
         return;
       case 'session':
         this.token = msg.data.token;

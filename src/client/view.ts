@@ -4,6 +4,9 @@
  * a UI can compare by reference and re-render only what changed.
  */
 import type {
+  AgentChatView,
+  ChatMessage,
+  FaqEntry,
   AgentSelfView,
   AgentViewData,
   AnyServerEnvelope,
@@ -30,6 +33,11 @@ export interface AgentView {
   queues: readonly QueueView[];
   contacts: readonly ContactView[];
   statusCodes: AgentViewData['statusCodes'];
+  agentChats: readonly AgentChatView[];
+  faq: readonly FaqEntry[];
+  faqBaseUrl?: string;
+  /** Who is typing right now: interaction ids (customers) and agent ids (colleagues), with when it was said. */
+  typing: Readonly<Record<string, number>>;
   /** Last applied view-event sequence number (for resume). */
   lastSeq: number;
   epoch?: string;
@@ -47,6 +55,9 @@ export const EMPTY_VIEW: AgentView = {
   queues: [],
   contacts: [],
   statusCodes: {},
+  agentChats: [],
+  faq: [],
+  typing: {},
   lastSeq: 0,
   clockOffset: 0,
   pending: 0,
@@ -59,6 +70,26 @@ const upsert = <T extends { id: string }>(list: readonly T[], item: T): readonly
   next[at] = item;
   return next;
 };
+
+function appendChat(work: readonly InteractionView[], interactionId: string, message: ChatMessage): readonly InteractionView[] {
+  return work.map((w) =>
+    w.id === interactionId && w.chat && !w.chat.messages.some((m) => m.id === message.id)
+      ? { ...w, chat: { ...w.chat, messages: [...w.chat.messages, message] } }
+      : w,
+  );
+}
+
+function appendAgentChat(chats: readonly AgentChatView[], other: string, message: ChatMessage): readonly AgentChatView[] {
+  const existing = chats.find((c) => c.with === other);
+  if (!existing) return [...chats, { with: other, messages: [message] }];
+  return chats.map((c) => (c === existing ? { ...c, messages: [...c.messages, message] } : c));
+}
+
+function without(map: Readonly<Record<string, number>>, key: string): Readonly<Record<string, number>> {
+  if (!(key in map)) return map;
+  const { [key]: _gone, ...rest } = map;
+  return rest;
+}
 
 /** Applies one numbered view event. Replies and heartbeats are not view events. */
 export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
@@ -74,6 +105,9 @@ export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
         queues: msg.data.queues,
         contacts: msg.data.contacts,
         statusCodes: msg.data.statusCodes,
+        agentChats: msg.data.agentChats,
+        faq: msg.data.faq,
+        faqBaseUrl: msg.data.faqBaseUrl,
         lastSeq: seq,
       };
     case 'self':
@@ -88,6 +122,17 @@ export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
       return { ...view, queues: upsert(view.queues, msg.data), lastSeq: seq };
     case 'contact':
       return { ...view, contacts: upsert(view.contacts, msg.data), lastSeq: seq };
+    case 'chat_message':
+      return { ...view, work: appendChat(view.work, msg.data.interactionId, msg.data.message), typing: without(view.typing, msg.data.interactionId), lastSeq: seq };
+    case 'agent_chat':
+      return { ...view, agentChats: appendAgentChat(view.agentChats, msg.data.with, msg.data.message), lastSeq: seq };
+    case 'faq':
+      return { ...view, faq: msg.data.entries, lastSeq: seq };
+    case 'typing': {
+      const key = msg.data.interactionId ?? msg.data.from;
+      if (!key) return view;
+      return { ...view, typing: msg.data.typing ? { ...view.typing, [key]: msg.ts } : without(view.typing, key) };
+    }
     default:
       return view;
   }

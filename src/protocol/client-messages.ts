@@ -5,11 +5,15 @@
  * the server looks at it.
  */
 import { z } from 'zod';
-import { STATUSES } from '../engine/index.js';
+import { MAX_CHAT_MESSAGE, MAX_NOTES, STATUSES } from '../engine/index.js';
 import { PROTOCOL_MAJOR } from './version.js';
 
 const interactionId = z.string().min(1).max(64);
 const statusCode = z.string().min(1).max(64).optional();
+const chatText = z
+  .string()
+  .max(MAX_CHAT_MESSAGE, `a chat message is at most ${MAX_CHAT_MESSAGE} characters`)
+  .refine((t) => t.trim() !== '', 'the message is empty');
 
 /** Data schema per message type. Adding a command = adding a line here and in the server's table. */
 export const CLIENT_MESSAGES = {
@@ -34,8 +38,27 @@ export const CLIENT_MESSAGES = {
   resume_offers: z.object({}).optional(),
   end_interaction: z.object({ interactionId }),
   set_codes: z.object({ interactionId, codes: z.array(z.string().min(1).max(64)).max(50) }),
-  set_notes: z.object({ interactionId, notes: z.string().max(10_000) }),
+  set_notes: z.object({ interactionId, notes: z.string().max(MAX_NOTES) }),
   wrap_up: z.object({ interactionId }),
+  send_chat: z.object({ interactionId, text: chatText }),
+  transfer_chat: z.object({ interactionId, queueId: z.string().min(1).max(64), force: z.boolean().optional() }),
+  send_agent_chat: z.object({ to: z.string().min(1).max(64), text: chatText }),
+  save_faq: z.object({
+    entry: z.object({
+      id: z.string().min(1).max(64),
+      title: z.string().max(200),
+      body: z.string().max(20_000),
+      shortcut: z.string().max(21).optional(),
+      category: z.string().max(80),
+      link: z.string().max(2000).optional(),
+    }),
+  }),
+  delete_faq: z.object({ faqId: z.string().min(1).max(64) }),
+  /** Queries: answered in the ack's result, change nothing. */
+  list_queues: z.object({}).optional(),
+  get_transcript: z.object({ interactionId }),
+  /** Ephemeral: "I am typing" in a customer chat or to a colleague; relayed, never stored. */
+  typing: z.union([z.object({ interactionId, typing: z.boolean() }), z.object({ to: z.string().min(1).max(64), typing: z.boolean() })]),
 } as const;
 
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;

@@ -6,13 +6,13 @@
  * - `ping` / `pong` and `closing` carry neither.
  */
 import type { WireError } from './errors.js';
-import type { AgentViewData, ContactView, InteractionView, QueueView, AgentSelfView } from './views.js';
+import type { AgentSelfView, AgentViewData, ChatMessage, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
 
 export interface ServerMessages {
   welcome: { protocol: string; server: string; epoch: string; heartbeatMs: number };
   /** Login or resume accepted. `resumed` false means a snapshot follows. */
   session: { token: string; agentId: string; epoch: string; resumed: boolean };
-  ack: { result?: { interactionId?: string } };
+  ack: { result?: { interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[] } };
   error: WireError;
   ping: Record<string, never>;
   pong: Record<string, never>;
@@ -26,12 +26,20 @@ export interface ServerMessages {
   work_removed: { interactionId: string; reason: string };
   queue: QueueView;
   contact: ContactView;
+  /** A new line in one of my chats (the rest of the interaction is unchanged). */
+  chat_message: { interactionId: string; message: ChatMessage };
+  /** A new line in an agent-to-agent chat with `with`. */
+  agent_chat: { with: string; message: ChatMessage };
+  /** The FAQ changed: the whole list (it is small). */
+  faq: { entries: FaqEntry[] };
+  /** Ephemeral, not numbered: the other side is typing (customer in a chat, or a colleague). */
+  typing: { interactionId?: string; from?: string; typing: boolean };
 }
 
 export type ServerMessageType = keyof ServerMessages;
 
 /** Types that are numbered view events (replayable on resume). */
-export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact'] as const;
+export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact', 'chat_message', 'agent_chat', 'faq'] as const;
 export type ViewEventType = (typeof VIEW_EVENTS)[number];
 
 export interface ServerEnvelope<T extends ServerMessageType = ServerMessageType> {

@@ -10,8 +10,6 @@ export const PROTOCOL_VERSION = `${PROTOCOL_MAJOR}.${PROTOCOL_MINOR}`;
 export const LIMITS = {
   /** Largest frame the server reads; bigger frames get TOO_LARGE. */
   maxFrameBytes: 256 * 1024,
-  /** A chat message is at most 5,000 characters (DOMAIN.md). */
-  maxChatMessage: 5000,
   /** `hello` must arrive this soon after connecting. */
   helloTimeoutMs: 3000,
   heartbeatMs: 15_000,

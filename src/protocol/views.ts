@@ -14,8 +14,11 @@ export type {
   Status,
   Permission,
   InteractionPhase,
+  ChatMessage,
+  FaqEntry,
+  AgentChatView,
 } from '../engine/index.js';
-import type { AgentSelfView, ContactView, InteractionView, QueueView } from '../engine/index.js';
+import type { AgentChatView, AgentSelfView, ContactView, FaqEntry, InteractionView, QueueView } from '../engine/index.js';
 
 /** The whole view of one agent, as sent in a snapshot. */
 export interface AgentViewData {
@@ -26,4 +29,11 @@ export interface AgentViewData {
   contacts: ContactView[];
   /** Status codes per status and outbound codes, as the tenant configures them. */
   statusCodes: Partial<Record<AgentSelfView['status'], { id: string; label: string }[]>>;
+  agentChats: AgentChatView[];
+  faq: FaqEntry[];
+  /** Where FAQ answers too rich for chat are published (`${faqBaseUrl}/<id>`). */
+  faqBaseUrl?: string;
 }
+
+/** Any queue with its live stats, as listed for transfers. */
+export type QueueListing = Omit<QueueView, 'relation' | 'enabled'>;

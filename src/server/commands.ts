@@ -7,7 +7,9 @@ import type { AgentCommand, Permission } from '../engine/index.js';
 import type { ClientData, ClientMessageType } from '../protocol/index.js';
 
 type SessionMessage = 'hello' | 'login' | 'resume' | 'ping' | 'pong' | 'logout';
-export type WireCommand = Exclude<ClientMessageType, SessionMessage>;
+/** Answered by the server from read models (see queries.ts), or relayed (typing). */
+type NotEngineCommand = 'list_queues' | 'get_transcript' | 'typing';
+export type WireCommand = Exclude<ClientMessageType, SessionMessage | NotEngineCommand>;
 
 interface CommandRule<T extends WireCommand> {
   /** A permission the agent must hold, checked before the engine sees the command. */
@@ -27,6 +29,13 @@ export const WIRE_COMMANDS: { [T in WireCommand]: CommandRule<T> } = {
   set_codes: { toEngine: (agentId, d) => ({ type: 'set_codes', agentId, interactionId: d.interactionId, codes: d.codes }) },
   set_notes: { toEngine: (agentId, d) => ({ type: 'set_notes', agentId, interactionId: d.interactionId, notes: d.notes }) },
   wrap_up: { toEngine: (agentId, d) => ({ type: 'wrap_up', agentId, interactionId: d.interactionId }) },
+  send_chat: { toEngine: (agentId, d) => ({ type: 'send_chat', agentId, interactionId: d.interactionId, text: d.text }) },
+  transfer_chat: {
+    toEngine: (agentId, d) => ({ type: 'transfer_chat', agentId, interactionId: d.interactionId, queueId: d.queueId, force: d.force }),
+  },
+  send_agent_chat: { toEngine: (agentId, d) => ({ type: 'send_agent_chat', agentId, to: d.to, text: d.text }) },
+  save_faq: { permission: 'editFaq', toEngine: (agentId, d) => ({ type: 'save_faq', agentId, entry: d.entry }) },
+  delete_faq: { permission: 'editFaq', toEngine: (agentId, d) => ({ type: 'delete_faq', agentId, faqId: d.faqId }) },
 };
 
 export function isWireCommand(type: ClientMessageType): type is WireCommand {

@@ -23,6 +23,7 @@ import {
   type WireError,
 } from '../protocol/index.js';
 import { isWireCommand, WIRE_COMMANDS } from './commands.js';
+import { isWireQuery, WIRE_QUERIES } from './queries.js';
 import type { ServerContext } from './context.js';
 import type { Session } from './session.js';
 import { hasPermission, PERMISSION_LABELS } from '../engine/index.js';
@@ -44,7 +45,7 @@ export class Connection {
     private readonly ctx: ServerContext,
   ) {
     this.address = request.socket.remoteAddress ?? 'unknown';
-    this.helloTimer = setTimeout(() => this.close(CLOSE.helloTimeout, 'no hello within 3 s'), ctx.options.helloTimeoutMs);
+    this.helloTimer = setTimeout(() => this.close(CLOSE.helloTimeout, `no hello within ${ctx.options.helloTimeoutMs} ms`), ctx.options.helloTimeoutMs);
     ws.on('message', (data, isBinary) => this.onFrame(data as Buffer, isBinary));
     ws.on('close', () => this.onClose());
     ws.on('error', (e) => ctx.log('debug', 'socket error', { error: e.message, address: this.address }));
@@ -88,7 +89,10 @@ export class Connection {
         const issue = envelope.error.issues[0]!;
         const field = issue.path.join('.') || '(frame)';
         const code = field === 'v' ? 'VERSION_MISMATCH' : 'BAD_FRAME';
-        return this.bad({ code, message: `${field}: ${issue.message}`, field }, (json as { id?: string })?.id);
+        this.bad({ code, message: `${field}: ${issue.message}`, field }, (json as { id?: string })?.id);
+        // A peer of another major version that has not said hello yet is refused, not left to time out.
+        if (code === 'VERSION_MISMATCH' && !this.helloed) this.close(CLOSE.versionMismatch, 'protocol version mismatch');
+        return;
       }
       const { type, id } = envelope.data;
       if (!isClientMessageType(type)) return this.bad({ code: 'UNKNOWN_TYPE', message: `Unknown message type "${type}".` }, id);
@@ -98,11 +102,15 @@ export class Connection {
         const field = ['data', ...issue.path].join('.');
         return this.bad({ code: 'BAD_FRAME', message: `${field}: ${issue.message}`, field }, id);
       }
-      void this.dispatch(type, id, parsed.data as ClientData<typeof type>);
+      this.dispatch(type, id, parsed.data as ClientData<typeof type>).catch((e: unknown) => this.failed(e, id));
     } catch (e) {
-      this.ctx.log('error', 'frame handling failed', { error: (e as Error).stack });
-      this.send('error', { code: 'SERVER_ERROR', message: 'The server could not handle this frame.' });
+      this.failed(e);
     }
+  }
+
+  private failed(e: unknown, replyTo?: string): void {
+    this.ctx.log('error', 'frame handling failed', { error: (e as Error)?.stack ?? String(e) });
+    this.send('error', { code: 'SERVER_ERROR', message: 'The server could not handle this frame.' }, replyTo);
   }
 
   private async dispatch<T extends ClientMessageType>(type: T, id: string, data: ClientData<T>): Promise<void> {
@@ -120,6 +128,14 @@ export class Connection {
     if (wait > 0)
       return this.reply(id, { code: 'RATE_LIMITED', message: 'Too many commands: slow down.', retryAfterMs: wait });
     if (type === 'logout') return this.logout(session, id);
+    if (type === 'typing') {
+      const error = this.ctx.typing.fromAgent(session.agentId, data as ClientData<'typing'>);
+      return error ? this.reply(id, error) : void this.send('ack', {}, id);
+    }
+    if (isWireQuery(type)) {
+      const answer = WIRE_QUERIES[type](this.ctx.engine, session.agentId, data as never);
+      return void (answer.ok ? this.send('ack', { result: answer.result }, id) : this.reply(id, answer.error));
+    }
     if (!isWireCommand(type)) return this.reply(id, { code: 'UNKNOWN_TYPE', message: `"${type}" is not a command.` });
     const rule = WIRE_COMMANDS[type];
     const agent = this.ctx.engine.tenant.agents.get(session.agentId)!;
@@ -148,12 +164,14 @@ export class Connection {
   }
 
   private async login(id: string, data: ClientData<'login'>): Promise<void> {
+    if (this.session) return this.alreadyIn(id);
     const keys = [`agent:${data.agent}`, `addr:${this.address}`];
     const wait = this.ctx.throttle.retryAfter(keys);
     if (wait > 0)
       return this.reply(id, { code: 'LOCKED_OUT', message: `Too many failed logins: try again in ${Math.ceil(wait / 1000)} s.`, retryAfterMs: wait });
     const ok = await this.ctx.verify(data.agent, data.password);
     if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.session) return this.alreadyIn(id);
     if (!ok) {
       this.ctx.throttle.failure(keys);
       this.ctx.log('warn', 'login failed', { agent: data.agent, address: this.address });
@@ -169,14 +187,21 @@ export class Connection {
   }
 
   private resume(id: string, data: ClientData<'resume'>): void {
+    if (this.session) return this.alreadyIn(id);
     const session = this.ctx.sessions.byToken(data.token);
     if (!session) return this.reply(id, { code: 'SESSION_UNKNOWN', message: 'This session is no longer known: log in again.' });
     this.ctx.sessions.adopt(session, this);
     const missed = data.epoch === this.ctx.epoch ? session.since(data.lastSeq) : undefined;
     this.attach(session, id, missed !== undefined);
-    this.ctx.engine.execute({ type: 'connection_restored', agentId: session.agentId });
+    // Replay (or snapshot) first: events the restored connection causes (e.g. a new offer) must follow, in seq order.
     if (missed) for (const e of missed) this.ws.send(JSON.stringify(e));
     else this.ctx.sendSnapshot(session);
+    this.ctx.engine.execute({ type: 'connection_restored', agentId: session.agentId });
+  }
+
+  /** One session per connection: a second login/resume would close or mix sessions on this socket. */
+  private alreadyIn(id: string): void {
+    this.reply(id, { code: 'INVALID_STATE', message: 'This connection is already logged in: log out, or open a new connection.' });
   }
 
   private attach(session: Session, id: string, resumed: boolean): void {

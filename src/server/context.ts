@@ -4,6 +4,7 @@ import type { LoginThrottle } from './auth.js';
 import type { Logger } from './logger.js';
 import type { Session } from './session.js';
 import type { Connection } from './connection.js';
+import type { TypingRelay } from './typing.js';
 
 export interface ServerTuning {
   heartbeatMs: number;
@@ -31,5 +32,6 @@ export interface ServerContext {
   throttle: LoginThrottle;
   sessions: SessionRegistry;
   verify(agentId: string, password: string): Promise<boolean>;
+  typing: TypingRelay;
   sendSnapshot(session: Session): void;
 }

@@ -11,6 +11,7 @@ import type { Session } from './session.js';
 
 export interface SessionLookup {
   byAgent(agentId: string): Session | undefined;
+  all(): Iterable<Session>;
 }
 
 type OfferReason = ServerMessages['offer']['reason'];
@@ -19,6 +20,8 @@ export class Fanout {
   private readonly queueWatchers = new Map<string, string[]>();
   private readonly contactWatchers = new Map<string, string[]>();
   private readonly queuesOfAgent = new Map<string, string[]>();
+  /** Queue of each live queued interaction: an ended event no longer finds it in the state. */
+  private readonly queueOfInteraction = new Map<string, string>();
   private dirtyQueues = new Set<string>();
   private flushTimer?: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
@@ -38,6 +41,7 @@ export class Fanout {
         target.id,
         t.config.agents.filter((v) => v.id !== target.id && t.visibleGroups(v.id).has(target.group)).map((v) => v.id),
       );
+    for (const i of engine.queries.unsafeState().interactions.values()) if (i.queueId) this.queueOfInteraction.set(i.id, i.queueId);
     this.unsubscribe = engine.subscribe((batch) => this.onBatch(batch));
   }
 
@@ -51,6 +55,7 @@ export class Fanout {
     const offers = new Map<string, OfferReason>();
     const work = new Map<string, string>(); // interactionId → agentId
     const removed: { agentId: string; interactionId: string; reason: string }[] = [];
+    let faqChanged = false;
     for (const e of events) {
       switch (e.type) {
         case 'agent.status_changed':
@@ -64,7 +69,10 @@ export class Fanout {
           this.dirtyQueues.add(e.queueId);
           break;
         case 'interaction.arrived':
-          if (e.queueId) this.dirtyQueues.add(e.queueId);
+          if (e.queueId) {
+            this.dirtyQueues.add(e.queueId);
+            this.queueOfInteraction.set(e.interactionId, e.queueId);
+          }
           break;
         case 'interaction.offered':
           offers.set(e.agentId, undefined);
@@ -86,12 +94,31 @@ export class Fanout {
           if (agentId) work.set(e.interactionId, agentId);
           break;
         }
-        case 'interaction.ended':
+        case 'chat.message': {
+          const agentId = this.ownerOf(e.interactionId);
+          const session = agentId ? this.sessions.byAgent(agentId) : undefined;
+          if (session?.sentWork.has(e.interactionId)) session.push('chat_message', { interactionId: e.interactionId, message: e.message });
+          break;
+        }
+        case 'agent_chat.message':
+          this.sessions.byAgent(e.agentId)?.push('agent_chat', { with: e.to, message: e.message });
+          this.sessions.byAgent(e.to)?.push('agent_chat', { with: e.agentId, message: e.message });
+          break;
+        case 'faq.saved':
+        case 'faq.deleted':
+          faqChanged = true;
+          break;
+        case 'interaction.ended': {
+          // A customer who gave up while waiting changes the queue's stats.
+          const queueId = this.queueOfInteraction.get(e.interactionId);
+          this.queueOfInteraction.delete(e.interactionId);
+          if (queueId && !e.agentId) this.dirtyQueues.add(queueId);
           if (e.agentId) {
             offers.set(e.agentId, 'abandoned');
             removed.push({ agentId: e.agentId, interactionId: e.interactionId, reason: e.reason });
           }
           break;
+        }
       }
     }
     this.sendSelves(selves);
@@ -106,6 +133,10 @@ export class Fanout {
     for (const r of removed) {
       const session = this.sessions.byAgent(r.agentId);
       if (session?.sentWork.delete(r.interactionId)) session.push('work_removed', { interactionId: r.interactionId, reason: r.reason });
+    }
+    if (faqChanged) {
+      const entries = this.engine.queries.faq();
+      for (const session of this.sessions.all()) session.push('faq', { entries });
     }
     this.scheduleQueueFlush();
   }

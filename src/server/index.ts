@@ -2,3 +2,5 @@ export { startServer, SERVER_NAME, type RunningServer, type ServerOptions } from
 export { hashPassword, verifyPassword } from './passwords.js';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
 export { sendJson, type Route } from './http.js';
+export type { AttachedChannel, ChannelApi, ServerChannel, UpgradeHandler } from './channel.js';
+export type { TypingRelay } from './typing.js';

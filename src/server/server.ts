@@ -15,11 +15,13 @@ import { Connection } from './connection.js';
 import type { ServerContext, ServerTuning } from './context.js';
 import { Fanout } from './fanout.js';
 import { router, sendJson, type Route } from './http.js';
+import type { ServerChannel, UpgradeHandler } from './channel.js';
 import { silentLogger, type Logger } from './logger.js';
 import { verifyPassword } from './passwords.js';
 import { DEFAULT_SESSION_LIMITS, type Session, type SessionLimits } from './session.js';
 import { Sessions } from './sessions.js';
 import { snapshotOf } from './views.js';
+import { TypingRelay } from './typing.js';
 
 export interface ServerOptions extends Partial<ServerTuning> {
   engine: Engine;
@@ -29,13 +31,16 @@ export interface ServerOptions extends Partial<ServerTuning> {
   tls?: { cert: string | Buffer; key: string | Buffer };
   log?: Logger;
   sessionLimits?: Partial<SessionLimits>;
-  /** Extra HTTP routes (web chat page, customer channels). */
-  routes?: Record<string, Route>;
+  /** Customer channels (web chat...) attached to the same port. */
+  channels?: ServerChannel[];
+  /** The base URL customers reach (links to FAQ pages); defaults to the listening address. */
+  publicUrl?: string;
 }
 
 export interface RunningServer {
   url: string;
   httpUrl: string;
+  typing: TypingRelay;
   port: number;
   /** Stops accepting, closes every socket with "going away", keeps the engine open. */
   close(): Promise<void>;
@@ -58,8 +63,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const fanout = new Fanout(engine, sessions, tuning.statsCoalesceMs);
   const started = Date.now();
 
+  const typing = new TypingRelay(engine, sessions);
+  let publicUrl = options.publicUrl ?? '';
+  let faqBaseUrl: string | undefined;
   const sendSnapshot = (session: Session) => {
-    const data = snapshotOf(engine, session.agentId);
+    const data = snapshotOf(engine, session.agentId, faqBaseUrl);
     session.sentOffer = data.offer?.id ?? null;
     session.sentWork.clear();
     for (const w of data.work) session.sentWork.add(w.id);
@@ -80,16 +88,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return (await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH)) && !!agent;
     },
     sendSnapshot,
+    typing,
   };
 
-  const handle = router({
-    '/healthz': (_req, res) =>
-      sendJson(res, 200, { ok: true, server: SERVER_NAME, uptimeMs: Date.now() - started, sessions: sessions.size, lastSeq: engine.lastSeq }),
-    ...options.routes,
-  });
+  const channels = (options.channels ?? []).map((attach) => attach({ engine, typing, log, publicUrl: () => publicUrl }));
+  const handle = router(
+    Object.assign(
+      {
+        '/healthz': ((_req, res) =>
+          sendJson(res, 200, { ok: true, server: SERVER_NAME, uptimeMs: Date.now() - started, sessions: sessions.size, lastSeq: engine.lastSeq })) as Route,
+      },
+      ...channels.map((c) => c.routes ?? {}),
+    ),
+  );
+  const upgrades: Record<string, UpgradeHandler> = Object.assign({}, ...channels.map((c) => c.upgrades ?? {}));
   const http: HttpServer = options.tls ? createHttpsServer(options.tls, handle) : createHttpServer(handle);
   // ws enforces a hard cap; frames between LIMITS.maxFrameBytes and this get a typed TOO_LARGE error instead.
-  const wss = new WebSocketServer({ server: http, maxPayload: LIMITS.maxFrameBytes * 4 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes * 4 });
+  http.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const channel = Object.hasOwn(upgrades, path) ? upgrades[path] : undefined;
+    if (channel) return channel(req, socket, head);
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
   const connections = new Set<Connection>();
   wss.on('connection', (ws, req) => {
     const connection = new Connection(ws, req, ctx);
@@ -124,10 +145,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const scheme = options.tls ? 'wss' : 'ws';
   log('info', 'listening', { url: `${scheme}://${host}:${address.port}` });
+  publicUrl ||= `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+  faqBaseUrl = `${publicUrl}/faq`;
 
   return {
     url: `${scheme}://${host}:${address.port}`,
     httpUrl: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
+    typing,
     port: address.port,
     sessions,
     fanout,
@@ -135,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(heartbeat);
       clearInterval(drain);
       fanout.close();
+      for (const c of channels) await c.close?.();
       for (const c of connections) c.close(CLOSE.goingAway, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -70,6 +70,12 @@ export class Session {
     this.socket.send(JSON.stringify(envelope));
   }
 
+  /** Sends a message that is not part of the view (typing): dropped when the socket is away or behind. */
+  sendEphemeral<T extends 'typing'>(type: T, data: ServerMessages[T]): void {
+    if (!this.socket || this.congested || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(JSON.stringify({ v: PROTOCOL_MAJOR, type, ts: Date.now(), data }));
+  }
+
   /** Events after `lastSeq`, or undefined when they are no longer all buffered. */
   since(lastSeq: number): ServerEnvelope[] | undefined {
     if (lastSeq > this.seq) return undefined;

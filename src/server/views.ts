@@ -2,7 +2,7 @@
 import type { Engine } from '../engine/index.js';
 import type { AgentViewData } from '../protocol/index.js';
 
-export function snapshotOf(engine: Engine, agentId: string): AgentViewData {
+export function snapshotOf(engine: Engine, agentId: string, faqBaseUrl?: string): AgentViewData {
   const q = engine.queries;
   return {
     self: q.self(agentId)!,
@@ -11,5 +11,8 @@ export function snapshotOf(engine: Engine, agentId: string): AgentViewData {
     queues: q.queuesOf(agentId),
     contacts: q.contactsOf(agentId),
     statusCodes: engine.tenant.config.statusCodes,
+    agentChats: q.agentChatsOf(agentId),
+    faq: q.faq(),
+    faqBaseUrl,
   };
 }

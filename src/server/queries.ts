@@ -1,0 +1,28 @@
+/**
+ * Wire queries: read-only requests answered in the ack's result. Each checks
+ * that the asking agent may see what they ask for.
+ */
+import type { Engine } from '../engine/index.js';
+import type { ClientData, ServerMessages, WireError } from '../protocol/index.js';
+
+type QueryResult = { ok: true; result: NonNullable<ServerMessages['ack']['result']> } | { ok: false; error: WireError };
+
+export const WIRE_QUERIES = {
+  /** Every queue with live stats (transfer dialogs list queues the agent is not in). */
+  list_queues: (engine: Engine, _agentId: string, _data: unknown): QueryResult => ({ ok: true, result: { queues: engine.queries.allQueues() } }),
+
+  /** A chat transcript, for an agent who handled the interaction. */
+  get_transcript: (engine: Engine, agentId: string, data: ClientData<'get_transcript'>): QueryResult => {
+    const handled = engine
+      .history(data.interactionId)
+      .some((e) => e.type === 'interaction.accepted' && e.agentId === agentId);
+    if (!handled) return { ok: false, error: { code: 'NOT_FOUND', message: `You did not handle ${data.interactionId}.` } };
+    return { ok: true, result: { transcript: engine.transcript(data.interactionId) } };
+  },
+} as const;
+
+export type WireQuery = keyof typeof WIRE_QUERIES;
+
+export function isWireQuery(type: string): type is WireQuery {
+  return Object.hasOwn(WIRE_QUERIES, type);
+}
