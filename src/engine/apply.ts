@@ -6,6 +6,7 @@
  */
 import type { EngineEvent, EventOf } from './events.js';
 import type { AgentState, EngineState, Interaction } from './state.js';
+import { forgetPhoneInteraction, PHONE_REDUCERS } from './phone/apply.js';
 
 type Reducers = { [T in EngineEvent['type']]: (s: EngineState, e: EventOf<T> & { ts: number }) => void };
 
@@ -148,6 +149,7 @@ const REDUCERS: Reducers = {
       a.idleSince = e.ts;
     }
     s.interactions.delete(i.id);
+    forgetPhoneInteraction(s, i.id);
     // The conversation ends with the last interaction carrying it (not with one handed over by transfer).
     if (i.conversationId && s.conversations.get(i.conversationId)?.interactionId === i.id) s.conversations.delete(i.conversationId);
   },
@@ -172,6 +174,7 @@ const REDUCERS: Reducers = {
   'faq.deleted': (s, e) => {
     s.faqEdits.set(e.faqId, null);
   },
+  ...PHONE_REDUCERS,
 };
 
 function countMessage(s: EngineState, id: string): void {

@@ -187,7 +187,10 @@ export class Engine {
   private commit(batch: EngineEvent[]): void {
     this.sinceSnapshot += batch.length;
     const last = batch[batch.length - 1]!.seq;
-    const snapshot = this.sinceSnapshot >= this.snapshotEvery ? { seq: last, state: serializeState(this.state) } : undefined;
+    // A snapshot costs time proportional to the state; taking one no more often than every
+    // state-size events keeps that cost constant per event (and restart replay bounded by it).
+    const due = this.sinceSnapshot >= Math.max(this.snapshotEvery, this.state.interactions.size + this.state.agents.size);
+    const snapshot = due ? { seq: last, state: serializeState(this.state) } : undefined;
     try {
       this.store.append(batch, snapshot);
     } catch (e) {

@@ -1,5 +1,6 @@
 /** State ⇄ JSON for snapshots: Maps and Sets become arrays. */
 import type { AgentState, ChatMessage, Conversation, EngineState, FaqEntry, Interaction } from './state.js';
+import { deserializePhone, serializePhone, type SerializedPhone } from './phone/state.js';
 
 interface SerializedState {
   agents: (Omit<AgentState, 'disabledQueues' | 'work'> & { disabledQueues: string[]; work: string[] })[];
@@ -10,6 +11,7 @@ interface SerializedState {
   nextInteraction: number;
   nextArrival: number;
   nextMessage?: number;
+  phone?: SerializedPhone;
 }
 
 export function serializeState(s: EngineState): SerializedState {
@@ -22,6 +24,7 @@ export function serializeState(s: EngineState): SerializedState {
     nextInteraction: s.nextInteraction,
     nextArrival: s.nextArrival,
     nextMessage: s.nextMessage,
+    phone: serializePhone(s.phone),
   };
 }
 
@@ -38,5 +41,6 @@ export function deserializeState(raw: unknown): EngineState {
     nextInteraction: s.nextInteraction,
     nextArrival: s.nextArrival,
     nextMessage: s.nextMessage ?? 1,
+    phone: deserializePhone(s.phone),
   };
 }

@@ -3,6 +3,7 @@
  * reducers in `apply.ts` mutate it; everything else reads it.
  */
 import type { Media, Status } from './tenant/schema.js';
+import { emptyPhoneState, type PhoneState } from './phone/state.js';
 
 export type InteractionPhase = 'queued' | 'offered' | 'active' | 'wrapup' | 'ended';
 
@@ -113,6 +114,8 @@ export interface EngineState {
   nextInteraction: number;
   nextArrival: number;
   nextMessage: number;
+  /** Calls, legs and agents' phone profiles (see phone/state.ts). */
+  phone: PhoneState;
 }
 
 export function emptyState(): EngineState {
@@ -125,5 +128,6 @@ export function emptyState(): EngineState {
     nextInteraction: 1,
     nextArrival: 1,
     nextMessage: 1,
+    phone: emptyPhoneState(),
   };
 }

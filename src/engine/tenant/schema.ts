@@ -4,6 +4,7 @@
  * `queues[2].acceptTimeoutSec` so a bad file names its bad field.
  */
 import { z } from 'zod';
+import { normalizeNumber, normalizeSipUri } from '../phone/numbers.js';
 
 export const STATUSES = [
   'logged_out',
@@ -50,6 +51,28 @@ export const PermissionsSchema = z.object({
 });
 export type Permissions = z.infer<typeof PermissionsSchema>;
 
+/** One of "my recordings": a prompt the agent recorded, played into calls (at most 10). */
+export const AgentRecordingSchema = z.object({ id, name: label });
+
+/** The agent's phone profile as the tenant admin sets it; the agent may change it later (by permission). */
+export const AgentPhoneSchema = z
+  .object({
+    workplacePhone: z.string().max(40).optional(),
+    sipUri: z.string().max(300).optional(),
+    /** Which of the two rings for calls: the workplace phone or the SIP URI. */
+    use: z.enum(['phone', 'sip']).default('phone'),
+    connectionMode: z.enum(['on_demand', 'persistent']).default('on_demand'),
+    recordings: z.array(AgentRecordingSchema).max(10, 'at most 10 recordings per agent').default([]),
+  })
+  .superRefine((p, ctx) => {
+    const phone = p.workplacePhone === undefined ? undefined : normalizeNumber(p.workplacePhone);
+    if (phone && !phone.ok) ctx.addIssue({ code: 'custom', path: ['workplacePhone'], message: phone.error.message });
+    const sip = p.sipUri === undefined ? undefined : normalizeSipUri(p.sipUri);
+    if (sip && !sip.ok) ctx.addIssue({ code: 'custom', path: ['sipUri'], message: sip.error.message });
+    if (p.use === 'sip' && !p.sipUri) ctx.addIssue({ code: 'custom', path: ['use'], message: 'use "sip" needs a sipUri' });
+  });
+export type AgentPhoneConfig = z.infer<typeof AgentPhoneSchema>;
+
 export const AgentSchema = z.object({
   id,
   firstName: label,
@@ -64,6 +87,8 @@ export const AgentSchema = z.object({
   directAccessNumber: z.string().max(32).optional(),
   email: z.string().max(254).optional(),
   permissions: PermissionsSchema.default(PermissionsSchema.parse({})),
+  /** Workplace phone, connection mode and "my recordings" (absent: calls reach the console directly). */
+  phone: AgentPhoneSchema.optional(),
 });
 export type AgentConfig = z.infer<typeof AgentSchema>;
 
@@ -105,6 +130,14 @@ export const FaqSchema = z.object({
 });
 export type FaqConfig = z.infer<typeof FaqSchema>;
 
+/** Telephony timings (seconds). */
+export const PhoneSettingsSchema = z.object({
+  /** A dialed leg (agent phone, customer, external party, colleague) that rings this long is given up. */
+  ringTimeoutSec: z.number().int().min(5).max(120).default(30),
+  /** How long a PIN delivered by phone (workplace validation, persistent connection) may be entered. */
+  pinValiditySec: z.number().int().min(30).max(900).default(120),
+});
+
 export const TenantSchema = z.object({
   id,
   name: label,
@@ -121,6 +154,7 @@ export const TenantSchema = z.object({
   faq: z.array(FaqSchema).default([]),
   /** How long a disconnected agent keeps offers before they are re-routed. */
   disconnectGraceSec: z.number().int().min(0).max(600).default(90),
+  phone: PhoneSettingsSchema.default(PhoneSettingsSchema.parse({})),
 });
 export type TenantConfig = z.infer<typeof TenantSchema>;
 export type CodeList = z.infer<typeof CodeListSchema>;
