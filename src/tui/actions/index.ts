@@ -1,0 +1,39 @@
+// Every command id has exactly one handler here; the `satisfies` clause makes
+// a command without a handler a type error, so nothing in help is dead.
+import type { ConsoleServices } from '../context.js';
+import type { CommandId, ContextId } from '../keymap.js';
+import { commandSpec } from '../keymap.js';
+import type { PaneId } from '../pane-ids.js';
+import { dialogActions } from './dialog-actions.js';
+import { focusPane } from './focus.js';
+import { globalActions } from './global-actions.js';
+import { listActions } from './list-actions.js';
+import { paneActions } from './pane-actions.js';
+import type { Handler } from './run.js';
+import { workActions } from './work-actions.js';
+
+/** A command run from the palette acts in its own pane: go there first. */
+const HOME_PANE: Partial<Record<ContextId, readonly PaneId[]>> = {
+  queues: ['queues'],
+  contacts: ['contacts'],
+  disposition: ['disposition'],
+  work: ['interaction', 'disposition'],
+};
+
+export function runFromPalette(s: ConsoleServices, id: CommandId): void | Promise<void> {
+  const home = HOME_PANE[commandSpec(id).context];
+  if (home && !home.includes(s.ui.get().focus)) focusPane(s, home[0]!);
+  return ACTIONS[id](s);
+}
+
+export const ACTIONS = {
+  ...globalActions,
+  ...workActions,
+  ...paneActions,
+  ...listActions,
+  ...dialogActions(runFromPalette),
+} satisfies Record<CommandId, Handler>;
+
+export async function runCommand(s: ConsoleServices, id: CommandId): Promise<void> {
+  await ACTIONS[id](s);
+}

@@ -1,0 +1,58 @@
+// Typing into the active text field (notes, contact search, palette query).
+// Typed and pasted text is sanitized on the way in: a paste can carry escape
+// sequences as easily as anything from the server.
+import type { ConsoleServices } from '../context.js';
+import type { Chord } from '../keys.js';
+import { sanitizeLine, sanitizeText } from '../sanitize.js';
+import type { UiState } from '../ui-state.js';
+
+interface Field {
+  get(u: UiState): string | undefined;
+  set(u: UiState, text: string): UiState;
+  multiline: boolean;
+  max: number;
+}
+
+export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette', Field> = {
+  notes: {
+    get: (u) => u.work.draft?.text,
+    set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
+    multiline: true,
+    max: 10_000,
+  },
+  search: {
+    get: (u) => u.contacts.query,
+    set: (u, query) => ({ ...u, contacts: { ...u.contacts, query, cursor: 0 } }),
+    multiline: false,
+    max: 100,
+  },
+  palette: {
+    get: (u) => (u.overlay?.kind === 'palette' ? u.overlay.query : undefined),
+    set: (u, query) => (u.overlay?.kind === 'palette' ? { ...u, overlay: { ...u.overlay, query, cursor: 0 } } : u),
+    multiline: false,
+    max: 100,
+  },
+};
+
+const segmenter = new Intl.Segmenter();
+function dropLastGrapheme(s: string): string {
+  let last = 0;
+  for (const { index } of segmenter.segment(s)) last = index;
+  return s.slice(0, last);
+}
+
+/** Apply one key (or a paste: chord null, several characters) to a field. */
+export function typeInto(s: ConsoleServices, field: keyof typeof TEXT_FIELDS, input: string, chord: Chord | null): void {
+  const f = TEXT_FIELDS[field];
+  s.ui.update((u) => {
+    const current = f.get(u);
+    if (current === undefined) return u;
+    let next: string;
+    if (chord?.key === 'backspace') next = dropLastGrapheme(current);
+    else if (chord?.key === 'enter') next = f.multiline ? `${current}\n` : current;
+    else if (chord?.key === 'space') next = `${current} `;
+    else next = current + (f.multiline ? sanitizeText(input) : sanitizeLine(input));
+    if (next.length > f.max) next = next.slice(0, f.max);
+    return next === current ? u : f.set(u, next);
+  });
+}

@@ -1,0 +1,53 @@
+// Offer, interaction, notes and disposition commands: all act on the offer
+// or on the selected interaction, through the client.
+import type { ConsoleServices } from '../context.js';
+import { codeRows, selectedWork } from '../panes/use-work-state.js';
+import { saveNotes } from './focus.js';
+import { error, send, type Handler } from './run.js';
+
+const selected = (s: ConsoleServices) => selectedWork(s.view.get().work, s.ui.get().work.selectedId);
+
+function withSelected(f: (s: ConsoleServices, id: string) => void | Promise<unknown>): Handler {
+  return async (s) => {
+    const w = selected(s);
+    if (!w) return error(s, 'No interaction in progress.');
+    await f(s, w.id);
+  };
+}
+
+export const workActions = {
+  'offer.accept': async (s) => {
+    const offer = s.view.get().offer;
+    if (!offer) return error(s, 'No offer to accept.');
+    if (await send(s, s.client.accept(offer.id))) {
+      // Select the new interaction unless notes are being typed for another one.
+      s.ui.update((u) => (u.text === 'notes' ? u : { ...u, work: { ...u.work, selectedId: offer.id } }));
+    }
+  },
+  'offer.reject': async (s) => {
+    const v = s.view.get();
+    if (!v.offer) return error(s, 'No offer to reject.');
+    if (!v.self?.permissions.includes('rejectOffers')) return error(s, 'You do not have the permission to reject offers.');
+    await send(s, s.client.reject(v.offer.id), 'Offer rejected.');
+  },
+  'work.notes': withSelected((s, id) => {
+    const w = s.view.get().work.find((x) => x.id === id)!;
+    s.ui.update((u) => ({
+      ...u,
+      focus: 'interaction',
+      text: 'notes',
+      work: { ...u.work, selectedId: id, draft: { id, text: w.notes } },
+    }));
+  }),
+  'work.end': withSelected((s, id) => send(s, s.client.endInteraction(id))),
+  'work.wrapUp': withSelected((s, id) => send(s, s.client.wrapUp(id), 'Wrapped up.')),
+  'disposition.toggle': withSelected(async (s, id) => {
+    const w = selected(s)!;
+    const row = codeRows(w).find((r) => r.kind === 'code' && r.item === s.ui.get().work.codeCursor);
+    if (!row || row.kind !== 'code') return error(s, 'This interaction has no codes.');
+    const codes = row.chosen ? w.codes.filter((c) => c !== row.code.id) : [...w.codes, row.code.id];
+    await send(s, s.client.setCodes(id, codes));
+  }),
+  'notes.done': (s) => saveNotes(s, false),
+  'notes.save': (s) => saveNotes(s, true),
+} satisfies Record<string, Handler>;

@@ -1,0 +1,124 @@
+// The console's root: builds the services once, then lays out the status
+// bar, the panes (or the open dialog), the message line and the key hints.
+// All keys go through one handler (use-console-input.ts); each pane selects
+// its own data, so this component re-renders only on focus, dialog, offer
+// presence or terminal size changes.
+import { Box } from 'ink';
+import { useEffect, useState, type ComponentType } from 'react';
+import { createSystemClock, type Clock } from './clock.js';
+import { ConsoleContext, useServices, useUi, useView, type ConsoleClient, type ConsoleServices } from './context.js';
+import { HelpDialog } from './dialogs/help.js';
+import { PaletteDialog, QuitDialog, StatusDialog } from './dialogs/dialogs.js';
+import { buildKeymap, type Keymap } from './keymap.js';
+import { computeLayout } from './layout.js';
+import type { PaneId } from './pane-ids.js';
+import { HintBar, MessageLine, TabBar } from './panes/chrome.js';
+import { ContactsPane } from './panes/contacts.js';
+import { DispositionPane } from './panes/disposition.js';
+import { InteractionPane } from './panes/interaction.js';
+import { NoticesPane } from './panes/notices.js';
+import { OfferStrip } from './panes/offer.js';
+import { QueuesPane } from './panes/queues.js';
+import { StatusBar } from './panes/status-bar.js';
+import { sanitizeLine } from './sanitize.js';
+import { MAX_LINE, safeView } from './safe-view.js';
+import { createStore } from './store.js';
+import type { RawWrite } from './terminal.js';
+import type { Theme } from './theme.js';
+import { initialUi, showMessage, type Overlay } from './ui-state.js';
+import { useConsoleInput } from './use-console-input.js';
+import { useOfferArrival } from './use-offer-arrival.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { followClient } from './view-store.js';
+
+type PaneProps = { width: number; height: number; focused: boolean };
+const PANE_VIEWS: Record<PaneId, ComponentType<PaneProps>> = {
+  interaction: InteractionPane,
+  disposition: DispositionPane,
+  queues: QueuesPane,
+  contacts: ContactsPane,
+  notices: NoticesPane,
+};
+
+export interface ConsoleProps {
+  client: ConsoleClient;
+  theme: Theme;
+  keymap?: Keymap;
+  bell?: boolean;
+  clock?: Clock;
+  writeRaw?: RawWrite;
+  favourites?: readonly string[];
+  onFavouritesChange?: (ids: readonly string[]) => void;
+  onExit: (code: number) => void;
+}
+
+export function Console(props: ConsoleProps) {
+  const [services] = useState<ConsoleServices>(() => ({
+    client: props.client,
+    view: createStore(safeView(props.client.getView())),
+    ui: createStore(initialUi(props.favourites)),
+    clock: props.clock ?? createSystemClock(),
+    theme: props.theme,
+    keymap: props.keymap ?? buildKeymap(),
+    exit: props.onExit,
+    writeRaw: props.writeRaw ?? (() => {}),
+    bell: props.bell ?? true,
+    onFavouritesChange: props.onFavouritesChange,
+  }));
+  useEffect(() => {
+    const problems = services.keymap.problems;
+    // Problems quote the user's config file: sanitized like anything from outside.
+    if (problems.length) showMessage(services.ui, 'error', sanitizeLine(`Key bindings: ${problems.join('; ')}`, MAX_LINE), services.clock.now(), 15_000);
+    return followClient(services.client, services.view, services.clock);
+  }, [services]);
+  return (
+    <ConsoleContext.Provider value={services}>
+      <Screen />
+    </ConsoleContext.Provider>
+  );
+}
+
+const DIALOGS: { [K in Overlay['kind']]: ComponentType<{ overlay: Extract<Overlay, { kind: K }>; width: number; height: number }> } = {
+  help: HelpDialog,
+  palette: PaletteDialog,
+  status: StatusDialog,
+  quit: QuitDialog,
+};
+
+function Screen() {
+  const s = useServices();
+  useConsoleInput(s);
+  useOfferArrival(s);
+  const { columns, rows } = useTerminalSize();
+  const focus = useUi((u) => u.focus);
+  const overlay = useUi((u) => u.overlay);
+  const hasOffer = useView((v) => v.offer !== null);
+  // The offer banner shows whenever the interaction pane is not on screen.
+  const strip = hasOffer && (overlay !== null || (columns < 120 && focus !== 'interaction'));
+  const layout = computeLayout({ columns, rows, focus, extraRows: strip ? 1 : 0 });
+  const tabs = layout.mode === 'tabs';
+  const Dialog = overlay ? (DIALOGS[overlay.kind] as ComponentType<{ overlay: Overlay; width: number; height: number }>) : null;
+  return (
+    <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
+      <StatusBar width={columns} />
+      {strip ? <OfferStrip width={columns} /> : null}
+      {tabs && !overlay ? <TabBar width={columns} /> : null}
+      {Dialog && overlay ? (
+        <Dialog overlay={overlay} width={columns} height={layout.body + (tabs ? 1 : 0)} />
+      ) : (
+        <Box height={layout.body} flexShrink={0}>
+          {layout.columns.map((col, i) => (
+            <Box key={i} flexDirection="column" width={col.width} flexShrink={0}>
+              {col.panes.map((p) => {
+                const Pane = PANE_VIEWS[p.id];
+                return <Pane key={p.id} width={p.width} height={p.height} focused={p.id === focus} />;
+              })}
+            </Box>
+          ))}
+        </Box>
+      )}
+      <MessageLine width={columns} />
+      <HintBar width={columns} />
+    </Box>
+  );
+}

@@ -1,0 +1,60 @@
+// Timer leaves: the only components that follow the shared clock. Each one
+// re-renders only when its own text (or color) changes, and always takes a
+// fixed width, so the line around it never moves or overflows.
+import { Text } from 'ink';
+import { memo } from 'react';
+import { useClockValue, useTheme } from '../context.js';
+import { formatClock, formatDuration, formatSigned } from '../format.js';
+import { fit, fitRight } from '../text.js';
+import { textProps, type Role } from '../theme.js';
+
+interface ClockTextProps {
+  width: number;
+  text: (now: number) => string;
+  role?: (now: number) => Role;
+  align?: 'left' | 'right';
+}
+
+export const ClockText = memo(function ClockText({ width, text, role, align = 'left' }: ClockTextProps) {
+  const theme = useTheme();
+  const value = useClockValue(text);
+  const r = useClockValue((now) => (role ? role(now) : 'text'));
+  return <Text {...textProps(theme, r)}>{align === 'right' ? fitRight(value, width) : fit(value, width)}</Text>;
+});
+
+/** Server-time helpers: `offset` is the view's clockOffset (server − local). */
+type ServerTimer = { offset: number; width: number; align?: 'left' | 'right'; role?: Role };
+
+/** Time since a server timestamp: "3m 20s", "1w 4d". */
+export function Since({ at, offset, width, align, role }: ServerTimer & { at: number }) {
+  return <ClockText width={width} align={align} text={(now) => formatDuration(now + offset - at)} role={role ? () => role : undefined} />;
+}
+
+/** Elapsed clock since a server timestamp: "3:12". */
+export function Elapsed({ at, offset, width, align, role }: ServerTimer & { at: number }) {
+  return <ClockText width={width} align={align} text={(now) => formatClock(now + offset - at)} role={role ? () => role : undefined} />;
+}
+
+/** Offer countdown "0:17"; turns to warning in the last 5 seconds. */
+export function Countdown({ deadline, offset, width, align }: ServerTimer & { deadline: number }) {
+  const left = (now: number) => deadline - (now + offset);
+  return <ClockText width={width} align={align} text={(now) => formatClock(left(now), 'ceil')} role={(now) => (left(now) <= 5000 ? 'danger' : 'warning')} />;
+}
+
+/** Wrap-up: counts down "0:45", then up "+1:05" in danger once overdue. When
+ *  the engine says overdue, it never shows time left, whatever the clocks say. */
+export function WrapUpTimer({ deadline, offset, overdue = false, width, align }: ServerTimer & { deadline: number; overdue?: boolean }) {
+  const left = (now: number) => (overdue ? Math.min(0, deadline - (now + offset)) : deadline - (now + offset));
+  return <ClockText width={width} align={align} text={(now) => formatSigned(left(now))} role={(now) => (overdue || left(now) < 0 ? 'danger' : 'warning')} />;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** The wall clock in the status bar (local time). */
+export function WallClock({ width }: { width: number }) {
+  return (
+    <ClockText width={width} align="right" role={() => 'muted'} text={(now) => {
+      const d = new Date(now);
+      return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+    }} />
+  );
+}

@@ -1,0 +1,55 @@
+// What every pane and action reaches: the client (the only way to the
+// engine), the sanitized view, the UI state, the shared clock, the theme and
+// the keymap. Created once per console; hooks select small parts of it.
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { EngineClient } from '../client/index.js';
+import type { Clock } from './clock.js';
+import type { Keymap } from './keymap.js';
+import type { SafeView } from './safe-view.js';
+import { useStore, type Store } from './store.js';
+import type { RawWrite } from './terminal.js';
+import type { Theme } from './theme.js';
+import type { UiState } from './ui-state.js';
+
+/** The part of EngineClient the console uses (tests may hand in a fake). */
+export type ConsoleClient = Pick<
+  EngineClient,
+  | 'getView' | 'subscribe' | 'setStatus' | 'setAfterWork' | 'toggleQueue' | 'accept' | 'reject'
+  | 'stopNew' | 'resumeOffers' | 'endInteraction' | 'setCodes' | 'setNotes' | 'wrapUp' | 'logout'
+>;
+
+export interface ConsoleServices {
+  client: ConsoleClient;
+  view: Store<SafeView>;
+  ui: Store<UiState>;
+  clock: Clock;
+  theme: Theme;
+  keymap: Keymap;
+  /** Ends the console with an exit code (run.tsx resolves with it). */
+  exit(code: number): void;
+  /** Invisible writes outside Ink's frame: window title, bell. */
+  writeRaw: RawWrite;
+  /** Ring the terminal bell when an offer arrives. */
+  bell: boolean;
+  /** Called when favourites change, so a caller can persist them. */
+  onFavouritesChange?: ((ids: readonly string[]) => void) | undefined;
+}
+
+export const ConsoleContext = createContext<ConsoleServices | null>(null);
+
+export function useServices(): ConsoleServices {
+  const s = useContext(ConsoleContext);
+  if (!s) throw new Error('console hooks need <ConsoleContext.Provider>');
+  return s;
+}
+
+export const useView = <S,>(selector: (v: SafeView) => S): S => useStore(useServices().view, selector);
+export const useUi = <S,>(selector: (u: UiState) => S): S => useStore(useServices().ui, selector);
+export const useTheme = (): Theme => useServices().theme;
+
+/** A value derived from the shared clock; the component re-renders only when
+ *  the value changes (a timer text), not on every tick. Return primitives. */
+export function useClockValue<T>(compute: (now: number) => T): T {
+  const { clock } = useServices();
+  return useSyncExternalStore(clock.subscribe, () => compute(clock.now()), () => compute(clock.now()));
+}

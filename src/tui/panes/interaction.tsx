@@ -1,0 +1,88 @@
+// Interaction pane: the offer (when there is one), the interactions in
+// progress with their timers (handling time, or wrap-up counting down, then
+// up when mandatory codes are missing), and the selected one's customer and
+// notes. Notes are edited here; typed text lives in the UI state.
+import { Box, Text } from 'ink';
+import { memo, type ReactNode } from 'react';
+import type { InteractionView } from '../../protocol/index.js';
+import { PaneFrame } from '../components/frame.js';
+import { Line, Segments } from '../components/line.js';
+import { Elapsed, WrapUpTimer } from '../components/timer.js';
+import { useServices, useTheme, useUi, useView } from '../context.js';
+import { keysLabel } from '../keymap.js';
+import { fit, wrapToWidth } from '../text.js';
+import { textProps, type Role } from '../theme.js';
+import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
+import { missingMandatory, selectedWork, useWorkState } from './use-work-state.js';
+
+/** Theme entry. */
+const STYLE = { heading: 'muted', selected: 'selection', wrapup: 'warning', notes: 'text', editing: 'accent', empty: 'muted', missing: 'danger' } satisfies Record<string, Role>;
+const TIMER_W = 7;
+const PHASE_W = 9;
+
+const WorkRow = memo(function WorkRow({ w, selected, width, offset }: { w: InteractionView; selected: boolean; width: number; offset: number }) {
+  const theme = useTheme();
+  const role: Role = selected ? STYLE.selected : 'text';
+  const wrapup = w.phase === 'wrapup';
+  return (
+    <Text {...textProps(theme, role)} wrap="truncate-end">
+      {fit(`${selected ? '›' : ' '} ${interactionTitle(w)} · ${w.customer.name ?? customerLine(w.customer)}`, Math.max(0, width - PHASE_W - TIMER_W))}
+      <Text {...(wrapup && !selected ? textProps(theme, STYLE.wrapup) : {})}>{fit(wrapup ? ' wrap-up' : ' active', PHASE_W)}</Text>
+      {wrapup && w.wrapUpDeadline !== undefined
+        ? <WrapUpTimer deadline={w.wrapUpDeadline} overdue={w.wrapUpOverdue} offset={offset} width={TIMER_W} align="right" />
+        : <Elapsed at={w.acceptedAt ?? w.arrivedAt} offset={offset} width={TIMER_W} align="right" role={role} />}
+    </Text>
+  );
+});
+
+function notesLines(text: string, width: number, height: number, editing: boolean): string[] {
+  if (height <= 0) return [];
+  const lines = wrapToWidth(editing ? `${text}▌` : text || '(no notes)', width);
+  // While typing, show the end (where the cursor is); otherwise the start.
+  return editing ? lines.slice(-height) : lines.slice(0, height);
+}
+
+export const InteractionPane = memo(function InteractionPane({ width, height, focused }: { width: number; height: number; focused: boolean }) {
+  const { keymap } = useServices();
+  const offer = useView((v) => v.offer);
+  const work = useView((v) => v.work);
+  const offset = useView((v) => v.clockOffset);
+  const ui = useWorkState();
+  const editing = useUi((u) => u.text === 'notes');
+  const innerW = width - 2;
+  const innerH = height - 2;
+  const sel = selectedWork(work, ui.selectedId);
+  const typing = editing && sel !== null && ui.draft?.id === sel.id;
+  // While typing notes, only the selected interaction is listed: the notes field always has room.
+  const listed = typing ? [sel] : work;
+  const rows: ReactNode[] = [];
+  if (offer) rows.push(<OfferBlock key="offer" offer={offer} width={innerW} />);
+  const used = offer ? offerBlockHeight(offer) : 0;
+  if (work.length === 0) {
+    if (!offer) rows.push(<Line key="empty" text="No interaction in progress. Offers appear here while you are Available." width={innerW} role={STYLE.empty} />);
+  } else {
+    rows.push(<Line key="wh" text={`In progress (${work.length})`} width={innerW} role={STYLE.heading} />);
+    for (const w of listed) rows.push(<WorkRow key={w.id} w={w} selected={w === sel} width={innerW} offset={offset} />);
+  }
+  let left = innerH - used - (rows.length - (offer ? 1 : 0));
+  if (sel && left >= 3) {
+    const missing = missingMandatory(sel);
+    rows.push(<Line key="cust" text={customerLine(sel.customer)} width={innerW} />);
+    left -= 1;
+    if (missing.length && left > 2) {
+      rows.push(<Line key="miss" text={`Codes needed: ${missing.map((l) => l.name).join(', ')} (${keysLabel(keymap, 'global.disposition')})`} width={innerW} role={STYLE.missing} />);
+      left -= 1;
+    }
+    const draft = typing ? ui.draft!.text : null;
+    const notesKeys = draft !== null ? `${keysLabel(keymap, 'notes.done')} saves` : `${keysLabel(keymap, 'work.notes')} to edit`;
+    rows.push(<Segments key="nh" parts={[{ text: 'Notes ', role: draft !== null ? STYLE.editing : STYLE.heading }, { text: `(${notesKeys})`, role: 'muted' }]} width={innerW} />);
+    left -= 1;
+    notesLines(draft ?? sel.notes, innerW, left, draft !== null).forEach((l, i) =>
+      rows.push(<Line key={`n${i}`} text={l} width={innerW} role={draft !== null ? STYLE.editing : STYLE.notes} />));
+  }
+  return (
+    <PaneFrame pane="interaction" detail={offer ? 'offer' : work.length ? `${work.length} in progress` : ''} focused={focused} width={width} height={height}>
+      <Box flexDirection="column" height={innerH} overflow="hidden">{rows}</Box>
+    </PaneFrame>
+  );
+});

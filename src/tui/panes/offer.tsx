@@ -1,0 +1,75 @@
+// The offer: media, queue, customer preview (screen pop), whisper and the
+// accept countdown, with the keys that answer it (reject only with the
+// permission). A full block in the interaction pane, one line elsewhere.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { CustomerInfo, InteractionView } from '../../protocol/index.js';
+import { Line, Segments } from '../components/line.js';
+import { Countdown } from '../components/timer.js';
+import { useServices, useView } from '../context.js';
+import { keysLabel } from '../keymap.js';
+import { MEDIA_LABELS } from '../labels.js';
+import type { Role } from '../theme.js';
+
+/** Theme entry. */
+const STYLE = { badge: 'accent', whisper: 'accent', keys: 'title' } satisfies Record<string, Role>;
+const TIMER_W = 6;
+
+const CUSTOMER_FIELDS: readonly [keyof CustomerInfo, string][] = [
+  ['name', ''], ['phone', ''], ['email', ''], ['account', 'acct '], ['caseNumber', 'case '], ['subject', 're: '],
+];
+
+/** "Lee · +1 555 0100 · acct 1234": the screen-pop preview on one line. */
+export function customerLine(c: CustomerInfo): string {
+  const parts = CUSTOMER_FIELDS.flatMap(([k, prefix]) => (c[k] ? [`${prefix}${c[k]}`] : []));
+  return parts.length ? parts.join(' · ') : 'unknown customer';
+}
+
+export const interactionTitle = (i: InteractionView): string =>
+  `${MEDIA_LABELS[i.media]} · ${i.queueName ?? (i.direct ? 'Direct call' : 'no queue')}`;
+
+function useOfferKeys(): string {
+  const { keymap } = useServices();
+  const canReject = useView((v) => v.self?.permissions.includes('rejectOffers') ?? false);
+  const accept = `${keysLabel(keymap, 'offer.accept')} accept`;
+  return canReject ? `${accept}   ${keysLabel(keymap, 'offer.reject')} reject` : accept;
+}
+
+export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: InteractionView; width: number }) {
+  const offset = useView((v) => v.clockOffset);
+  const keys = useOfferKeys();
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Segments parts={[{ text: 'OFFER  ', role: STYLE.badge }, { text: interactionTitle(offer) }]} width={width - TIMER_W} pad />
+        {offer.offerDeadline !== undefined ? <Countdown deadline={offer.offerDeadline} offset={offset} width={TIMER_W} align="right" /> : null}
+      </Box>
+      <Line text={customerLine(offer.customer)} width={width} />
+      {offer.whisper ? <Line text={`Whisper: ${offer.whisper}`} width={width} role={STYLE.whisper} /> : null}
+      <Text> </Text>
+      <Line text={keys} width={width} role={STYLE.keys} />
+    </Box>
+  );
+});
+
+/** Height of OfferBlock for a given offer (the pane budgets its rows). */
+export const offerBlockHeight = (offer: InteractionView): number => (offer.whisper ? 5 : 4);
+
+/** One-line offer banner for when the interaction pane is not on screen. */
+export const OfferStrip = memo(function OfferStrip({ width }: { width: number }) {
+  const offer = useView((v) => v.offer);
+  const offset = useView((v) => v.clockOffset);
+  const keys = useOfferKeys();
+  if (!offer) return null;
+  const parts = [
+    { text: '▶ OFFER ', role: STYLE.badge },
+    { text: `${keys}  `, role: STYLE.keys },
+    { text: `${interactionTitle(offer)} · ${customerLine(offer.customer)}` },
+  ];
+  return (
+    <Box width={width} height={1}>
+      <Segments parts={parts} width={width - TIMER_W} pad />
+      {offer.offerDeadline !== undefined ? <Countdown deadline={offer.offerDeadline} offset={offset} width={TIMER_W} align="right" /> : null}
+    </Box>
+  );
+});

@@ -1,0 +1,89 @@
+// The top line: who I am, my status with its color and time in it (and the
+// reason, the after-work choice or a prompt for a missing reason), the
+// connection, unread notices and the clock. Also keeps the window title.
+import { Box, Text } from 'ink';
+import { memo, useEffect } from 'react';
+import type { ConnectionState } from '../../client/index.js';
+import { ClockText, Since, WallClock } from '../components/timer.js';
+import { Segments, type Segment } from '../components/line.js';
+import { useServices, useTheme, useView } from '../context.js';
+import { STATUS_LABELS, statusRole } from '../labels.js';
+import type { SafeView } from '../safe-view.js';
+import { titleSequence } from '../terminal.js';
+import { cellWidth, truncateToWidth } from '../sanitize.js';
+import { fit } from '../text.js';
+import { textProps, type Role } from '../theme.js';
+
+const TIME_W = 8;
+const CLOCK_W = 9;
+const NOTICES_W = 11;
+
+type Codes = SafeView['statusCodes'];
+const codeLabel = (codes: Codes, status: keyof Codes, code: string | undefined): string | undefined =>
+  code && (codes[status]?.find((c) => c.id === code)?.label ?? code);
+
+/** Name and status (before the timer), then the reason / prompt / after-work part (after it). */
+function statusParts(self: SafeView['self'], codes: Codes, nameW: number): [Segment[], Segment[]] {
+  if (!self) return [[{ text: 'Signing in…', role: 'muted' }], []];
+  const role = statusRole(self.status);
+  // A long display name is cut so the status itself always shows.
+  const head: Segment[] = [{ text: `${truncateToWidth(self.displayName, nameW)}  `, role: 'title' }, { text: `● ${STATUS_LABELS[self.status]} `, role }];
+  const tail: Segment[] = [];
+  const code = codeLabel(codes, self.status, self.statusCode);
+  if (code) tail.push({ text: ` ${code}`, role });
+  else if ((codes[self.status]?.length ?? 0) > 0) tail.push({ text: ' reason? press s', role: 'warning' });
+  if (self.afterWork) {
+    const after = codeLabel(codes, self.afterWork.status, self.afterWork.code);
+    tail.push({ text: ` → ${STATUS_LABELS[self.afterWork.status]}${after ? ` (${after})` : ''}`, role: 'muted' });
+  }
+  return [head, tail];
+}
+
+const segmentsWidth = (parts: readonly Segment[]): number => parts.reduce((n, p) => n + cellWidth(p.text), 0);
+
+const CONNECTION: { [K in ConnectionState['state']]: (c: Extract<ConnectionState, { state: K }>) => { role: Role; text: (now: number) => string } } = {
+  online: () => ({ role: 'success', text: () => ' online' }),
+  connecting: () => ({ role: 'warning', text: () => ' connecting…' }),
+  reconnecting: (c) => ({
+    role: 'warning',
+    text: (now) => ` reconnecting in ${Math.max(0, Math.ceil((c.nextAttemptAt - now) / 1000))}s: ${c.reason}`,
+  }),
+  offline: (c) => ({ role: 'danger', text: () => ` offline: ${c.reason}` }),
+};
+
+const Connection = memo(function Connection({ c, width }: { c: ConnectionState; width: number }) {
+  const { role, text } = (CONNECTION[c.state] as (c: ConnectionState) => { role: Role; text: (now: number) => string })(c);
+  return <ClockText width={width} text={text} role={() => role} />;
+});
+
+function useTerminalTitle(title: string | null): void {
+  const { writeRaw } = useServices();
+  useEffect(() => {
+    if (title !== null) writeRaw(titleSequence(title));
+  }, [title, writeRaw]);
+}
+
+export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
+  const theme = useTheme();
+  const self = useView((v) => v.self);
+  const codes = useView((v) => v.statusCodes);
+  const connection = useView((v) => v.connection);
+  const offset = useView((v) => v.clockOffset);
+  useTerminalTitle(self ? `${self.displayName} — ${STATUS_LABELS[self.status]}` : null);
+  const roomy = width >= 70;
+  // Online needs a word; trouble gets room for its reason.
+  const connW = connection.state === 'online' ? 8 : Math.min(50, Math.floor(width * 0.4));
+  const leftW = Math.max(0, width - TIME_W - connW - (roomy ? NOTICES_W + CLOCK_W : 0));
+  const [head, tail] = statusParts(self, codes, Math.max(4, Math.min(24, Math.floor(leftW / 3))));
+  const headW = Math.min(segmentsWidth(head), leftW);
+  return (
+    <Box width={width} height={1} flexShrink={0}>
+      <Segments parts={head} width={headW} />
+      {self ? <Since at={self.statusSince} offset={offset} width={TIME_W} role={statusRole(self.status)} /> : <Text>{fit('', TIME_W)}</Text>}
+      <Segments parts={tail} width={leftW - headW} pad />
+      <Connection c={connection} width={connW} />
+      {roomy && <Text {...textProps(theme, 'muted')}>{fit(' notices 0', NOTICES_W)}</Text>}
+      {roomy && <WallClock width={CLOCK_W} />}
+    </Box>
+  );
+});

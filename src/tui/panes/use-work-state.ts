@@ -1,0 +1,65 @@
+// State of the interaction and disposition panes: which interaction is
+// selected, the notes being typed, and the cursor in the code lists. Typed
+// notes live here, not in the pane, so an offer taking the screen, a resize
+// or a tab switch never loses them.
+import type { CodeList, InteractionView } from '../../protocol/index.js';
+import { useUi } from '../context.js';
+import { clampCursor } from '../list-window.js';
+import { memoLast } from '../memo.js';
+
+export interface NotesDraft { id: string; text: string }
+
+export interface WorkUi {
+  selectedId: string | null;
+  draft: NotesDraft | null;
+  codeCursor: number;
+}
+
+export const INITIAL_WORK: WorkUi = { selectedId: null, draft: null, codeCursor: 0 };
+
+export type WorkAction =
+  | { type: 'select'; id: string | null }
+  | { type: 'draft'; draft: NotesDraft | null }
+  | { type: 'codeCursor'; cursor: number; count: number };
+
+export function reduceWork(s: WorkUi, a: WorkAction): WorkUi {
+  switch (a.type) {
+    case 'select':
+      return a.id === s.selectedId ? s : { ...s, selectedId: a.id, codeCursor: 0 };
+    case 'draft':
+      return { ...s, draft: a.draft };
+    case 'codeCursor':
+      return { ...s, codeCursor: clampCursor(a.cursor, a.count) };
+  }
+}
+
+/** The selected interaction; the first one when nothing (or something gone) is selected. */
+export const selectedWork = (work: readonly InteractionView[], selectedId: string | null): InteractionView | null =>
+  work.find((w) => w.id === selectedId) ?? work[0] ?? null;
+
+export type CodeRow =
+  | { kind: 'list'; list: CodeList; missing: boolean }
+  | { kind: 'code'; list: CodeList; code: { id: string; label: string }; chosen: boolean; item: number };
+
+/** The code lists flattened into rows: a heading per list, then its codes.
+ *  `item` numbers the selectable rows (codes) for the cursor. */
+export const codeRows = memoLast((i: InteractionView | null): readonly CodeRow[] => {
+  if (!i) return [];
+  const rows: CodeRow[] = [];
+  let item = 0;
+  for (const list of i.codeLists) {
+    const missing = list.mandatory && !list.codes.some((c) => i.codes.includes(c.id));
+    rows.push({ kind: 'list', list, missing });
+    for (const code of list.codes) rows.push({ kind: 'code', list, code, chosen: i.codes.includes(code.id), item: item++ });
+  }
+  return rows;
+});
+
+export const codeCount = (i: InteractionView | null): number =>
+  i ? i.codeLists.reduce((n, l) => n + l.codes.length, 0) : 0;
+
+/** Mandatory lists with no code chosen yet (these keep wrap-up open). */
+export const missingMandatory = (i: InteractionView): readonly CodeList[] =>
+  i.codeLists.filter((l) => l.mandatory && !l.codes.some((c) => i.codes.includes(c.id)));
+
+export const useWorkState = (): WorkUi => useUi((u) => u.work);

@@ -1,0 +1,76 @@
+// The console's own state (not the engine's): focus, the open dialog, the
+// active text field, the message line, and one slice per pane. Immutable; each
+// slice has its reducer in its pane's use-*-state.ts.
+import type { Status } from '../protocol/index.js';
+import type { ScreenId } from './keymap.js';
+import type { PaneId } from './pane-ids.js';
+import { initialContacts, reduceContacts, type ContactsAction, type ContactsUi } from './panes/use-contacts-state.js';
+import { INITIAL_QUEUES, reduceQueues, type QueuesAction, type QueuesUi } from './panes/use-queues-state.js';
+import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/use-work-state.js';
+import type { Store } from './store.js';
+
+export type Overlay =
+  | { kind: 'help'; cursor: number }
+  | { kind: 'palette'; query: string; cursor: number }
+  | { kind: 'status'; step: 'status' | 'code'; target: Status | null; cursor: number }
+  | { kind: 'quit'; cursor: number };
+
+export type TextField = 'notes' | 'search';
+
+export interface Message {
+  text: string;
+  kind: 'error' | 'info';
+  /** Hidden once the shared clock passes this time. */
+  until: number;
+}
+
+export interface UiState {
+  focus: PaneId;
+  overlay: Overlay | null;
+  text: TextField | null;
+  message: Message | null;
+  queues: QueuesUi;
+  contacts: ContactsUi;
+  work: WorkUi;
+}
+
+export const initialUi = (favourites: readonly string[] = []): UiState => ({
+  focus: 'interaction',
+  overlay: null,
+  text: null,
+  message: null,
+  queues: INITIAL_QUEUES,
+  contacts: initialContacts(favourites),
+  work: INITIAL_WORK,
+});
+
+interface Slices {
+  queues: [QueuesUi, QueuesAction];
+  contacts: [ContactsUi, ContactsAction];
+  work: [WorkUi, WorkAction];
+}
+const REDUCERS: { [K in keyof Slices]: (s: Slices[K][0], a: Slices[K][1]) => Slices[K][0] } = {
+  queues: reduceQueues,
+  contacts: reduceContacts,
+  work: reduceWork,
+};
+
+/** Apply a pane action to its slice. */
+export function dispatch<K extends keyof Slices>(ui: Store<UiState>, slice: K, action: Slices[K][1]): void {
+  ui.update((u) => {
+    const next = REDUCERS[slice](u[slice], action);
+    return next === u[slice] ? u : { ...u, [slice]: next };
+  });
+}
+
+/** Which keymap screen is active: a dialog, else a text field, else the focused pane. */
+export function screenOf(u: UiState): ScreenId {
+  if (u.overlay) return u.overlay.kind;
+  return u.text ?? u.focus;
+}
+
+export const MESSAGE_MS = { error: 6000, info: 3000 } as const;
+
+export function showMessage(ui: Store<UiState>, kind: Message['kind'], text: string, now: number, ms: number = MESSAGE_MS[kind]): void {
+  ui.update((u) => ({ ...u, message: { kind, text, until: now + ms } }));
+}

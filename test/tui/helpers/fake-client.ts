@@ -1,0 +1,53 @@
+// A stand-in for EngineClient in pure view tests: holds an AgentView the test
+// sets, records every command, and answers ok unless told otherwise.
+import type { AgentView, CommandResult } from '../../../src/client/index.js';
+import type { ConsoleClient } from '../../../src/tui/context.js';
+
+type CommandName = Exclude<keyof ConsoleClient, 'getView' | 'subscribe'>;
+
+export class FakeClient implements ConsoleClient {
+  calls: [CommandName, unknown[]][] = [];
+  private listeners = new Set<(v: AgentView) => void>();
+  private answers = new Map<CommandName, CommandResult>();
+
+  constructor(private view: AgentView) {}
+
+  getView = (): AgentView => this.view;
+  subscribe = (l: (v: AgentView) => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  /** Replace the view (as a server event would) and notify. */
+  setView(next: AgentView | ((v: AgentView) => AgentView)): void {
+    this.view = typeof next === 'function' ? next(this.view) : next;
+    for (const l of this.listeners) l(this.view);
+  }
+
+  /** Make a command fail from now on. */
+  refuse(name: CommandName, message: string, code = 'NOT_PERMITTED'): void {
+    this.answers.set(name, { ok: false, error: { code: code as never, message } });
+  }
+
+  callsOf(name: CommandName): unknown[][] {
+    return this.calls.filter(([n]) => n === name).map(([, a]) => a);
+  }
+
+  private cmd = (name: CommandName) => (...args: unknown[]): Promise<CommandResult> => {
+    this.calls.push([name, args]);
+    return Promise.resolve(this.answers.get(name) ?? { ok: true });
+  };
+
+  setStatus = this.cmd('setStatus');
+  setAfterWork = this.cmd('setAfterWork');
+  toggleQueue = this.cmd('toggleQueue');
+  accept = this.cmd('accept');
+  reject = this.cmd('reject');
+  stopNew = this.cmd('stopNew');
+  resumeOffers = this.cmd('resumeOffers');
+  endInteraction = this.cmd('endInteraction');
+  setCodes = this.cmd('setCodes');
+  setNotes = this.cmd('setNotes');
+  wrapUp = this.cmd('wrapUp');
+  logout = this.cmd('logout');
+}

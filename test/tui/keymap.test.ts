@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/tui/actions/index.js';
+import {
+  buildKeymap, COMMANDS, CONTEXTS, helpSections, hintsFor, isTextChord, markdownKeyTable, paletteCommands, resolveKey, SCREENS,
+  type CommandId, type ScreenId,
+} from '../../src/tui/keymap.js';
+import { parseChord } from '../../src/tui/keys.js';
+
+const key = (s: string) => parseChord(s);
+
+describe('keymap: defaults', () => {
+  it('has no problems (no duplicate or shadowed keys on any screen)', () => {
+    expect(buildKeymap().problems).toEqual([]);
+  });
+
+  it('namespaces every id by its context', () => {
+    for (const c of COMMANDS) expect(c.id.split('.')[0] === c.context || (c.context === 'work' && c.id.startsWith('work.'))).toBe(true);
+  });
+
+  it('has unique ids, titles and a handler for every command', () => {
+    expect(new Set(COMMANDS.map((c) => c.id)).size).toBe(COMMANDS.length);
+    expect(new Set(paletteCommands().map((c) => c.title)).size).toBe(paletteCommands().length);
+    expect(Object.keys(ACTIONS).sort()).toEqual(COMMANDS.map((c) => c.id).sort());
+  });
+
+  it('reaches every command: a key on some screen, or the palette', () => {
+    const km = buildKeymap();
+    for (const c of COMMANDS) {
+      const reachable = (km.keys.get(c.id)?.length ?? 0) > 0 || paletteCommands().some((p) => p.id === c.id);
+      expect(reachable, c.id).toBe(true);
+    }
+  });
+
+  it('every context is used by some screen', () => {
+    const used = new Set(Object.values(SCREENS).flat());
+    for (const ctx of Object.keys(CONTEXTS)) expect(used.has(ctx as never), ctx).toBe(true);
+  });
+});
+
+describe('keymap: overrides', () => {
+  it('replaces a command\'s keys', () => {
+    const km = buildKeymap({ 'offer.accept': ['ctrl+a'] });
+    expect(km.problems).toEqual([]);
+    expect(resolveKey(km, 'queues', key('ctrl+a'))).toEqual({ kind: 'command', id: 'offer.accept' });
+    expect(resolveKey(km, 'queues', key('a'))).toBeNull();
+  });
+
+  it('accepts the nested form config tools write for dotted paths', () => {
+    const km = buildKeymap({ offer: { accept: ['ctrl+a'] } } as never);
+    expect(km.problems).toEqual([]);
+    expect(resolveKey(km, 'queues', key('ctrl+a'))).toEqual({ kind: 'command', id: 'offer.accept' });
+  });
+
+  it('an empty list unbinds (the palette still reaches it)', () => {
+    const km = buildKeymap({ 'global.quit': [] });
+    expect(resolveKey(km, 'queues', key('q'))).toBeNull();
+    expect(km.problems).toEqual([]);
+  });
+
+  it('reports unknown ids and bad chords without throwing', () => {
+    const km = buildKeymap({ 'nope.cmd': ['a'], 'offer.accept': ['ctrl+', 'hyper+z', 'a'] });
+    expect(km.problems.some((p) => p.includes('unknown command "nope.cmd"'))).toBe(true);
+    expect(km.problems.filter((p) => p.startsWith('"offer.accept"'))).toHaveLength(2);
+    expect(resolveKey(km, 'queues', key('a'))).toEqual({ kind: 'command', id: 'offer.accept' });
+  });
+
+  it('reports a conflict inside one context; the override wins', () => {
+    const km = buildKeymap({ 'queues.media': ['r'] });
+    expect(km.problems).toHaveLength(1);
+    expect(km.problems[0]).toMatch(/"queues.media" and "queues.relation"|"queues.media".*"queues.relation"/);
+    expect(resolveKey(km, 'queues', key('r'))).toEqual({ kind: 'command', id: 'queues.media' });
+  });
+
+  it('reports a key shadowed by another context on the same screen', () => {
+    const km = buildKeymap({ 'offer.accept': ['space'] });
+    expect(km.problems.join('\n')).toMatch(/Space is bound to both "queues.toggle" and "offer.accept" \(both active in queues\)/);
+  });
+});
+
+describe('keymap: resolving keys per screen', () => {
+  const km = buildKeymap();
+  const cases: [ScreenId, string, CommandId | 'text' | null][] = [
+    ['queues', 'space', 'queues.toggle'],
+    ['disposition', 'space', 'disposition.toggle'],
+    ['contacts', 'enter', 'contacts.open'],
+    ['interaction', 'a', 'offer.accept'],
+    ['interaction', 'j', 'list.down'],
+    ['notes', 'a', 'text'],
+    ['notes', 'enter', 'text'],
+    ['notes', 'ctrl+y', 'offer.accept'],
+    ['notes', 'esc', 'notes.done'],
+    ['notes', 'tab', 'global.nextPane'],
+    ['notes', '?', 'text'],
+    ['search', 'j', 'text'],
+    ['search', 'down', 'list.down'],
+    ['search', 'enter', 'search.done'],
+    ['palette', 'enter', 'dialog.select'],
+    ['palette', 'q', 'text'],
+    ['palette', 'backspace', 'text'],
+    ['palette', 'ctrl+y', 'offer.accept'],
+    ['help', 'q', 'help.close'],
+    ['help', 'tab', null],
+    ['status', 's', null],
+    ['quit', 'y', 'quit.confirm'],
+  ];
+  it.each(cases)('%s: %s → %s', (screen, k, expected) => {
+    const r = resolveKey(km, screen, key(k));
+    if (expected === null) expect(r).toBeNull();
+    else if (expected === 'text') expect(r).toEqual({ kind: 'text' });
+    else expect(r).toEqual({ kind: 'command', id: expected });
+  });
+
+  it('treats printable, space, backspace and enter as typing', () => {
+    expect(['a', 'A', '1', '?', 'space', 'backspace', 'enter'].every((k) => isTextChord(key(k)))).toBe(true);
+    expect(['ctrl+a', 'alt+x', 'tab', 'esc', 'up'].some((k) => isTextChord(key(k)))).toBe(false);
+  });
+});
+
+describe('keymap: generated help, hints and README table', () => {
+  const km = buildKeymap({ 'offer.accept': ['ctrl+a'] });
+
+  it('help lists every command once, with the effective keys', () => {
+    const rows = helpSections(km).flatMap((s) => s.rows);
+    expect(rows.map((r) => r.id).sort()).toEqual(COMMANDS.map((c) => c.id).sort());
+    expect(rows.find((r) => r.id === 'offer.accept')!.keys).toBe('Ctrl-A');
+    expect(rows.find((r) => r.id === 'global.prevPane')!.keys).toBe('Shift-Tab');
+  });
+
+  it('hints follow the screen, top layer first', () => {
+    const h = hintsFor(km, 'queues');
+    expect(h[0]).toEqual({ keys: 'Space', title: 'Enable / disable queue' });
+    expect(h.some((x) => x.title === 'Accept offer' && x.keys === 'Ctrl-A')).toBe(true);
+    expect(hintsFor(km, 'notes').map((x) => x.title)).toContain('Save notes');
+    const withOffer = hintsFor(km, 'queues', { first: ['offer'] });
+    expect(withOffer[0]).toEqual({ keys: 'Ctrl-A', title: 'Accept offer' });
+    expect(hintsFor(km, 'interaction', { idle: ['offer', 'work'] }).map((x) => x.title)).not.toContain('Accept offer');
+  });
+
+  it('the Markdown table has a row per command and escapes pipes', () => {
+    const md = markdownKeyTable(buildKeymap({ 'global.help': ['|'] }));
+    const lines = md.trim().split('\n');
+    expect(lines).toHaveLength(COMMANDS.length + 2);
+    expect(md).toContain('| Everywhere | `\\|` | Help |');
+    expect(md).toContain('`a` `Ctrl-Y`');
+    expect(md).toContain('(palette)');
+  });
+});
+
+describe('docs/keys.md', () => {
+  // Regenerate with: UPDATE_KEY_DOCS=1 npx vitest run test/tui/keymap.test.ts
+  it('is the generated key table', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = new URL('../../docs/keys.md', import.meta.url);
+    const expected = `# Keys\n\nGenerated from \`src/tui/keymap-commands.ts\` by \`markdownKeyTable()\`; do not edit by hand.\nAny binding can be changed in the config (\`agent-console config set keys.offer.accept '["ctrl+a"]'\`);\nconflicts are reported when the console starts.\n\n${markdownKeyTable()}`;
+    if (process.env.UPDATE_KEY_DOCS) writeFileSync(file, expected);
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+});

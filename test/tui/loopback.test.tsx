@@ -1,0 +1,182 @@
+// The console against a real EngineClient, a real server and a real engine
+// on loopback: an agent's day driven by keys only, checked on screen and in
+// the engine.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loopback, until, type Loopback } from './helpers/loopback.js';
+import { KEY, renderConsole, tick, type ConsoleHarness } from './helpers/render.js';
+
+let rig: Loopback | undefined;
+let h: ConsoleHarness | undefined;
+afterEach(async () => {
+  h?.unmount();
+  h = undefined;
+  await rig?.close();
+  rig = undefined;
+});
+
+const status = () => rig!.client.getView().self?.status;
+const arrive = (queueId: string, name: string) => {
+  const r = rig!.engine.execute({ type: 'arrive', queueId, customer: { name } } as never);
+  expect(r.ok).toBe(true);
+};
+/** Wait for the engine to answer, then for the console to draw it. */
+async function settleOn(predicate: Parameters<typeof until>[1], label: string): Promise<void> {
+  await until(rig!.client, predicate, label);
+  await h!.settle();
+}
+
+async function start(columns = 80, rows = 24): Promise<void> {
+  rig = await loopback();
+  h = await renderConsole({ client: rig.client, columns, rows, now: Date.now() });
+}
+
+async function becomeAvailable(): Promise<void> {
+  await h!.press('s');
+  expect(h!.frame()).toMatch(/› Available/);
+  await h!.press(KEY.enter);
+  await settleOn((v) => v.self?.status === 'available', 'available');
+}
+
+describe('console on loopback', () => {
+  it('logs in On Break, asks for a reason, and changes status with a mandatory code', async () => {
+    await start();
+    expect(h!.frame()).toMatch(/Ana L\.\s+● On Break/);
+    await h!.press('s', 'j');
+    expect(h!.frame()).toMatch(/› Working Offline/);
+    await h!.press(KEY.enter);
+    expect(h!.frame()).toContain('Reason for Working Offline');
+    expect(h!.frame()).toMatch(/Meeting[\s\S]*Training[\s\S]*Case work/);
+    await h!.press('j', 'j', KEY.enter);
+    await settleOn((v) => v.self?.status === 'working_offline', 'working offline');
+    expect(rig!.client.getView().self?.statusCode).toBe('casework');
+    expect(h!.frame()).toMatch(/● Working Offline \S+\s+Case work/);
+    expect(h!.raw.at(-1)).toBe('\x1b]2;Ana L. — Working Offline\x07');
+  });
+
+  it('offer → accept → notes → codes → end → wrap up, keys only', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Lee');
+    await settleOn((v) => v.offer !== null, 'offer');
+    expect(h!.raw).toContain('\x07');
+    expect(h!.frame()).toMatch(/OFFER  Chat · Support — Chat\s+0:(20|19)/);
+    expect(h!.frame()).toContain('Lee');
+
+    await h!.press('a');
+    await settleOn((v) => v.work.length === 1 && v.offer === null, 'accepted');
+    expect(status()).toBe('busy');
+    expect(h!.frame()).toMatch(/● Busy/);
+    expect(h!.frame()).toMatch(/› Chat · .* · Lee\s+active/);
+
+    await h!.press('n');
+    await h!.type('Wants a refund');
+    await h!.press(KEY.esc);
+    await settleOn((v) => v.work[0]?.notes === 'Wants a refund', 'notes saved');
+    expect(h!.frame()).toContain('Wants a refund');
+
+    await h!.press('d', 'j', ' ');
+    await settleOn((v) => (v.work[0]?.codes.length ?? 0) === 1, 'code set');
+    expect(h!.frame()).toMatch(/\[x\]/);
+    expect(h!.frame()).not.toContain('(required)');
+
+    await h!.press('e');
+    await settleOn((v) => v.work[0]?.phase === 'wrapup', 'wrap-up');
+    expect(h!.frame()).toMatch(/Chat · .* · Lee\s+\d:\d\d/);
+
+    await h!.press('w');
+    await settleOn((v) => v.work.length === 0, 'wrapped up');
+    expect(h!.frame()).toContain('No interaction to disposition.');
+  });
+
+  it('wrap-up counts up when mandatory codes are missing, and the engine refuses Wrap Up', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Kim');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press(KEY.ctrl('y'));
+    await settleOn((v) => v.work.length === 1, 'accepted');
+    await h!.press('e');
+    await settleOn((v) => v.work[0]?.phase === 'wrapup', 'wrap-up');
+    rig!.clock.advance(95_000);
+    await settleOn((v) => v.work[0]?.wrapUpOverdue === true, 'overdue');
+    // The server stamps frames with wall time; the engine's time here is virtual,
+    // so move the console's clock to where a real clock would be.
+    h!.clock.set(rig!.clock.now());
+    await h!.settle();
+    expect(h!.frame()).toMatch(/wrap-up\s+\+1:0\d/);
+    await h!.press('w');
+    await tick(50);
+    await h!.settle();
+    expect(h!.frame().split('\n').at(-2)).toContain('Contact reason');
+    expect(rig!.client.getView().work).toHaveLength(1);
+  });
+
+  it('rejects an offer with the permission', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-phone', 'Bob');
+    await settleOn((v) => v.offer !== null, 'offer');
+    expect(h!.frame()).toContain('x reject');
+    await h!.press('x');
+    await settleOn((v) => v.offer === null, 'rejected');
+    await settleOn((v) => v.self?.status === 'working_offline', 'phone reject → working offline');
+    expect(h!.frame()).toMatch(/● Working Offline/);
+  });
+
+  it('toggles a queue and filters the queue list', async () => {
+    await start();
+    await h!.press('3');
+    expect(h!.frame()).toMatch(/Inbound call[\s\S]*Chat[\s\S]*Email[\s\S]*Voicemail/);
+    const first = h!.frame().split('\n').find((l) => l.includes('│›'))!;
+    await h!.press(' ');
+    await settleOn((v) => v.queues.some((q) => !q.enabled && q.relation === 'member'), 'queue disabled');
+    expect(h!.frame()).toMatch(/›.*\boff\b/);
+    await h!.press('o');
+    expect(h!.frame()).toContain('3 Queues · enabled');
+    expect(h!.frame()).not.toContain(first.slice(3, 20));
+  });
+
+  it('stop new and resume while handling a chat', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Sam');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press('a');
+    await settleOn((v) => v.self?.status === 'busy', 'busy');
+    await h!.press('p');
+    await settleOn((v) => v.self?.status === 'busy_stop_new', 'stop new');
+    expect(h!.frame()).toContain('● Busy (Stop New)');
+    await h!.press('p');
+    await settleOn((v) => v.self?.status === 'busy', 'resumed');
+    await h!.press('s', 'j', KEY.enter, KEY.enter);
+    await settleOn((v) => v.self?.afterWork?.status === 'on_break', 'after work');
+    expect(h!.frame()).toContain('→ On Break (Lunch)');
+  });
+
+  it('contacts: real colleagues, search, favourite', async () => {
+    await start();
+    await h!.press('4');
+    expect(h!.frame()).toMatch(/Benjamin O\.[\s\S]*Chloé M\./);
+    await h!.press('/');
+    await h!.type('dev');
+    expect(h!.frame()).toContain('Devansh R.');
+    expect(h!.frame()).not.toContain('Benjamin O.');
+    await h!.press(KEY.enter, 'f');
+    expect(h!.favourites.at(-1)).toEqual(['dev']);
+  });
+
+  it('refuses to quit silently with work in progress; logs out and exits otherwise', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Ola');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press('q');
+    expect(h!.frame()).toContain('Work in progress');
+    expect(h!.frame()).not.toMatch(/│. Log out and quit/);
+    await h!.press(KEY.esc, 'x');
+    await settleOn((v) => v.offer === null, 'rejected');
+    await h!.press('q', 'l');
+    await until(rig!.client, (v) => v.connection.state === 'offline', 'logged out');
+    expect(h!.exits).toEqual([0]);
+  });
+});
