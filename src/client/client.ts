@@ -121,6 +121,31 @@ export class EngineClient {
   deleteFaq = (faqId: string) => this.command('delete_faq', { faqId });
   listQueues = () => this.command('list_queues', {});
   transcript = (interactionId: string) => this.command('get_transcript', { interactionId });
+  // ---- phone (see docs/telephony.md) ----
+  mute = (interactionId: string, muted = true, legId?: string) => this.command('phone_mute', { interactionId, muted, legId });
+  hold = (interactionId: string, held = true, legId?: string) => this.command('phone_hold', { interactionId, held, legId });
+  dtmf = (interactionId: string, digits: string) => this.command('phone_dtmf', { interactionId, digits });
+  record = (interactionId: string, action: 'start' | 'pause' | 'resume') => this.command('phone_record', { interactionId, action });
+  playRecording = (interactionId: string, recordingId: string) => this.command('phone_play', { interactionId, recordingId });
+  /** `code`: an outbound phone code (omit to reuse the last one chosen). */
+  dial = (number: string, code?: string, queueId?: string) => this.command('phone_dial', { number, code, queueId });
+  /** Warm (consult, then completeConsult) or cold; to a queue (`force` after UNSTAFFED); to a number (warm). */
+  transferCall = (interactionId: string, to: ClientData<'phone_transfer'>['to'], mode?: 'warm' | 'cold', force?: boolean) =>
+    this.command('phone_transfer', { interactionId, to, mode, force });
+  conferenceAdd = (interactionId: string, to: ClientData<'phone_conference_add'>['to']) => this.command('phone_conference_add', { interactionId, to });
+  /** Completes a warm transfer, or merges the invited party into the conference. */
+  completeConsult = (interactionId: string) => this.command('phone_complete', { interactionId });
+  cancelConsult = (interactionId: string) => this.command('phone_cancel_consult', { interactionId });
+  removeParticipant = (interactionId: string, legId: string) => this.command('phone_remove', { interactionId, legId });
+  leaveCall = (interactionId: string) => this.command('phone_leave', { interactionId });
+  endCallForAll = (interactionId: string) => this.command('phone_end_all', { interactionId });
+  emailVoicemail = (interactionId: string) => this.command('voicemail_email', { interactionId });
+  setConnectionMode = (mode: 'on_demand' | 'persistent') => this.command('phone_set_mode', { mode });
+  /** Opens the persistent voice connection ("Retry to connect" after a drop); then enter the PIN heard. */
+  connectVoice = () => this.command('phone_connect_voice', {});
+  voicePin = (pin: string) => this.command('phone_voice_pin', { pin });
+  changeWorkplace = (kind: 'phone' | 'sip', value: string) => this.command('phone_change_workplace', { kind, value });
+  validateWorkplace = (pin: string) => this.command('phone_validate_workplace', { pin });
   /** Typing indicators are best effort: sent only while online, never queued. */
   setTyping(target: { interactionId: string } | { to: string }, typing: boolean): void {
     if (this.authenticated) this.send('typing', { ...target, typing });
@@ -132,6 +157,8 @@ export class EngineClient {
    */
   command<T extends ClientMessageType>(type: T, data: ClientData<T>): Promise<CommandResult> {
     return new Promise((resolve) => {
+      // Stopped for good (closed, logged out, taken over): nothing will ever send it.
+      if (this.stopped) return resolve({ ok: false, error: { code: 'SERVER_ERROR', message: `Not sent: ${this.offlineReason()}.` } });
       const pending: PendingCommand = { id: uuidv7(), type, data, resolve };
       this.outbox.set(pending.id, pending);
       this.setView({ ...this.view, pending: this.outbox.size });
@@ -265,7 +292,13 @@ export class EngineClient {
   private lost(reason: string): void {
     this.authenticated = false;
     clearTimeout(this.watchdog);
-    if (this.stopped) return;
+    if (this.stopped) {
+      // The server stopped us (taken over, logged out): unsent commands will never go out.
+      for (const p of this.outbox.values()) p.resolve({ ok: false, error: { code: 'SERVER_ERROR', message: `Not sent: ${this.offlineReason()}.` } });
+      if (this.outbox.size) this.setView({ ...this.view, pending: 0 });
+      this.outbox.clear();
+      return;
+    }
     const delay = backoffDelay(this.attempt++, this.backoff);
     this.setView({
       ...this.view,
@@ -283,6 +316,10 @@ export class EngineClient {
 
   private send(type: string, data: unknown, id: string = uuidv7()): void {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ v: PROTOCOL_MAJOR, type, id, data }));
+  }
+
+  private offlineReason(): string {
+    return this.view.connection.state === 'offline' ? this.view.connection.reason : 'the connection is closed';
   }
 
   private setView(view: AgentView): void {

@@ -85,8 +85,8 @@ export class RawClient {
     });
   }
 
-  static async open(url: string): Promise<RawClient> {
-    const ws = new WebSocket(url);
+  static async open(url: string, options: WebSocket.ClientOptions = {}): Promise<RawClient> {
+    const ws = new WebSocket(url, options);
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);
@@ -104,14 +104,13 @@ export class RawClient {
   }
 
   async login(agentId: string, password = 'secret'): Promise<AnyServerEnvelope> {
-    this.send({ v: 1, type: 'login', id: `login-${agentId}`, data: { agent: agentId, password } });
-    return this.next((f) => f.replyTo === `login-${agentId}`);
+    return this.cmd('login', { agent: agentId, password }, `login-${agentId}-${++RawClient.ids}`);
   }
 
   /** The first frame (already received or coming) that matches. */
-  async next(match: (f: AnyServerEnvelope) => boolean, timeoutMs = 5000): Promise<AnyServerEnvelope> {
+  async next(match: (f: AnyServerEnvelope) => boolean, timeoutMs = 5000, start = 0): Promise<AnyServerEnvelope> {
     const deadline = Date.now() + timeoutMs;
-    let from = 0;
+    let from = start;
     for (;;) {
       const hit = this.frames.slice(from).find(match);
       if (hit) return hit;
@@ -132,6 +131,28 @@ export class RawClient {
     return this.next((f) => f.replyTo === id);
   }
 
+  /** Sends one command frame and resolves with the reply (ack or error) to its id. */
+  async cmd(type: string, data: unknown = {}, id = `c${++RawClient.ids}`): Promise<AnyServerEnvelope> {
+    const from = this.frames.length;
+    this.send({ v: 1, type, id, data });
+    return this.next((f) => f.replyTo === id, 5000, from);
+  }
+  private static ids = 0;
+
+  /** The error code of a reply, or 'ack'. */
+  static outcome(f: AnyServerEnvelope): string {
+    return f.type === 'error' ? f.data.code : f.type;
+  }
+
+  /** Numbered view events received so far, in arrival order. */
+  events(): AnyServerEnvelope[] {
+    return this.frames.filter((f) => typeof f.seq === 'number');
+  }
+
+  lastSeq(): number {
+    return this.events().at(-1)?.seq ?? 0;
+  }
+
   async closedEvent(): Promise<{ code: number; reason: string }> {
     await this.next(() => false).catch(() => undefined);
     return this.closed!;
@@ -140,4 +161,53 @@ export class RawClient {
   close(): void {
     this.ws.close();
   }
+}
+
+/** hello + login on a fresh raw socket; resolves once the login snapshot is in. */
+export async function rawLogin(url: string, agentId: string, options: WebSocket.ClientOptions = {}): Promise<RawClient & { token: string; epoch: string }> {
+  const c = await RawClient.open(url, options);
+  await c.hello();
+  const session = await c.login(agentId);
+  if (session.type !== 'session') throw new Error(`login of ${agentId} failed: ${JSON.stringify(session.data)}`);
+  await c.next((f) => f.type === 'snapshot');
+  return Object.assign(c, { token: session.data.token, epoch: session.data.epoch });
+}
+
+/** Seeded PRNG (mulberry32): a failing chaos run replays exactly from its seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Resolves when `check()` holds, re-checking whenever the engine publishes or
+ * a client's view changes (event-driven, no polling).
+ */
+export function eventually(r: Rig, check: () => boolean, label = 'condition', timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const offs: (() => void)[] = [];
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      for (const off of offs) off();
+      if (error) reject(error);
+      else resolve();
+    };
+    const test = () => {
+      try {
+        if (check()) done();
+      } catch (e) {
+        done(e as Error);
+      }
+    };
+    const timer = setTimeout(() => done(new Error(`timed out waiting for ${label}`)), timeoutMs);
+    offs.push(r.engine.subscribe(() => queueMicrotask(test)));
+    for (const c of r.clients) offs.push(c.subscribe(test));
+    test();
+  });
 }
