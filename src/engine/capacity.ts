@@ -4,7 +4,8 @@
  *  - customer chats: up to min(tenant limit, the agent's own limit), and an agent
  *    already chatting (Busy) can still be offered chats until that limit,
  *    unless they pressed Stop New;
- *  - agent-to-agent chats are not interactions and never count.
+ *  - agent-to-agent chats are not interactions and never count;
+ *  - phone calls: who can be brought into a call, who can dial (canJoinCall, canDial).
  */
 import type { AgentState, EngineState } from './state.js';
 import type { Media } from './tenant/schema.js';
@@ -45,4 +46,18 @@ export function canBeOfferedDirect(agent: AgentState): boolean {
 /** The routing load key: fewer chats first (Available agents have 0). */
 export function routingLoad(agent: AgentState): number {
   return agent.work.size;
+}
+
+/**
+ * A colleague can be consulted, sent a transfer, or added to a conference
+ * when they can take a call now: logged in, connected, nothing offered or
+ * held, and Available or Working Offline (DOMAIN.md, Phone: Conference).
+ */
+export function canJoinCall(agent: AgentState): boolean {
+  return canBeOfferedDirect(agent) && (agent.status === 'available' || agent.status === 'working_offline');
+}
+
+/** An agent can dial out when a call could be offered to them: idle, Available or Working Offline. */
+export function canDial(agent: AgentState): boolean {
+  return canJoinCall(agent);
 }

@@ -6,6 +6,9 @@
  */
 import type { CustomerInfo, FaqEntry } from './state.js';
 import type { Media, Status } from './tenant/schema.js';
+import type { PhoneAgentCommand, PhoneChannelCommand, PhoneTimerCommand } from './phone/commands.js';
+
+export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './phone/commands.js';
 
 export type AgentCommand =
   | { type: 'login'; agentId: string }
@@ -29,7 +32,8 @@ export type AgentCommand =
   | { type: 'transfer_chat'; agentId: string; interactionId: string; queueId: string; force?: boolean }
   | { type: 'send_agent_chat'; agentId: string; to: string; text: string }
   | { type: 'save_faq'; agentId: string; entry: FaqEntry }
-  | { type: 'delete_faq'; agentId: string; faqId: string };
+  | { type: 'delete_faq'; agentId: string; faqId: string }
+  | PhoneAgentCommand;
 
 /** Sent by the server about an agent's connection, not by the agent. */
 export type SessionCommand =
@@ -48,13 +52,15 @@ export type ChannelCommand =
   /** A customer's chat line, by conversation (it outlives transfers). */
   | { type: 'customer_chat'; conversationId: string; text: string }
   /** The customer hung up, left the chat, or gave up waiting. */
-  | { type: 'customer_end'; interactionId: string };
+  | { type: 'customer_end'; interactionId: string }
+  | PhoneChannelCommand;
 
 /** Fired by the engine's own timers; not part of the public API. */
 export type TimerCommand =
   | { type: 'offer_timeout'; interactionId: string }
   | { type: 'wrap_up_due'; interactionId: string }
-  | { type: 'grace_expired'; agentId: string };
+  | { type: 'grace_expired'; agentId: string }
+  | PhoneTimerCommand;
 
 export type Command = AgentCommand | SessionCommand | ChannelCommand;
 export type AnyCommand = Command | TimerCommand;

@@ -24,6 +24,7 @@ import { emptyState, type ChatMessage, type EngineState } from './state.js';
 import type { EventStore } from './store/store.js';
 import type { Tenant } from './tenant/tenant.js';
 import { Queries } from './queries.js';
+import { agentPhoneTimerAt, callTimerAt } from './phone/timers.js';
 
 export interface EngineOptions {
   tenant: Tenant;
@@ -224,6 +225,8 @@ export class Engine {
       type: 'wrap_up_due',
       interactionId,
     });
+    // Phone legs the switch is dialing give up at their ring deadline.
+    this.arm(`ring:${interactionId}`, callTimerAt(this.state, interactionId), { type: 'phone_ring_timeout', interactionId });
   }
 
   private syncAgentTimer(agentId: string): void {
@@ -231,6 +234,8 @@ export class Engine {
     // After the grace period an agent with work keeps it: no timer until the work ends.
     const pending = a?.loggedIn && a.disconnectedUntil !== undefined && (a.offer || a.work.size === 0);
     this.arm(`grace:${agentId}`, pending ? a.disconnectedUntil : undefined, { type: 'grace_expired', agentId });
+    // The agent's own phone legs: voice connection and workplace PIN calls.
+    this.arm(`phone:${agentId}`, agentPhoneTimerAt(this.state, agentId), { type: 'phone_agent_timeout', agentId });
   }
 
   private arm(key: string, at: number | undefined, command: AnyCommand): void {

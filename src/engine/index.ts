@@ -26,6 +26,13 @@ export type { EndReason, EngineEvent, EngineEventBody, EngineEventType } from '.
 export type { ErrorCode, EngineError, Result } from './result.js';
 export type { ChatMessage, CustomerInfo, FaqEntry, InteractionPhase } from './state.js';
 export type { AgentChatView, AgentSelfView, ContactView, InteractionView, QueueStats, QueueView } from './queries.js';
+export type { CallParticipantView, CallView, PhoneSelfView } from './queries.js';
+export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './commands.js';
+export type { ConnectionMode, RecordingState, Workplace, Notice as PhoneNotice } from './phone/state.js';
+export { normalizeNumber, normalizeSipUri, NUMBER_FORMATS_HINT } from './phone/numbers.js';
+export type { TelephonyAdapter, TelephonyRequest, TelephonyReport, LiveLeg } from './telephony/adapter.js';
+export { attachTelephony, type TelephonyBridge } from './telephony/bridge.js';
+export { SimulatedSwitch, type Behaviour, type SimulatedSwitchOptions } from './telephony/simulated-switch.js';
 export { MAX_CHAT_MESSAGE } from './handlers/chat.js';
 export { MAX_NOTES } from './handlers/work.js';
 export { STATUS_TRANSITIONS, canTransition, manualTargets, type StatusCause } from './status/transitions.js';

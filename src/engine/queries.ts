@@ -10,6 +10,9 @@ import { effectiveFaq } from './faq.js';
 import type { ChatMessage, CustomerInfo, EngineState, FaqEntry, Interaction, InteractionPhase } from './state.js';
 import type { CodeList, Media, Status } from './tenant/schema.js';
 import type { Tenant } from './tenant/tenant.js';
+import { callInteractions, callView, phoneSelfView, type CallView, type PhoneSelfView } from './phone/view.js';
+
+export type { CallParticipantView, CallView, PhoneSelfView } from './phone/view.js';
 
 export interface QueueStats {
   available: number;
@@ -53,6 +56,8 @@ export interface InteractionView {
     customerLeft: boolean;
     transferredFrom?: { agentId: string; displayName: string; queueName?: string };
   };
+  /** Phone and voicemail: the call as this agent is on it (legs, mute, hold, recording, participants, whisper). */
+  call?: CallView;
 }
 
 /** Agent-to-agent conversation with one colleague. */
@@ -77,6 +82,8 @@ export interface AgentSelfView {
   statusSince: number;
   afterWork?: { status: Status; code?: string };
   loggedIn: boolean;
+  /** Workplace phone, connection mode, my recordings, outbound codes. */
+  phone?: PhoneSelfView;
 }
 
 export interface ContactView {
@@ -116,6 +123,7 @@ export class Queries {
       statusSince: a?.statusSince ?? 0,
       afterWork: a?.afterWork,
       loggedIn: a?.loggedIn ?? false,
+      phone: phoneSelfView(this.state(), this.tenant, c.id),
     };
   }
 
@@ -214,6 +222,11 @@ export class Queries {
     return this.state().agentChats.get(agentChatKey(agentId, other)) ?? [];
   }
 
+  /** Interactions on the same call as this one, this one included (fan-out of call changes). */
+  callInteractions(interactionId: string): string[] {
+    return callInteractions(this.state(), interactionId);
+  }
+
   /** Raw state access for invariant checks in tests and benchmarks; do not mutate. */
   unsafeState(): EngineState {
     return this.state();
@@ -244,6 +257,7 @@ export class Queries {
       codeLists: this.tenant.codeListsFor(i.queueId),
       whisper: q?.whisper,
       chat: i.conversationId ? this.chatOf(i) : undefined,
+      call: callView(this.state(), this.tenant, i),
     };
   }
 

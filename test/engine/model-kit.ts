@@ -15,6 +15,7 @@ import {
 } from '../../src/engine/index.js';
 import { EXCLUSIVE_MEDIA } from '../../src/engine/capacity.js';
 import { agent } from './harness.js';
+import { checkPhone, phoneDeadlines, randomPhoneStep } from './model-phone.js';
 
 /** mulberry32: tiny, fast, good enough for test data; same seed → same sequence. */
 export function mulberry32(seed: number): () => number {
@@ -59,11 +60,12 @@ export function modelTenant(): unknown {
     limits: { maxConcurrentChats: 3 },
     groups: [{ id: 'g1', name: 'G1' }, { id: 'g2', name: 'G2' }],
     agents: [
-      agent('m1', { permissions: { rejectOffers: true, maxConcurrentChats: 6 } }),
+      agent('m1', { permissions: { rejectOffers: true, maxConcurrentChats: 6, recording: 'start' } }),
       agent('m2', { permissions: { maxConcurrentChats: 2 } }),
       agent('m3', { permissions: { maxConcurrentChats: 1 }, directAccessNumber: '100' }),
       agent('m4', { permissions: { maxConcurrentChats: 0, rejectOffers: true }, directAccessNumber: '200' }),
-      agent('m5', { role: 'supervisor', supervises: ['g2'], permissions: { maxConcurrentChats: 3 } }),
+      // m5's calls ring a workplace phone first (on-demand): the model plays the switch.
+      agent('m5', { role: 'supervisor', supervises: ['g2'], permissions: { maxConcurrentChats: 3, recording: 'start_pause' }, phone: { workplacePhone: '5105550105' } }),
       agent('m6', { group: 'g2' }),
     ],
     queues: [
@@ -77,6 +79,8 @@ export function modelTenant(): unknown {
     ],
     statusCodes: { working_offline: [{ id: 'meeting', label: 'Meeting' }, { id: 'training', label: 'Training' }] },
     directRouting: { acceptTimeoutSec: 10, wrapUpSec: 60, codeLists: [] },
+    outboundCodes: [{ id: 'o1', label: 'O1' }],
+    phone: { ringTimeoutSec: 20, pinValiditySec: 60 },
     disconnectGraceSec: 30,
   };
 }
@@ -122,7 +126,7 @@ export function randomStep(rng: Rng, engine: Engine, clock: VirtualClock): Step 
       // Time passes: small steps, or exactly around the next deadline (boundaries matter).
       const deadlines = [...s.interactions.values()]
         .flatMap((i) => [i.offerDeadline, i.wrapUpOverdue ? undefined : i.wrapUpDeadline])
-        .concat(agents.map((x) => x.disconnectedUntil))
+        .concat(agents.map((x) => x.disconnectedUntil), phoneDeadlines(engine))
         .filter((d): d is number => d !== undefined && d >= clock.now());
       if (deadlines.length && rng.chance(0.5)) return { kind: 'advance', ms: Math.max(0, Math.min(...deadlines) - clock.now() + rng.pick([-1, 0, 0, 1])) };
       return { kind: 'advance', ms: rng.pick([0, 1, 500, 3_000, 9_999, 10_000, 20_000, 45_000]) };
@@ -160,6 +164,7 @@ export function randomStep(rng: Rng, engine: Engine, clock: VirtualClock): Step 
     [3, () => ({ kind: 'cmd', cmd: { type: 'toggle_queue', agentId, queueId: rng.pick(['vip', 'phone', 'chat', 'chat0', 'email', 'vm', 'out']), enabled: rng.chance(0.6) } })],
     [4, () => ({ kind: 'cmd', cmd: { type: rng.chance(0.55) ? 'connection_lost' : 'connection_restored', agentId } })],
     [4, () => ({ kind: 'cmd', cmd: { type: rng.chance(0.4) ? 'logout' : 'login', agentId } })],
+    [s.phone.calls.size ? 16 : 3, () => randomPhoneStep(rng, engine, agentId)],
   ];
   let roll = rng.next() * choices.reduce((n, [w]) => n + w, 0);
   for (const [w, make] of choices) {
@@ -169,7 +174,7 @@ export function randomStep(rng: Rng, engine: Engine, clock: VirtualClock): Step 
   return choices[0]![1]();
 }
 
-export const ERROR_CODES = new Set(['NOT_FOUND', 'NOT_PERMITTED', 'INVALID_TRANSITION', 'INVALID_STATE', 'CAPACITY_REACHED', 'CODE_REQUIRED', 'VALIDATION']);
+export const ERROR_CODES = new Set(['NOT_FOUND', 'NOT_PERMITTED', 'INVALID_TRANSITION', 'INVALID_STATE', 'CAPACITY_REACHED', 'CODE_REQUIRED', 'VALIDATION', 'UNSTAFFED']);
 
 /**
  * Follows the published events and checks the invariants after every batch
@@ -227,6 +232,7 @@ export class InvariantChecker {
     const tenant = engine.tenant;
     const s = engine.queries.unsafeState();
     const now = this.clock.now();
+    checkPhone(engine, now, settledTime, (msg) => this.fail(msg));
     const offeredTo = new Map<string, string[]>();
     const heldBy = new Map<string, string[]>();
     for (const a of s.agents.values()) {

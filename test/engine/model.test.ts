@@ -76,7 +76,8 @@ describe('model-based: random command sequences keep the invariants', () => {
     // The generator must exercise the engine, not just collect errors.
     expect(arrived).toBeGreaterThan(SEQUENCES * 3);
     expect(ended).toBeGreaterThan(SEQUENCES);
-    for (const type of ['arrive', 'arrive_direct', 'accept', 'reject', 'end_interaction', 'set_codes', 'wrap_up', 'customer_end', 'stop_new', 'resume', 'set_status', 'toggle_queue', 'connection_lost', 'connection_restored', 'login', 'logout'])
+    const phone = ['phone_incoming', 'phone_leg_event', 'phone_transfer', 'phone_conference_add', 'phone_complete', 'phone_cancel_consult', 'phone_leave', 'phone_end_all', 'phone_hold', 'phone_mute', 'phone_record', 'phone_dial'];
+    for (const type of ['arrive', 'arrive_direct', 'accept', 'reject', 'end_interaction', 'set_codes', 'wrap_up', 'customer_end', 'stop_new', 'resume', 'set_status', 'toggle_queue', 'connection_lost', 'connection_restored', 'login', 'logout', ...phone])
       expect(totals[type]?.[0] ?? 0, `successful ${type} commands`).toBeGreaterThan(0);
   }, 600_000);
 

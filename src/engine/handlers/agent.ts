@@ -13,6 +13,7 @@ import {
   transition,
   type Handler,
 } from './context.js';
+import { onDeclined } from './phone.js';
 
 type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
@@ -127,7 +128,10 @@ export const graceExpired: Handler<C<'grace_expired'>> = (ctx, cmd) => {
   const a = ctx.state.agents.get(cmd.agentId);
   if (!a?.loggedIn || a.disconnectedUntil === undefined || a.disconnectedUntil > ctx.now()) return done();
   const offered = a.offer ? ctx.state.interactions.get(a.offer) : undefined;
-  if (offered) decline(ctx, offered, a, 'connection_lost');
+  if (offered) {
+    decline(ctx, offered, a, 'connection_lost');
+    onDeclined(ctx, offered, 'connection_lost');
+  }
   if (a.work.size === 0) logOut(ctx, a, 'connection_lost');
   return done();
 };

@@ -3,6 +3,7 @@ import type { AnyCommand } from '../commands.js';
 import { canBeOfferedDirect } from '../capacity.js';
 import { fail, ok } from '../result.js';
 import { done, finishWorkIfDone, startWrapUp, type Handler } from './context.js';
+import { onCustomerEnd } from './phone.js';
 
 type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
@@ -55,6 +56,9 @@ export const arriveDirect: Handler<C<'arrive_direct'>> = (ctx, cmd) => {
 export const customerEnd: Handler<C<'customer_end'>> = (ctx, cmd) => {
   const i = ctx.state.interactions.get(cmd.interactionId);
   if (!i) return fail('NOT_FOUND', `There is no interaction ${cmd.interactionId} in progress.`);
+  // A call ends all its legs (a consulted colleague's side only ends the consultation).
+  const call = onCustomerEnd(ctx, i);
+  if (call) return call;
   if (i.phase === 'active') {
     startWrapUp(ctx, i, 'customer');
     return done();

@@ -94,6 +94,9 @@ export function finishWorkIfDone(ctx: Ctx, agentId: string | undefined): void {
 }
 
 export function logOut(ctx: Ctx, agent: AgentState, reason: 'agent' | 'connection_lost'): void {
+  // A persistent voice connection does not outlive the login.
+  const voice = ctx.state.phone.agents.get(agent.id)?.voice;
+  if (voice) ctx.emit({ type: 'phone.voice_dropped', agentId: agent.id, legId: voice.legId, reason: 'You logged out.', hangUp: true });
   transition(ctx, agent, 'logged_out', reason === 'agent' ? 'agent' : 'logout');
   ctx.emit({ type: 'agent.logged_out', agentId: agent.id, reason });
 }

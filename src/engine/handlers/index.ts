@@ -6,6 +6,12 @@ import * as chat from './chat.js';
 import * as channel from './channel.js';
 import * as offers from './offers.js';
 import * as work from './work.js';
+import * as phone from './phone.js';
+import * as phoneTransfer from './phone-transfer.js';
+import * as conference from './conference.js';
+import * as phoneSwitch from './phone-switch.js';
+import * as phoneProfile from './phone-profile.js';
+import { phoneDial } from './phone-dial.js';
 
 type HandlerTable = { [T in CommandType]: Handler<Extract<AnyCommand, { type: T }>> };
 
@@ -37,4 +43,27 @@ export const HANDLERS: HandlerTable = {
   send_agent_chat: chat.sendAgentChat,
   save_faq: chat.saveFaq,
   delete_faq: chat.deleteFaq,
+  phone_mute: phone.phoneMute,
+  phone_hold: phone.phoneHold,
+  phone_dtmf: phone.phoneDtmf,
+  phone_record: phone.phoneRecord,
+  phone_play: phone.phonePlay,
+  voicemail_email: phone.voicemailEmail,
+  phone_dial: phoneDial,
+  phone_transfer: phoneTransfer.phoneTransfer,
+  phone_complete: phoneTransfer.phoneComplete,
+  phone_cancel_consult: phoneTransfer.phoneCancelConsult,
+  phone_conference_add: conference.conferenceAdd,
+  phone_remove: conference.conferenceRemove,
+  phone_leave: conference.phoneLeave,
+  phone_end_all: conference.phoneEndAll,
+  phone_incoming: phoneSwitch.phoneIncoming,
+  phone_leg_event: phoneSwitch.phoneLegEvent,
+  phone_ring_timeout: phoneSwitch.phoneRingTimeout,
+  phone_set_mode: phoneProfile.setMode,
+  phone_connect_voice: phoneProfile.connectVoice,
+  phone_voice_pin: phoneProfile.voicePin,
+  phone_change_workplace: phoneProfile.changeWorkplace,
+  phone_validate_workplace: phoneProfile.validateWorkplace,
+  phone_agent_timeout: phoneProfile.agentTimeout,
 };

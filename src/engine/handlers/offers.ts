@@ -4,6 +4,7 @@ import { hasPermission } from '../permissions.js';
 import { fail } from '../result.js';
 import { WORKING } from '../status/transitions.js';
 import { decline, done, findAgent, transition, type Handler } from './context.js';
+import { onAccepted, onDeclined } from './phone.js';
 
 type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
@@ -22,6 +23,7 @@ export const accept: Handler<C<'accept'>> = (ctx, cmd) => {
   const { agent, interaction } = found.value;
   ctx.emit({ type: 'interaction.accepted', interactionId: interaction.id, agentId: agent.id });
   if (!WORKING.has(agent.status)) transition(ctx, agent, 'busy', 'accept');
+  onAccepted(ctx, interaction, agent);
   return done();
 };
 
@@ -32,6 +34,7 @@ export const reject: Handler<C<'reject'>> = (ctx, cmd) => {
   if (!hasPermission(ctx.tenant.agents.get(agent.id)!, 'rejectOffers'))
     return fail('NOT_PERMITTED', 'You do not have the permission to reject offers.');
   decline(ctx, interaction, agent, 'rejected');
+  onDeclined(ctx, interaction, 'rejected');
   return done();
 };
 
@@ -39,5 +42,6 @@ export const offerTimeout: Handler<C<'offer_timeout'>> = (ctx, cmd) => {
   const i = ctx.state.interactions.get(cmd.interactionId);
   if (!i || i.phase !== 'offered' || !i.agentId || (i.offerDeadline ?? Infinity) > ctx.now()) return done();
   decline(ctx, i, ctx.state.agents.get(i.agentId)!, 'timeout');
+  onDeclined(ctx, i, 'timeout');
   return done();
 };

@@ -11,6 +11,7 @@ import {
   wrapUpDue,
   type Handler,
 } from './context.js';
+import { onAgentHangUp } from './phone.js';
 
 type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
@@ -26,6 +27,9 @@ export const endInteraction: Handler<C<'end_interaction'>> = (ctx, cmd) => {
   const found = ownWork(ctx, cmd.agentId, cmd.interactionId);
   if (!found.ok) return found;
   if (found.value.phase !== 'active') return fail('INVALID_STATE', 'This interaction is already in wrap-up.');
+  // A call hangs up its legs (a conference host leaves the others talking).
+  const call = onAgentHangUp(ctx, found.value);
+  if (call) return call;
   startWrapUp(ctx, found.value, 'agent');
   return done();
 };

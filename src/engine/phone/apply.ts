@@ -82,6 +82,9 @@ export const PHONE_REDUCERS: PhoneReducers = {
     if (!e.leg.session) s.phone.legs.set(e.leg.id, { callId: c.id });
     if (e.leg.interactionId) link(s, e.leg.interactionId).callId = c.id;
     if (e.leg.party === 'customer' && c.direction === 'outbound') c.state = 'dialing';
+    if (e.leg.party === 'agent' && e.leg.interactionId === c.interactionId && c.state === 'waiting') c.state = 'connecting';
+    const target = c.consult?.target;
+    if (target && 'interactionId' in target && target.interactionId === e.leg.interactionId) c.consult!.legId = e.leg.id;
     countLeg(s, e.leg.id);
   },
   'phone.leg_ringing': (s, e) => {
@@ -143,6 +146,7 @@ export const PHONE_REDUCERS: PhoneReducers = {
     c.interactionId = e.interactionId;
     c.state = e.state;
     link(s, e.interactionId).callId = c.id;
+    if (!c.legs.some((l) => l.interactionId === e.previous)) unlink(s, e.previous, c.id);
   },
   'phone.call_ended': (s, e) => forgetCall(s, e.callId),
   'phone.call_released': (s, e) => forgetCall(s, e.callId),

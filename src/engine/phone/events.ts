@@ -61,6 +61,8 @@ export type PhoneEventBody =
       state: RecordingState;
       agentId?: string;
       reason?: string;
+      /** The switch reported this state itself (no request goes back). */
+      reported?: boolean;
     })
   | (CallRef & { type: 'phone.prompt_played'; legId: string; prompt: Prompt; agentId?: string; thenHangUp?: boolean })
   | (CallRef & { type: 'phone.consult_started'; consult: Consult; agentId: string })
