@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { TenantError } from '../engine/index.js';
 import { registerConfig } from './commands/config.js';
 import { registerConsole } from './commands/console.js';
+import { registerCustomer } from './commands/customer.js';
 import { registerHashPassword } from './commands/hash-password.js';
 import { registerServe, UsageError } from './commands/serve.js';
 import { EXIT } from './exit-codes.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerHashPassword(program);
   registerConfig(program);
+  registerCustomer(program);
   return program;
 }
 

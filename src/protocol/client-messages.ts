@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MAX_CHAT_MESSAGE, MAX_NOTES, STATUSES } from '../engine/index.js';
 import { PROTOCOL_MAJOR } from './version.js';
+import { PHONE_MESSAGES } from './phone-messages.js';
 
 const interactionId = z.string().min(1).max(64);
 const statusCode = z.string().min(1).max(64).optional();
@@ -54,6 +55,8 @@ export const CLIENT_MESSAGES = {
     }),
   }),
   delete_faq: z.object({ faqId: z.string().min(1).max(64) }),
+  /** Phone and voicemail controls, outbound calls, connection mode, workplace phone (phone-messages.ts). */
+  ...PHONE_MESSAGES,
   /** Queries: answered in the ack's result, change nothing. */
   list_queues: z.object({}).optional(),
   get_transcript: z.object({ interactionId }),

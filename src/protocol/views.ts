@@ -17,6 +17,13 @@ export type {
   ChatMessage,
   FaqEntry,
   AgentChatView,
+  CallView,
+  CallParticipantView,
+  PhoneSelfView,
+  PhoneNotice,
+  ConnectionMode,
+  RecordingState,
+  Workplace,
 } from '../engine/index.js';
 import type { AgentChatView, AgentSelfView, ContactView, FaqEntry, InteractionView, QueueView } from '../engine/index.js';
 

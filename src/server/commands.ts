@@ -5,13 +5,14 @@
  */
 import type { AgentCommand, Permission } from '../engine/index.js';
 import type { ClientData, ClientMessageType } from '../protocol/index.js';
+import { PHONE_WIRE_COMMANDS } from './phone-commands.js';
 
 type SessionMessage = 'hello' | 'login' | 'resume' | 'ping' | 'pong' | 'logout';
 /** Answered by the server from read models (see queries.ts), or relayed (typing). */
 type NotEngineCommand = 'list_queues' | 'get_transcript' | 'typing';
 export type WireCommand = Exclude<ClientMessageType, SessionMessage | NotEngineCommand>;
 
-interface CommandRule<T extends WireCommand> {
+export interface CommandRule<T extends WireCommand> {
   /** A permission the agent must hold, checked before the engine sees the command. */
   permission?: Permission;
   toEngine(agentId: string, data: ClientData<T>): AgentCommand;
@@ -36,6 +37,7 @@ export const WIRE_COMMANDS: { [T in WireCommand]: CommandRule<T> } = {
   send_agent_chat: { toEngine: (agentId, d) => ({ type: 'send_agent_chat', agentId, to: d.to, text: d.text }) },
   save_faq: { permission: 'editFaq', toEngine: (agentId, d) => ({ type: 'save_faq', agentId, entry: d.entry }) },
   delete_faq: { permission: 'editFaq', toEngine: (agentId, d) => ({ type: 'delete_faq', agentId, faqId: d.faqId }) },
+  ...PHONE_WIRE_COMMANDS,
 };
 
 export function isWireCommand(type: ClientMessageType): type is WireCommand {

@@ -119,6 +119,8 @@ export class Fanout {
           }
           break;
         }
+        default:
+          if (e.type.startsWith('phone.')) this.phoneChanged(e, selves, work);
       }
     }
     this.sendSelves(selves);
@@ -186,6 +188,19 @@ export class Fanout {
   private touchQueueOf(interactionId: string): void {
     const queueId = this.engine.queries.interaction(interactionId)?.queueId;
     if (queueId) this.dirtyQueues.add(queueId);
+  }
+
+  /** A call changed: every agent working on it gets their interaction again. An agent's phone profile changed: their self view. */
+  private phoneChanged(e: EngineEvent, selves: Set<string>, work: Map<string, string>): void {
+    if (!('interactionId' in e)) {
+      if ('agentId' in e) selves.add(e.agentId);
+      return;
+    }
+    const agents = this.engine.queries.unsafeState().agents;
+    for (const id of this.engine.queries.callInteractions(e.interactionId)) {
+      const agentId = this.ownerOf(id);
+      if (agentId && agents.get(agentId)?.work.has(id)) work.set(id, agentId);
+    }
   }
 
   private ownerOf(interactionId: string): string | undefined {

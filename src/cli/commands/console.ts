@@ -7,10 +7,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EngineClient } from '../../client/index.js';
-import { loadTenantFile, openEngine, SystemClock } from '../../engine/index.js';
+import { loadTenantFile, openEngine, SystemClock, attachTelephony, SimulatedSwitch } from '../../engine/index.js';
+import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
 import { openSettings, type SettingsStore } from '../config.js';
+import { ChatBots, startColleagueReplies } from '../demo/chat-bots.js';
 import { Simulator } from '../demo/simulator.js';
 import { EXIT } from '../exit-codes.js';
 import { dataDir, DEMO_TENANT } from '../paths.js';
@@ -76,8 +78,14 @@ async function demo(flags: ConsoleFlags, settings: SettingsStore): Promise<numbe
   const log = createLogger({ file: join(dir, 'demo.log') });
   const clock = new SystemClock();
   const engine = openEngine({ tenant, dbFile, clock });
-  const server = await startServer({ engine, port: 0, log });
-  const simulator = new Simulator(engine, clock, { humans: [flags.demoAgent], rate, seed: Date.now() % 100_000 });
+  // Calls are simulated: a switch with no audio, on the same clock, answers dialed numbers (docs/telephony.md).
+  const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
+  const server = await startServer({ engine, port: 0, log, channels: [webChat()] });
+  const seed = Date.now() % 100_000;
+  // Chat customers are bots speaking the real customer protocol; colleagues answer the ones they pick up.
+  const bots = new ChatBots({ url: server.url, seed, onError: (e) => log('warn', 'chat bot failed', { error: e.message }) });
+  const replies = startColleagueReplies(engine, { humans: [flags.demoAgent] });
+  const simulator = new Simulator(engine, clock, { humans: [flags.demoAgent], rate, seed, chatArrival: (q) => bots.arrive(q) });
   simulator.start();
   const client = new EngineClient({ url: server.url, agent: flags.demoAgent, password: 'demo', clientName: 'agent-console demo' });
   try {
@@ -87,7 +95,10 @@ async function demo(flags: ConsoleFlags, settings: SettingsStore): Promise<numbe
   } finally {
     client.close('console closed');
     simulator.stop();
+    bots.stop();
+    replies.stop();
     await server.close();
+    telephony.detach();
     engine.close();
     log.close();
   }

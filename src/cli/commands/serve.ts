@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadTenantFile, openEngine } from '../../engine/index.js';
+import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
 
 export interface ServeFlags {
@@ -33,8 +34,9 @@ export function registerServe(program: Command): void {
       const log = createLogger(flags.log ? { file: flags.log } : 'stderr');
       const engine = openEngine({ tenant, dbFile: flags.db });
       const tls = flags.tlsCert && flags.tlsKey ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } : undefined;
-      const server = await startServer({ engine, host: flags.host, port, tls, log });
+      const server = await startServer({ engine, host: flags.host, port, tls, log, channels: [webChat()] });
       process.stdout.write(`agent-console serve: listening on ${server.url} (tenant ${tenant.config.name}, ${tenant.agents.size} agents, db ${flags.db})\n`);
+      process.stdout.write(`agent-console serve: customer web chat at ${server.httpUrl}/chat\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           log('info', 'stopping', { signal });

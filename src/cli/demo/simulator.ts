@@ -16,6 +16,8 @@ export interface SimulatorOptions {
   /** Multiplies every arrival rate (the `--rate` flag). */
   rate?: number;
   seed?: number;
+  /** Chat arrivals come from real customers (the web chat bots) instead of a bare engine `arrive`. */
+  chatArrival?: (queueId: string) => void;
 }
 
 /** Seconds, as [min, max] ranges, for what colleagues and customers do. */
@@ -135,7 +137,8 @@ export class Simulator {
     const gapSec = -Math.log(1 - this.rnd()) * (60 / perMinute);
     this.after(gapSec, () => {
       const media = this.engine.tenant.queues.get(queueId)!.media;
-      this.exec({ type: 'arrive', queueId, customer: customerFor(media, this.rnd) });
+      if (media === 'chat' && this.options.chatArrival) this.options.chatArrival(queueId);
+      else this.exec({ type: 'arrive', queueId, customer: customerFor(media, this.rnd) });
       this.scheduleArrival(queueId);
     });
   }

@@ -1,0 +1,270 @@
+/**
+ * The web chat channel's memory: one Chat per customer conversation, found
+ * by conversation id, by any interaction that carried it, and by the
+ * customer's resume token. Engine events are turned into customer frames
+ * here; the engine stays the truth for messages (replay reads the
+ * conversation, or the durable transcript once it has ended).
+ */
+import { randomBytes } from 'node:crypto';
+import type { ChatMessage, Engine, EngineEvent } from '../../../engine/index.js';
+import { queuePositions } from '../../../engine/queue-position.js';
+import { messageOrdinal, type CustomerMessage, type CustomerServerFrame, type EndReason } from '../../../protocol/customer-chat.js';
+import { parseMarkup } from '../../../protocol/rich-text.js';
+import { TokenBucket } from '../../rate-limit.js';
+
+export interface ChatPeer {
+  send(frame: CustomerServerFrame): void;
+  /** Another connection resumed this chat: this one is closed. */
+  takenOver(): void;
+}
+
+export interface Chat {
+  conversationId: string;
+  token: string;
+  queueId: string;
+  /** The interaction currently carrying the conversation (changes on transfer). */
+  interactionId: string;
+  state: 'waiting' | 'active' | 'ended';
+  endReason?: EndReason;
+  /** Why we asked the engine to end it, so the resulting event reports the right reason. */
+  pendingEnd?: EndReason;
+  agentName?: string;
+  /** The current interaction came from a transfer (agent_joined says so). */
+  transferred: boolean;
+  peer?: ChatPeer;
+  position?: number;
+  /** clientId → message id and back: resends are acknowledged, never re-sent to the engine. */
+  clientIds: Map<string, string>;
+  byMessage: Map<string, string>;
+  messages: TokenBucket;
+  typing: TokenBucket;
+  interactions: string[];
+  graceTimer?: NodeJS.Timeout;
+}
+
+export interface ChatsOptions {
+  messageRate: { perSecond: number; burst: number };
+  customerGraceMs: number;
+  retainEndedMs: number;
+  positionDelayMs: number;
+}
+
+/** Remembered clientIds per chat: enough for any realistic outbox, bounded against abuse. */
+const MAX_CLIENT_IDS = 1000;
+
+export class Chats {
+  private readonly byConversation = new Map<string, Chat>();
+  private readonly byInteraction = new Map<string, Chat>();
+  private readonly byToken = new Map<string, Chat>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private positionTimer?: NodeJS.Timeout;
+  private closed = false;
+  /** Set while our own customer_chat command runs: its chat.message event is that customer's line. */
+  sending?: { chat: Chat; clientId: string; messageId?: string };
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly options: ChatsOptions,
+  ) {}
+
+  get size(): number {
+    return this.byConversation.size;
+  }
+
+  create(conversationId: string, queueId: string, peer: ChatPeer): Chat {
+    const { perSecond, burst } = this.options.messageRate;
+    const chat: Chat = {
+      conversationId,
+      token: randomBytes(24).toString('base64url'),
+      queueId,
+      interactionId: conversationId,
+      state: 'waiting',
+      transferred: false,
+      peer,
+      clientIds: new Map(),
+      byMessage: new Map(),
+      messages: new TokenBucket(perSecond, burst),
+      typing: new TokenBucket(5, 10),
+      interactions: [conversationId],
+    };
+    this.byConversation.set(conversationId, chat);
+    this.byInteraction.set(conversationId, chat);
+    this.byToken.set(chat.token, chat);
+    // An in-process agent may have accepted while `arrive` was still publishing: catch up.
+    const i = this.engine.queries.unsafeState().interactions.get(conversationId);
+    if (i?.phase === 'active' && i.agentId) this.agentJoined(chat, i.agentId);
+    this.schedulePositions();
+    return chat;
+  }
+
+  byTokenOf(token: string): Chat | undefined {
+    return this.byToken.get(token);
+  }
+
+  conversation(id: string): Chat | undefined {
+    return this.byConversation.get(id);
+  }
+
+  remember(chat: Chat, clientId: string, messageId: string): void {
+    chat.clientIds.set(clientId, messageId);
+    chat.byMessage.set(messageId, clientId);
+    if (chat.clientIds.size > MAX_CLIENT_IDS) {
+      const [oldest, id] = chat.clientIds.entries().next().value as [string, string];
+      chat.clientIds.delete(oldest);
+      chat.byMessage.delete(id);
+    }
+  }
+
+  /** The conversation's lines after `lastMessageId`, from memory while it lasts, else from the durable transcript. */
+  missed(chat: Chat, lastMessageId: string | undefined): CustomerMessage[] {
+    const live = this.engine.queries.unsafeState().conversations.get(chat.conversationId)?.messages;
+    const all = live ?? this.engine.transcript(chat.interactionId);
+    const after = messageOrdinal(lastMessageId);
+    return all.filter((m) => messageOrdinal(m.id) > after).map((m) => this.toCustomer(chat, m));
+  }
+
+  toCustomer(chat: Chat, m: ChatMessage): CustomerMessage {
+    const out: CustomerMessage = { id: m.id, from: m.from, text: m.text, ts: m.ts };
+    if (m.from === 'agent') {
+      out.agentName = this.displayName(m.agentId);
+      out.blocks = parseMarkup(m.text);
+    }
+    const clientId = m.from === 'customer' ? (chat.byMessage.get(m.id) ?? (this.sending?.chat === chat ? this.sending.clientId : undefined)) : undefined;
+    if (clientId) out.clientId = clientId;
+    return out;
+  }
+
+  /** Customer's socket went away without leaving: keep the chat for a grace period, then end it. */
+  detach(chat: Chat, peer: ChatPeer, end: () => void): void {
+    if (chat.peer !== peer) return;
+    chat.peer = undefined;
+    if (chat.state === 'ended' || this.closed) return; // a server shutting down does not end anyone's chat
+    clearTimeout(chat.graceTimer);
+    chat.graceTimer = this.timer(this.options.customerGraceMs, () => {
+      if (chat.peer || chat.state === 'ended') return;
+      chat.pendingEnd = 'disconnected';
+      end();
+    });
+  }
+
+  attach(chat: Chat, peer: ChatPeer): void {
+    if (chat.peer && chat.peer !== peer) chat.peer.takenOver();
+    chat.peer = peer;
+    clearTimeout(chat.graceTimer);
+  }
+
+  onEvents(batch: readonly EngineEvent[]): void {
+    let queuesMoved = false;
+    for (const e of batch) {
+      if (e.type.startsWith('interaction.')) queuesMoved = true;
+      if (e.type === 'chat.message') {
+        const chat = this.byConversation.get(e.conversationId);
+        if (!chat) continue;
+        if (this.sending?.chat === chat && e.message.from === 'customer') this.sending.messageId = e.message.id;
+        chat.peer?.send({ type: 'message', message: this.toCustomer(chat, e.message) });
+        continue;
+      }
+      if (e.type === 'interaction.arrived' && e.conversationId) {
+        const chat = this.byConversation.get(e.conversationId);
+        if (!chat || chat.interactionId === e.interactionId) continue;
+        chat.interactionId = e.interactionId;
+        chat.interactions.push(e.interactionId);
+        this.byInteraction.set(e.interactionId, chat);
+        continue;
+      }
+      if (!('interactionId' in e)) continue;
+      const chat = this.byInteraction.get(e.interactionId);
+      // Only the current interaction speaks for the conversation (not one handed over by transfer).
+      if (!chat || chat.state === 'ended') continue;
+      if (e.type === 'chat.transferred') {
+        const q = this.engine.tenant.queues.get(e.toQueueId);
+        Object.assign(chat, { state: 'waiting', transferred: true, queueId: e.toQueueId, position: undefined, agentName: undefined });
+        chat.peer?.send({ type: 'transferred', queue: { id: e.toQueueId, name: q?.name ?? e.toQueueId } });
+        chat.peer?.send({ type: 'typing', typing: false });
+      } else if (chat.interactionId !== e.interactionId) {
+        continue;
+      } else if (e.type === 'interaction.accepted') {
+        this.agentJoined(chat, e.agentId);
+      } else if (e.type === 'interaction.customer_ended' && e.by !== 'transfer') {
+        this.end(chat, chat.pendingEnd ?? (e.by === 'agent' ? 'agent_ended' : 'left'));
+      } else if (e.type === 'interaction.ended') {
+        this.end(chat, chat.pendingEnd ?? 'abandoned');
+      }
+    }
+    if (queuesMoved) this.schedulePositions();
+  }
+
+  end(chat: Chat, reason: EndReason): void {
+    if (chat.state === 'ended') return;
+    chat.state = 'ended';
+    chat.endReason = reason;
+    clearTimeout(chat.graceTimer);
+    chat.peer?.send({ type: 'ended', reason });
+    // Kept a while so a customer who reconnects still gets the rest of the transcript.
+    this.timer(this.options.retainEndedMs, () => this.forget(chat));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    clearTimeout(this.positionTimer);
+    for (const chat of this.byConversation.values()) clearTimeout(chat.graceTimer);
+  }
+
+  private agentJoined(chat: Chat, agentId: string): void {
+    chat.state = 'active';
+    chat.position = undefined;
+    chat.agentName = this.displayName(agentId);
+    chat.peer?.send({ type: 'agent_joined', displayName: chat.agentName, transferred: chat.transferred });
+  }
+
+  private displayName(agentId: string | undefined): string {
+    return (agentId && this.engine.tenant.agents.get(agentId)?.displayName) || 'Agent';
+  }
+
+  private forget(chat: Chat): void {
+    this.byConversation.delete(chat.conversationId);
+    this.byToken.delete(chat.token);
+    for (const id of chat.interactions) this.byInteraction.delete(id);
+  }
+
+  /** Positions move with every arrival, offer and pickup: recompute per queue, at most every positionDelayMs. */
+  private schedulePositions(): void {
+    if (this.positionTimer) return;
+    this.positionTimer = setTimeout(() => {
+      this.positionTimer = undefined;
+      this.sendPositions();
+    }, this.options.positionDelayMs);
+    this.positionTimer.unref?.();
+  }
+
+  sendPositions(): void {
+    const waiting = new Map<string, Chat[]>();
+    for (const chat of this.byConversation.values()) {
+      if (chat.state !== 'waiting') continue;
+      const list = waiting.get(chat.queueId) ?? [];
+      list.push(chat);
+      waiting.set(chat.queueId, list);
+    }
+    const state = this.engine.queries.unsafeState();
+    for (const [queueId, chats] of waiting) {
+      const positions = queuePositions(state, queueId);
+      for (const chat of chats) {
+        const position = positions.get(chat.interactionId);
+        if (position === undefined || position === chat.position) continue;
+        chat.position = position;
+        chat.peer?.send({ type: 'position', position });
+      }
+    }
+  }
+
+  private timer(ms: number, fn: () => void): NodeJS.Timeout {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    t.unref?.();
+    this.timers.add(t);
+    return t;
+  }
+}
