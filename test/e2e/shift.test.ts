@@ -1,0 +1,85 @@
+/**
+ * End to end, as an agent lives it: the real binary in a real pseudo-terminal
+ * (tmux) against a real `agent-console serve` process. A customer starts a web
+ * chat; the agent goes Available, accepts the offer, ends the chat, is refused
+ * Wrap Up until the mandatory code is picked, picks it, wraps up and is
+ * Available again. The screen is checked at each step.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
+import { Tmux } from './tmux.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+let dir: string;
+let serve: ChildProcess | undefined;
+let url: string;
+let tmux: Tmux | undefined;
+let customer: CustomerChatClient | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ac-e2e-'));
+  serve = spawn(process.execPath, ['bin/agent-console', 'serve', '--tenant', 'fixtures/demo-tenant.json', '--db', join(dir, 'cc.db'), '--port', '0', '--log', join(dir, 'serve.log')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    serve!.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (ws:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    serve!.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+  });
+}, 30_000);
+
+afterAll(() => {
+  customer?.close();
+  tmux?.kill();
+  serve?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasTmux)('a shift in a real terminal', () => {
+  it('logs in, accepts an offer, picks a mandatory code, wraps up', async () => {
+    tmux = new Tmux(['node', 'bin/agent-console', '--server', url, '--agent', 'ana'], {
+      cols: 100,
+      rows: 30,
+      cwd: process.cwd(),
+      env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(dir, 'conf'), AGENT_CONSOLE_DATA_DIR: join(dir, 'data') },
+    });
+    let screen = await tmux.waitFor(/Ana L\..*On Break/, 'logged in, On Break', 20_000);
+    expect(screen).toMatch(/online/);
+
+    tmux.keys('s');
+    await tmux.waitFor(/Change status/, 'status menu');
+    tmux.keys('Enter'); // Available is first from On Break
+    await tmux.waitFor(/Ana L\..*● Available/, 'Available');
+
+    customer = new CustomerChatClient({ url: customerUrl(url), name: 'Olivia Nguyen', queue: 'support-chat' });
+    await customer.start();
+    screen = await tmux.waitFor(/Olivia Nguyen/, 'the offer with the customer');
+    expect(screen).toMatch(/Support — Chat/);
+
+    tmux.keys('a');
+    screen = await tmux.waitFor(/Ana L\..*● Busy/, 'Busy after accept');
+
+    tmux.keys('e');
+    await tmux.waitFor(/wrap/i, 'wrap-up');
+    tmux.keys('w');
+    screen = await tmux.waitFor(/Contact reason/, 'refused: the mandatory code is missing');
+    expect(screen).toMatch(/Ana L\..*Busy/);
+
+    tmux.keys('d');
+    screen = await tmux.waitFor(/\* Contact reason\s+\(required\)/, 'disposition with the mandatory list marked');
+    expect(screen).toMatch(/\[ \] How-to question/);
+    tmux.keys('Enter');
+    await tmux.waitFor(/\[x\] How-to question/, 'code chosen');
+    tmux.keys('w');
+    screen = await tmux.waitFor(/Ana L\..*● Available/, 'Available again after wrap-up');
+    expect(screen).not.toMatch(/Olivia Nguyen/);
+  }, 90_000);
+});
