@@ -157,8 +157,8 @@ export class Queries {
   queueOf(agentId: string, queueId: string): QueueView | undefined {
     const q = this.tenant.queues.get(queueId);
     if (!q) return undefined;
-    const member = q.agents.includes(agentId);
-    if (!member && !q.supervisors.includes(agentId)) return undefined;
+    const member = this.tenant.isMember(queueId, agentId);
+    if (!member && !this.tenant.isSupervisor(queueId, agentId)) return undefined;
     return {
       id: q.id,
       name: q.name,

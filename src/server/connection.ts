@@ -194,7 +194,7 @@ export class Connection {
     const missed = data.epoch === this.ctx.epoch ? session.since(data.lastSeq) : undefined;
     this.attach(session, id, missed !== undefined);
     // Replay (or snapshot) first: events the restored connection causes (e.g. a new offer) must follow, in seq order.
-    if (missed) for (const e of missed) this.ws.send(JSON.stringify(e));
+    if (missed) for (const text of missed) this.ws.send(text);
     else this.ctx.sendSnapshot(session);
     this.ctx.engine.execute({ type: 'connection_restored', agentId: session.agentId });
   }

@@ -18,7 +18,8 @@ type OfferReason = ServerMessages['offer']['reason'];
 
 export class Fanout {
   private readonly queueWatchers = new Map<string, string[]>();
-  private readonly contactWatchers = new Map<string, string[]>();
+  /** Agents who see a group's members as contacts (its members, and its supervisors). */
+  private readonly groupViewers = new Map<string, string[]>();
   private readonly queuesOfAgent = new Map<string, string[]>();
   /** Queue of each live queued interaction: an ended event no longer finds it in the state. */
   private readonly queueOfInteraction = new Map<string, string>();
@@ -36,11 +37,12 @@ export class Fanout {
       this.queueWatchers.set(q.id, [...new Set([...q.agents, ...q.supervisors])]);
       for (const a of q.agents) this.queuesOfAgent.set(a, [...(this.queuesOfAgent.get(a) ?? []), q.id]);
     }
-    for (const target of t.config.agents)
-      this.contactWatchers.set(
-        target.id,
-        t.config.agents.filter((v) => v.id !== target.id && t.visibleGroups(v.id).has(target.group)).map((v) => v.id),
-      );
+    for (const viewer of t.config.agents)
+      for (const group of t.visibleGroups(viewer.id)) {
+        const viewers = this.groupViewers.get(group) ?? [];
+        viewers.push(viewer.id);
+        this.groupViewers.set(group, viewers);
+      }
     for (const i of engine.queries.unsafeState().interactions.values()) if (i.queueId) this.queueOfInteraction.set(i.id, i.queueId);
     this.unsubscribe = engine.subscribe((batch) => this.onBatch(batch));
   }
@@ -138,7 +140,8 @@ export class Fanout {
     }
     if (faqChanged) {
       const entries = this.engine.queries.faq();
-      for (const session of this.sessions.all()) session.push('faq', { entries });
+      const json = JSON.stringify({ entries });
+      for (const session of this.sessions.all()) session.push('faq', { entries }, json);
     }
     this.scheduleQueueFlush();
   }
@@ -150,7 +153,9 @@ export class Fanout {
       if (!self) continue;
       this.sessions.byAgent(agentId)?.push('self', self);
       const contact = q.contact(agentId)!;
-      for (const viewer of this.contactWatchers.get(agentId) ?? []) this.sessions.byAgent(viewer)?.push('contact', contact);
+      const json = JSON.stringify(contact); // once for every viewer
+      for (const viewer of this.groupViewers.get(contact.group) ?? [])
+        if (viewer !== agentId) this.sessions.byAgent(viewer)?.push('contact', contact, json);
     }
   }
 

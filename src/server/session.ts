@@ -17,6 +17,8 @@ import { TokenBucket } from './rate-limit.js';
 export interface SessionLimits {
   /** View events kept for replay. */
   replayBuffer: number;
+  /** ...and at most this many characters of them (a snapshot covers anything older). */
+  replayBytes: number;
   /** Command replies kept for de-duplication. */
   dedupEntries: number;
   /** Above this many buffered bytes the socket gets a snapshot later instead of more events. */
@@ -27,6 +29,7 @@ export interface SessionLimits {
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   replayBuffer: 2000,
+  replayBytes: 128 * 1024,
   dedupEntries: 1000,
   congestedBytes: 1024 * 1024,
   commandsPerSecond: 20,
@@ -43,7 +46,9 @@ export class Session {
   sentOffer: string | null = null;
   readonly sentWork = new Set<string>();
   private seq = 0;
-  private buffer: ServerEnvelope[] = [];
+  /** Serialized view events, oldest first, for replay. */
+  private buffer: { seq: number; text: string }[] = [];
+  private bufferBytes = 0;
   private replies = new Map<string, ServerEnvelope>();
 
   constructor(
@@ -57,17 +62,23 @@ export class Session {
     return this.seq;
   }
 
-  /** Numbers a view event, keeps it for replay and sends it if the socket keeps up. */
-  push<T extends ViewEventType>(type: T, data: ServerMessages[T]): void {
-    const envelope: ServerEnvelope<T> = { v: PROTOCOL_MAJOR, type, seq: ++this.seq, ts: Date.now(), data };
-    this.buffer.push(envelope);
-    if (this.buffer.length > this.limits.replayBuffer) this.buffer.splice(0, this.buffer.length - this.limits.replayBuffer);
+  /**
+   * Numbers a view event, keeps it for replay and sends it if the socket keeps
+   * up. `dataJson` lets the fan-out serialize data shared by many sessions once.
+   */
+  push<T extends ViewEventType>(type: T, data: ServerMessages[T], dataJson = JSON.stringify(data)): void {
+    const seq = ++this.seq;
+    const text = `{"v":${PROTOCOL_MAJOR},"type":"${type}","seq":${seq},"ts":${Date.now()},"data":${dataJson}}`;
+    this.buffer.push({ seq, text });
+    this.bufferBytes += text.length;
+    while (this.buffer.length > 1 && (this.buffer.length > this.limits.replayBuffer || this.bufferBytes > this.limits.replayBytes))
+      this.bufferBytes -= this.buffer.shift()!.text.length;
     if (!this.socket || this.congested) return;
     if (this.socket.bufferedAmount > this.limits.congestedBytes) {
       this.congested = true;
       return;
     }
-    this.socket.send(JSON.stringify(envelope));
+    this.socket.send(text);
   }
 
   /** Sends a message that is not part of the view (typing): dropped when the socket is away or behind. */
@@ -77,12 +88,12 @@ export class Session {
   }
 
   /** Events after `lastSeq`, or undefined when they are no longer all buffered. */
-  since(lastSeq: number): ServerEnvelope[] | undefined {
+  since(lastSeq: number): string[] | undefined {
     if (lastSeq > this.seq) return undefined;
     if (lastSeq === this.seq) return [];
     const first = this.buffer[0]?.seq ?? this.seq + 1;
     if (lastSeq + 1 < first) return undefined;
-    return this.buffer.slice(lastSeq + 1 - first);
+    return this.buffer.slice(lastSeq + 1 - first).map((e) => e.text);
   }
 
   rememberReply(id: string, reply: ServerEnvelope): void {

@@ -7,6 +7,8 @@ export class Tenant {
   /** queue ids per agent, in tenant-file order. */
   readonly queuesOfAgent = new Map<string, string[]>();
   readonly agentByDirectNumber = new Map<string, string>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly supervisors = new Map<string, Set<string>>();
 
   constructor(readonly config: TenantConfig) {
     for (const a of config.agents) {
@@ -16,8 +18,19 @@ export class Tenant {
     }
     for (const q of config.queues) {
       this.queues.set(q.id, q);
+      this.members.set(q.id, new Set(q.agents));
+      this.supervisors.set(q.id, new Set(q.supervisors));
       for (const a of q.agents) this.queuesOfAgent.get(a)?.push(q.id);
     }
+  }
+
+  /** O(1) membership checks: queues can hold thousands of agents. */
+  isMember(queueId: string, agentId: string): boolean {
+    return this.members.get(queueId)?.has(agentId) ?? false;
+  }
+
+  isSupervisor(queueId: string, agentId: string): boolean {
+    return this.supervisors.get(queueId)?.has(agentId) ?? false;
   }
 
   /** Groups whose agents this agent sees as contacts: own group, plus supervised ones. */
