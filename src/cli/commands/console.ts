@@ -114,7 +114,14 @@ function consoleOptions(client: EngineClient, flags: ConsoleFlags, settings: Set
   const name = pickThemeName({ flag: flags.theme, config: settings.get('theme'), env: process.env });
   const { theme, error } = loadTheme(name, { userDir: join(settings.path, '..', 'themes') });
   if (error) process.stderr.write(`${error.message}\n`);
-  return { client, theme, keyOverrides: settings.get('keys'), bell: flags.bell && settings.get('bell') };
+  return {
+    client,
+    theme,
+    keyOverrides: settings.get('keys'),
+    bell: flags.bell && settings.get('bell'),
+    favourites: settings.get('favourites'),
+    onFavouritesChange: (favourites: readonly string[]) => settings.set('favourites', [...favourites]),
+  };
 }
 
 /** Connects; turns a refusal into a message and an exit code. */
