@@ -5,3 +5,4 @@ export { PHONE_MESSAGES, type PhoneMessageType } from './phone-messages.js';
 export * from './server-messages.js';
 export * from './views.js';
 export { uuidv7 } from './uuid.js';
+export * from './vocabulary.js';

@@ -1,0 +1,7 @@
+/**
+ * The domain vocabulary clients share with the engine: status and media
+ * names, and which statuses an agent may pick by hand. Re-exported from the
+ * engine's own rulebooks (pure data, no I/O), so a console never keeps a copy
+ * that could drift from the status table.
+ */
+export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/index.js';
