@@ -1,6 +1,8 @@
 // Entry point: render the console on a terminal and resolve with the exit
 // code when the agent quits. Rendering is incremental (only changed lines are
 // rewritten) and capped at 12 frames per second, for SSH and thin clients.
+// Must stay the first import: it has to run before Ink is loaded.
+import './interactive.js';
 import { render } from 'ink';
 import { Console } from './app.js';
 import { fixInkStdout } from './ink-stdout.js';
@@ -24,6 +26,12 @@ export interface RunConsoleOptions {
   /** Favourite contacts to start with, and where to report changes (to persist them). */
   favourites?: readonly string[];
   onFavouritesChange?: (ids: readonly string[]) => void;
+  /**
+   * Overrides of Ink's render options, merged over RENDER_OPTIONS. For
+   * benchmarks and diagnostics (e.g. `{ incrementalRendering: false }` to
+   * compare with Ink's full-frame redraw); the console itself never sets it.
+   */
+  renderOptions?: { incrementalRendering?: boolean; maxFps?: number };
 }
 
 // Ctrl-C is a keymap command (it asks before quitting). Console patching is
@@ -50,7 +58,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
       onFavouritesChange={opts.onFavouritesChange}
       onExit={(code) => resolveExit(code)}
     />,
-    { ...RENDER_OPTIONS, stdout: fixInkStdout(stdout), stdin: opts.stdin ?? process.stdin },
+    { ...RENDER_OPTIONS, ...opts.renderOptions, stdout: fixInkStdout(stdout), stdin: opts.stdin ?? process.stdin },
   );
   // Ink failing (or being unmounted from outside) ends the console too.
   instance.waitUntilExit().then(() => resolveExit(0), () => resolveExit(1));
