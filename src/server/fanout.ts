@@ -125,7 +125,8 @@ export class Fanout {
           if (e.type.startsWith('phone.')) this.phoneChanged(e, selves, work);
       }
     }
-    this.sendSelves(selves);
+    // Work first, status last: the status is the consequence (work ended → Available), so a
+    // console never shows "Available" beside an interaction that is already gone.
     this.sendOffers(offers);
     for (const [interactionId, agentId] of work) {
       const view = this.engine.queries.interaction(interactionId);
@@ -138,6 +139,7 @@ export class Fanout {
       const session = this.sessions.byAgent(r.agentId);
       if (session?.sentWork.delete(r.interactionId)) session.push('work_removed', { interactionId: r.interactionId, reason: r.reason });
     }
+    this.sendSelves(selves);
     if (faqChanged) {
       const entries = this.engine.queries.faq();
       const json = JSON.stringify({ entries });

@@ -6,7 +6,7 @@
  * Available again. The screen is checked at each step.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +57,9 @@ describe.skipIf(!hasTmux)('a shift in a real terminal', () => {
     tmux.keys('s');
     await tmux.waitFor(/Change status/, 'status menu');
     tmux.keys('Enter'); // Available is first from On Break
-    await tmux.waitFor(/Ana L\..*● Available/, 'Available');
+    await tmux.waitFor(/Ana L\..*● Available/, 'Available').catch((e: Error) => {
+      throw new Error(`${e.message}\nserver log:\n${readFileSync(join(dir, 'serve.log'), 'utf8')}`);
+    });
 
     customer = new CustomerChatClient({ url: customerUrl(url), name: 'Olivia Nguyen', queue: 'support-chat' });
     await customer.start();
@@ -80,6 +82,6 @@ describe.skipIf(!hasTmux)('a shift in a real terminal', () => {
     await tmux.waitFor(/\[x\] How-to question/, 'code chosen');
     tmux.keys('w');
     screen = await tmux.waitFor(/Ana L\..*● Available/, 'Available again after wrap-up');
-    expect(screen).not.toMatch(/Olivia Nguyen/);
+    expect(screen, screen).not.toMatch(/Olivia Nguyen/);
   }, 90_000);
 });
