@@ -5,6 +5,9 @@
 // presence or terminal size changes.
 import { Box } from 'ink';
 import { useEffect, useState, type ComponentType } from 'react';
+import { CALL_DIALOGS } from './call/dialogs.js';
+import { CHAT_DIALOGS } from './chat/dialog-views.js';
+import { useChatEffects } from './chat/typing.js';
 import { createSystemClock, type Clock } from './clock.js';
 import { ConsoleContext, useServices, useUi, useView, type ConsoleClient, type ConsoleServices } from './context.js';
 import { HelpDialog } from './dialogs/help.js';
@@ -83,12 +86,15 @@ const DIALOGS: { [K in Overlay['kind']]: ComponentType<{ overlay: Extract<Overla
   palette: PaletteDialog,
   status: StatusDialog,
   quit: QuitDialog,
+  ...CALL_DIALOGS,
+  ...CHAT_DIALOGS,
 };
 
 function Screen() {
   const s = useServices();
   useConsoleInput(s);
   useOfferArrival(s);
+  useChatEffects(s);
   const { columns, rows } = useTerminalSize();
   const focus = useUi((u) => u.focus);
   const overlay = useUi((u) => u.overlay);

@@ -3,6 +3,8 @@
 // the keymap. Created once per console; hooks select small parts of it.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { EngineClient } from '../client/index.js';
+import type { CallClientMethod } from './call/client-methods.js';
+import type { ChatClientMethod } from './chat/client-methods.js';
 import type { Clock } from './clock.js';
 import type { Keymap } from './keymap.js';
 import type { SafeView } from './safe-view.js';
@@ -16,6 +18,8 @@ export type ConsoleClient = Pick<
   EngineClient,
   | 'getView' | 'subscribe' | 'setStatus' | 'setAfterWork' | 'toggleQueue' | 'accept' | 'reject'
   | 'stopNew' | 'resumeOffers' | 'endInteraction' | 'setCodes' | 'setNotes' | 'wrapUp' | 'logout'
+  | CallClientMethod
+  | ChatClientMethod
 >;
 
 export interface ConsoleServices {

@@ -2,6 +2,8 @@
 // help and the palette call it, and its default keys. keymap.ts builds the
 // lookup tables, the help overlay and the README key table from this list
 // alone, and actions/index.ts must give each id a handler (the type checks it).
+import { CALL_COMMANDS, CALL_CONTEXTS, CALL_DIALOG_CONTEXTS, CALL_SCREENS } from './call/commands.js';
+import { CHAT_COMMANDS, CHAT_CONTEXTS, CHAT_DIALOG_CONTEXTS, CHAT_SCREENS } from './chat/commands.js';
 import { PANES } from './pane-ids.js';
 
 /** Where a binding applies. Contexts are stacked into screens (SCREENS below). */
@@ -18,6 +20,8 @@ export const CONTEXTS = {
   dialog: { title: 'Dialogs', note: 'Help, palette, status menu, quit.' },
   help: { title: 'Help overlay', note: '' },
   quit: { title: 'Quit dialog', note: '' },
+  ...CALL_CONTEXTS,
+  ...CHAT_CONTEXTS,
 } as const;
 
 export type ContextId = keyof typeof CONTEXTS;
@@ -103,6 +107,8 @@ export const COMMANDS = [
 
   { id: 'quit.confirm', context: 'quit', title: 'Quit, staying logged in', description: 'Leave the console; your work and status stay with the engine.', keys: ['y'], hint: true },
   { id: 'quit.logout', context: 'quit', title: 'Log out and quit', description: 'Log out, then leave (not possible with work in progress).', keys: ['l'], hint: true },
+  ...CALL_COMMANDS,
+  ...CHAT_COMMANDS,
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -115,7 +121,7 @@ export type Layer = ContextId | typeof TEXT;
 /** What is active on each screen, top layer first: the first layer that binds
  *  a key wins. Used at run time to resolve keys and at start to find conflicts. */
 export const SCREENS = {
-  interaction: ['work', 'list', 'offer', 'global'],
+  interaction: ['work', 'call', 'chatPane', 'chat', 'list', 'offer', 'global'],
   disposition: ['disposition', 'work', 'list', 'offer', 'global'],
   queues: ['queues', 'list', 'offer', 'global'],
   contacts: ['contacts', 'list', 'offer', 'global'],
@@ -126,9 +132,11 @@ export const SCREENS = {
   palette: ['dialog', TEXT, 'list', 'offer'],
   status: ['list', 'dialog', 'offer'],
   quit: ['quit', 'list', 'dialog', 'offer'],
+  ...CALL_SCREENS,
+  ...CHAT_SCREENS,
 } as const satisfies Record<string, readonly Layer[]>;
 
 export type ScreenId = keyof typeof SCREENS;
 
 /** Contexts whose commands make no sense outside their dialog or field. */
-export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['list', 'dialog', 'notes', 'search', 'help', 'quit']);
+export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS]);

@@ -4,6 +4,9 @@
 import type { Status } from '../protocol/index.js';
 import type { ScreenId } from './keymap.js';
 import type { PaneId } from './pane-ids.js';
+import { INITIAL_CHAT, type ChatUi } from './chat/chat-state.js';
+import type { ChatOverlay } from './chat/overlays.js';
+import type { CallOverlay } from './call/overlays.js';
 import { initialContacts, reduceContacts, type ContactsAction, type ContactsUi } from './panes/use-contacts-state.js';
 import { INITIAL_QUEUES, reduceQueues, type QueuesAction, type QueuesUi } from './panes/use-queues-state.js';
 import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/use-work-state.js';
@@ -13,9 +16,11 @@ export type Overlay =
   | { kind: 'help'; cursor: number }
   | { kind: 'palette'; query: string; cursor: number }
   | { kind: 'status'; step: 'status' | 'code'; target: Status | null; cursor: number }
-  | { kind: 'quit'; cursor: number };
+  | { kind: 'quit'; cursor: number }
+  | ChatOverlay
+  | CallOverlay;
 
-export type TextField = 'notes' | 'search';
+export type TextField = 'notes' | 'search' | 'compose';
 
 export interface Message {
   text: string;
@@ -32,6 +37,7 @@ export interface UiState {
   queues: QueuesUi;
   contacts: ContactsUi;
   work: WorkUi;
+  chat: ChatUi;
 }
 
 export const initialUi = (favourites: readonly string[] = []): UiState => ({
@@ -42,6 +48,7 @@ export const initialUi = (favourites: readonly string[] = []): UiState => ({
   queues: INITIAL_QUEUES,
   contacts: initialContacts(favourites),
   work: INITIAL_WORK,
+  chat: INITIAL_CHAT,
 });
 
 interface Slices {

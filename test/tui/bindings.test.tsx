@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentView } from '../../src/client/index.js';
 import { buildKeymap, type CommandId } from '../../src/tui/keymap.js';
+import { CALL_SCENARIOS } from './call/scenarios.js';
+import { CHAT_SCENARIOS } from './chat/scenarios.js';
 import { chordInput } from './helpers/chords.js';
 import { interaction, makeView, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
@@ -143,6 +145,8 @@ const SCENARIOS: Record<CommandId, Scenario> = {
       expect(h.exits).toEqual([0]);
     },
   },
+  ...CALL_SCENARIOS,
+  ...CHAT_SCENARIOS,
 };
 
 const keymap = buildKeymap();

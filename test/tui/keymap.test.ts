@@ -156,3 +156,17 @@ describe('docs/keys.md', () => {
     expect(readFileSync(file, 'utf8')).toBe(expected);
   });
 });
+
+describe('README key table', () => {
+  // Regenerate with: UPDATE_KEY_DOCS=1 npx vitest run test/tui/keymap.test.ts
+  it('is the generated key table, between its markers', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = new URL('../../README.md', import.meta.url);
+    const readme = readFileSync(file, 'utf8');
+    const block = /<!-- keys:start -->\n[\s\S]*?<!-- keys:end -->/;
+    expect(readme).toMatch(block);
+    const expected = readme.replace(block, `<!-- keys:start -->\n${markdownKeyTable()}<!-- keys:end -->`);
+    if (process.env.UPDATE_KEY_DOCS) writeFileSync(file, expected);
+    expect(readme).toBe(expected);
+  });
+});

@@ -1,6 +1,8 @@
 // Dialog commands: Enter picks the item under the cursor, Esc goes back one
 // step. What "pick" means is a table per dialog kind.
 import type { Status } from '../../protocol/index.js';
+import { callDialogBack, callDialogSelect } from '../call/actions.js';
+import { chatDialogBack, chatDialogSelect } from '../chat/dialog-actions.js';
 import type { ConsoleServices } from '../context.js';
 import { paletteItems, quitItems, statusItems, workInProgress } from '../dialogs/items.js';
 import type { CommandId } from '../keymap.js';
@@ -56,6 +58,8 @@ export function dialogActions(run: RunCommand) {
       const item = at(quitItems(s.view.get()), o.cursor);
       if (item) await run(s, item.command);
     },
+    ...callDialogSelect,
+    ...chatDialogSelect,
   };
   const back: { [K in Kind]: (s: ConsoleServices, o: OverlayOf<K>) => void } = {
     help: close,
@@ -64,6 +68,8 @@ export function dialogActions(run: RunCommand) {
       ? s.ui.update((u) => ({ ...u, overlay: { kind: 'status', step: 'status', target: null, cursor: 0 } }))
       : close(s)),
     quit: close,
+    ...callDialogBack,
+    ...chatDialogBack,
   };
   const onOverlay = (table: typeof select | typeof back): Handler => (s) => {
     const o = s.ui.get().overlay;

@@ -1,5 +1,8 @@
 // Every command id has exactly one handler here; the `satisfies` clause makes
 // a command without a handler a type error, so nothing in help is dead.
+import { callActions } from '../call/actions.js';
+import { chatActions } from '../chat/chat-actions.js';
+import { faqActions } from '../chat/dialog-actions.js';
 import type { ConsoleServices } from '../context.js';
 import type { CommandId, ContextId } from '../keymap.js';
 import { commandSpec } from '../keymap.js';
@@ -18,6 +21,9 @@ const HOME_PANE: Partial<Record<ContextId, readonly PaneId[]>> = {
   contacts: ['contacts'],
   disposition: ['disposition'],
   work: ['interaction', 'disposition'],
+  chat: ['interaction'],
+  chatPane: ['interaction'],
+  call: ['interaction', 'disposition'],
 };
 
 export function runFromPalette(s: ConsoleServices, id: CommandId): void | Promise<void> {
@@ -32,6 +38,9 @@ export const ACTIONS = {
   ...paneActions,
   ...listActions,
   ...dialogActions(runFromPalette),
+  ...chatActions,
+  ...faqActions,
+  ...callActions,
 } satisfies Record<CommandId, Handler>;
 
 export async function runCommand(s: ConsoleServices, id: CommandId): Promise<void> {

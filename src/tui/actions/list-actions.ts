@@ -1,5 +1,7 @@
 // Cursor keys for whatever list is on top: each screen names its list's
 // length and cursor; the six list commands are the same everywhere.
+import { CALL_LISTS } from '../call/actions.js';
+import { CHAT_LIST_COUNTS } from '../chat/lists.js';
 import type { ConsoleServices } from '../context.js';
 import { helpLines, paletteItems, quitItems, statusItems } from '../dialogs/items.js';
 import type { ScreenId } from '../keymap.js';
@@ -64,6 +66,9 @@ const OWNERS: Partial<Record<ScreenId, ListOwner>> = {
     return o?.kind === 'status' ? statusItems(s.view.get(), o).length : 0;
   }),
   quit: overlayList((s) => quitItems(s.view.get()).length),
+  ...CALL_LISTS,
+  faq: overlayList(CHAT_LIST_COUNTS.faq),
+  chatTransfer: overlayList(CHAT_LIST_COUNTS.chatTransfer),
 };
 
 const move = (to: (cursor: number, count: number) => number): Handler => (s) => {

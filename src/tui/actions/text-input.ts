@@ -1,6 +1,8 @@
 // Typing into the active text field (notes, contact search, palette query).
 // Typed and pasted text is sanitized on the way in: a paste can carry escape
 // sequences as easily as anything from the server.
+import { CALL_TEXT_FIELDS } from '../call/actions.js';
+import { CHAT_TEXT_FIELDS } from '../chat/text-fields.js';
 import type { ConsoleServices } from '../context.js';
 import type { Chord } from '../keys.js';
 import { sanitizeLine, sanitizeText } from '../sanitize.js';
@@ -13,7 +15,7 @@ interface Field {
   max: number;
 }
 
-export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette', Field> = {
+export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS, Field> = {
   notes: {
     get: (u) => u.work.draft?.text,
     set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
@@ -31,7 +33,8 @@ export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette', Field> = {
     set: (u, query) => (u.overlay?.kind === 'palette' ? { ...u, overlay: { ...u.overlay, query, cursor: 0 } } : u),
     multiline: false,
     max: 100,
-  },
+  },  ...CALL_TEXT_FIELDS,
+  ...CHAT_TEXT_FIELDS,
 };
 
 const segmenter = new Intl.Segmenter();

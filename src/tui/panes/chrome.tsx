@@ -35,7 +35,12 @@ export const HintBar = memo(function HintBar({ width }: { width: number }) {
   const screen = useUi(screenOf);
   const hasOffer = useView((v) => v.offer !== null);
   const hasWork = useView((v) => v.work.length > 0);
-  const idle: ContextId[] = [...(hasOffer ? [] : ['offer' as const]), ...(hasWork ? [] : ['work' as const, 'disposition' as const])];
+  const hasChat = useView((v) => v.agentChats.length > 0 || v.work.some((w) => w.chat !== undefined));
+  const hasCall = useView((v) => v.work.some((w) => w.call !== undefined && w.call.state !== 'ended'));
+  const idle: ContextId[] = [
+    ...(hasOffer ? [] : ['offer' as const]), ...(hasWork ? [] : ['work' as const, 'disposition' as const]), ...(hasCall ? [] : ['call' as const]),
+    ...(hasChat ? [] : ['chat' as const, 'chatPane' as const]),
+  ];
   const parts = hintsFor(keymap, screen, { idle, first: ['offer'] }).flatMap((h, i): Segment[] => [
     { text: `${i ? '  ' : ''}${h.keys}`, role: STYLE.key },
     { text: ` ${h.title}`, role: STYLE.hint },

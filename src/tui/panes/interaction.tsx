@@ -5,6 +5,8 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import type { InteractionView } from '../../protocol/index.js';
+import { CallBlock, callBlockHeight, phoneAlert } from '../call/call-block.js';
+import { ChatArea, useShownChat } from '../chat/chat-area.js';
 import { PaneFrame } from '../components/frame.js';
 import { Line, Segments } from '../components/line.js';
 import { Elapsed, WrapUpTimer } from '../components/timer.js';
@@ -54,8 +56,15 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   const sel = selectedWork(work, ui.selectedId);
   const typing = editing && sel !== null && ui.draft?.id === sel.id;
   // While typing notes, only the selected interaction is listed: the notes field always has room.
-  const listed = typing ? [sel] : work;
+  const chatKey = useShownChat();
+  // A chat shown: only the selected interaction is listed; the chat (its tab row lists every chat) takes the rest.
+  const chatMode = chatKey !== null && !typing;
+  const listed = typing || chatMode ? (sel ? [sel] : []) : work;
   const rows: ReactNode[] = [];
+  // The agent's own phone trouble (connection dropped...): one line on top.
+  const alertText = useView((v) => phoneAlert(v, keymap)?.text ?? null);
+  const alertRole = useView((v) => phoneAlert(v, keymap)?.role ?? 'text');
+  if (alertText) rows.push(<Line key="phone-alert" text={alertText} width={innerW} role={alertRole} />);
   if (offer) rows.push(<OfferBlock key="offer" offer={offer} width={innerW} />);
   const used = offer ? offerBlockHeight(offer) : 0;
   if (work.length === 0) {
@@ -65,10 +74,26 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
     for (const w of listed) rows.push(<WorkRow key={w.id} w={w} selected={w === sel} width={innerW} offset={offset} />);
   }
   let left = innerH - used - (rows.length - (offer ? 1 : 0));
-  if (sel && left >= 3) {
+  if (chatMode) {
+    const missing = sel ? missingMandatory(sel) : [];
+    if (missing.length && left > 6) {
+      rows.push(<Line key="miss" text={`Codes needed: ${missing.map((l) => l.name).join(', ')} (${keysLabel(keymap, 'global.disposition')})`} width={innerW} role={STYLE.missing} />);
+      left -= 1;
+    }
+    if (sel?.notes && left > 6) {
+      rows.push(<Line key="notes" text={`Notes: ${sel.notes.split('\n')[0]}`} width={innerW} role="muted" />);
+      left -= 1;
+    }
+    rows.push(<ChatArea key="chat" chatKey={chatKey} width={innerW} height={left} />);
+  } else if (sel && left >= 3) {
     const missing = missingMandatory(sel);
     rows.push(<Line key="cust" text={customerLine(sel.customer)} width={innerW} />);
     left -= 1;
+    const callH = callBlockHeight(sel);
+    if (callH && left > callH + 1) {
+      rows.push(<CallBlock key="call" w={sel} width={innerW} offset={offset} />);
+      left -= callH;
+    }
     if (missing.length && left > 2) {
       rows.push(<Line key="miss" text={`Codes needed: ${missing.map((l) => l.name).join(', ')} (${keysLabel(keymap, 'global.disposition')})`} width={innerW} role={STYLE.missing} />);
       left -= 1;

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect } from 'react';
 import type { ConnectionState } from '../../client/index.js';
+import { useChatUnread } from '../chat/chat-area.js';
 import { ClockText, Since, WallClock } from '../components/timer.js';
 import { Segments, type Segment } from '../components/line.js';
 import { useServices, useTheme, useView } from '../context.js';
@@ -75,6 +76,8 @@ export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
   const connW = connection.state === 'online' ? 8 : Math.min(50, Math.floor(width * 0.4));
   const leftW = Math.max(0, width - TIME_W - connW - (roomy ? NOTICES_W + CLOCK_W : 0));
   const [head, tail] = statusParts(self, codes, Math.max(4, Math.min(24, Math.floor(leftW / 3))));
+  const chatUnread = useChatUnread();
+  if (chatUnread > 0) tail.unshift({ text: ` ✉ ${chatUnread} unread`, role: 'warning' });
   const headW = Math.min(segmentsWidth(head), leftW);
   return (
     <Box width={width} height={1} flexShrink={0}>

@@ -33,9 +33,17 @@ export class FakeClient implements ConsoleClient {
     return this.calls.filter(([n]) => n === name).map(([, a]) => a);
   }
 
+  private once = new Map<CommandName, CommandResult[]>();
+
+  /** Answer the next call of `name` with `result` (queued; before any refusal set by refuse()). */
+  answerOnce(name: CommandName, result: CommandResult): void {
+    this.once.set(name, [...(this.once.get(name) ?? []), result]);
+  }
+
   private cmd = (name: CommandName) => (...args: unknown[]): Promise<CommandResult> => {
     this.calls.push([name, args]);
-    return Promise.resolve(this.answers.get(name) ?? { ok: true });
+    const queued = this.once.get(name)?.shift();
+    return Promise.resolve(queued ?? this.answers.get(name) ?? { ok: true });
   };
 
   setStatus = this.cmd('setStatus');
@@ -50,4 +58,32 @@ export class FakeClient implements ConsoleClient {
   setNotes = this.cmd('setNotes');
   wrapUp = this.cmd('wrapUp');
   logout = this.cmd('logout');
+  // phone (src/tui/call/)
+  mute = this.cmd('mute');
+  hold = this.cmd('hold');
+  dtmf = this.cmd('dtmf');
+  record = this.cmd('record');
+  playRecording = this.cmd('playRecording');
+  dial = this.cmd('dial');
+  transferCall = this.cmd('transferCall');
+  conferenceAdd = this.cmd('conferenceAdd');
+  completeConsult = this.cmd('completeConsult');
+  cancelConsult = this.cmd('cancelConsult');
+  removeParticipant = this.cmd('removeParticipant');
+  leaveCall = this.cmd('leaveCall');
+  endCallForAll = this.cmd('endCallForAll');
+  emailVoicemail = this.cmd('emailVoicemail');
+  listQueues = this.cmd('listQueues');
+  setConnectionMode = this.cmd('setConnectionMode');
+  connectVoice = this.cmd('connectVoice');
+  voicePin = this.cmd('voicePin');
+  changeWorkplace = this.cmd('changeWorkplace');
+  validateWorkplace = this.cmd('validateWorkplace');
+  // chat (src/tui/chat/); listQueues is shared with the phone controls above
+  sendChat = this.cmd('sendChat');
+  transferChat = this.cmd('transferChat');
+  sendAgentChat = this.cmd('sendAgentChat');
+  saveFaq = this.cmd('saveFaq');
+  deleteFaq = this.cmd('deleteFaq');
+  setTyping = (...args: unknown[]): void => { this.calls.push(['setTyping', args]); };
 }

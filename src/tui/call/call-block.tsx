@@ -1,0 +1,80 @@
+// The selected interaction's call, drawn in the interaction pane under the
+// customer line: state and call timer (shared clock), muted / on hold /
+// recording flags, the queue's whisper, the consultation in progress, the
+// conference, and the last notice (a failed transfer comes back here).
+import { Box } from 'ink';
+import { memo } from 'react';
+import type { CallView, InteractionView } from '../../protocol/index.js';
+import { Line, Segments, type Segment } from '../components/line.js';
+import { Elapsed } from '../components/timer.js';
+import { useServices } from '../context.js';
+import { keysLabel, type Keymap } from '../keymap.js';
+import type { Role } from '../theme.js';
+
+/** Theme entry. */
+const STYLE = { state: 'title', flag: 'warning', rec: 'danger', whisper: 'accent', consult: 'accent', muted: 'muted' } satisfies Record<string, Role>;
+const TIMER_W = 7;
+
+const STATE_LABELS: Record<CallView['state'], string> = {
+  waiting: 'waiting', connecting: 'connecting', dialing: 'dialing', connected: 'connected', ended: 'ended',
+};
+const LEG_LABELS = { offered: 'offered', ringing: 'ringing', connected: 'on the line' } as const;
+const NOTICE_ROLES = { info: 'muted', warning: 'warning', error: 'danger' } as const satisfies Record<string, Role>;
+
+function consultLine(c: NonNullable<CallView['consult']>, keymap: Keymap, role: CallView['role']): string {
+  // A consulted colleague sees the consultation from the other side: the host decides.
+  if (role === 'participant') return c.purpose === 'conference' ? 'Invited to join the conference.' : 'Consultation: the host may transfer the call to you.';
+  const who = 'agentId' in c.target ? c.target.displayName : c.target.number;
+  const what = c.purpose === 'conference' ? 'Inviting' : c.blind ? 'Transferring (cold) to' : 'Consulting';
+  const next = c.blind ? '' : ` · ${keysLabel(keymap, 'call.complete')} ${c.purpose === 'conference' ? 'merge' : 'complete'}, ${keysLabel(keymap, 'call.cancel')} back`;
+  return `${what} ${who}: ${LEG_LABELS[c.state]}${next}`;
+}
+
+/** Lines the block takes (the pane budgets its rows). */
+export function callBlockHeight(w: InteractionView): number {
+  const c = w.call;
+  if (!c) return 0;
+  return 1 + (c.whisper && c.state !== 'ended' ? 1 : 0) + (c.consult ? 1 : 0) + (c.conference ? 1 : 0) + (c.notice ? 1 : 0);
+}
+
+export const CallBlock = memo(function CallBlock({ w, width, offset }: { w: InteractionView; width: number; offset: number }) {
+  const { keymap } = useServices();
+  const c = w.call;
+  if (!c) return null;
+  const me = c.participants.find((p) => p.me);
+  const head: Segment[] = [
+    { text: c.kind === 'voicemail' ? 'Voicemail' : c.direction === 'outbound' ? 'Outbound call' : 'Call', role: STYLE.state },
+    { text: ` · ${STATE_LABELS[c.state]}` },
+  ];
+  if (c.role === 'participant' && c.state !== 'ended') head.push({ text: ' · participant', role: STYLE.muted });
+  if (c.muted) head.push({ text: ' · MUTED', role: STYLE.flag });
+  if (c.held) head.push({ text: ' · ON HOLD', role: STYLE.flag });
+  if (c.recording === 'on') head.push({ text: ' · ● REC', role: STYLE.rec });
+  if (c.recording === 'paused') head.push({ text: ' · REC paused', role: STYLE.flag });
+  if (c.voicemailEmailed) head.push({ text: ' · emailed', role: STYLE.muted });
+  if (c.dtmf) head.push({ text: ` · keys ${c.dtmf}`, role: STYLE.muted });
+  const others = c.participants.filter((p) => !p.me && p.party !== 'customer');
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Segments parts={head} width={width - TIMER_W} pad />
+        {c.state !== 'ended'
+          ? <Elapsed at={me?.since ?? w.acceptedAt ?? w.arrivedAt} offset={offset} width={TIMER_W} align="right" />
+          : null}
+      </Box>
+      {c.whisper && c.state !== 'ended' ? <Line text={`Whisper: ${c.whisper}`} width={width} role={STYLE.whisper} /> : null}
+      {c.consult ? <Line text={consultLine(c.consult, keymap, c.role)} width={width} role={STYLE.consult} /> : null}
+      {c.conference ? <Line text={`Conference: ${others.map((p) => p.displayName ?? p.number ?? p.party).join(', ')} (${keysLabel(keymap, 'call.participants')} participants)`} width={width} /> : null}
+      {c.notice ? <Line text={c.notice.text} width={width} role={NOTICE_ROLES[c.notice.level]} /> : null}
+    </Box>
+  );
+});
+
+/** The agent's own phone trouble (persistent connection dropped, phone not
+ *  answered, workplace PIN call failed), one line atop the interaction pane. */
+export function phoneAlert(v: { self?: { phone?: { voiceDropped?: string; notice?: { text: string; level: 'info' | 'warning' | 'error' } } } | null }, keymap: Keymap): { text: string; role: Role } | null {
+  const p = v.self?.phone;
+  if (p?.voiceDropped) return { text: `Phone connection dropped: ${p.voiceDropped} (${keysLabel(keymap, 'global.phone')}: Retry to connect)`, role: 'danger' };
+  if (p?.notice && p.notice.level !== 'info') return { text: p.notice.text, role: NOTICE_ROLES[p.notice.level] };
+  return null;
+}

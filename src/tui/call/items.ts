@@ -1,0 +1,79 @@
+// What each call dialog lists, derived from the view and the dialog state:
+// shared by the dialog views (what to draw) and the actions (what Enter
+// picks), so both always agree on the item under the cursor.
+import type { CallParticipantView, ContactView, InteractionView, QueueListing } from '../../protocol/index.js';
+import { STATUS_LABELS } from '../labels.js';
+import type { SafeView } from '../safe-view.js';
+import type { CallOverlay, PhoneInput } from './overlays.js';
+
+type OverlayOf<K extends CallOverlay['kind']> = Extract<CallOverlay, { kind: K }>;
+
+const matches = (query: string, ...texts: (string | undefined)[]): boolean => {
+  const q = query.trim().toLowerCase();
+  return q === '' || texts.some((t) => t?.toLowerCase().includes(q));
+};
+
+export type TransferItem =
+  | { kind: 'agent'; id: string; label: string; right: string; contact: ContactView }
+  | { kind: 'queue'; id: string; label: string; right: string; queue: QueueListing };
+
+/** Waiting time label "1:05" (or "—"). */
+function waitLabel(oldest: number | undefined, now: number): string {
+  if (oldest === undefined) return '—';
+  const s = Math.max(0, Math.floor((now - oldest) / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function transferItems(v: SafeView, o: OverlayOf<'callTransfer'>, now: number): TransferItem[] {
+  if (o.tab === 'agents') {
+    return v.contacts
+      .filter((c) => c.id !== v.agentId && matches(o.query, c.displayName, c.group, STATUS_LABELS[c.status]))
+      .map((c) => ({ kind: 'agent', id: c.id, label: `${c.displayName} · ${c.group}`, right: STATUS_LABELS[c.status], contact: c }));
+  }
+  if (o.tab === 'queues') {
+    return (o.queues ?? [])
+      .filter((q) => q.media === 'inbound_phone' && matches(o.query, q.name))
+      .map((q) => ({
+        kind: 'queue', id: q.id, label: q.name, queue: q,
+        right: `${q.stats.available} available · ${q.stats.waiting} waiting · longest ${waitLabel(q.stats.oldestArrival, now)}`,
+      }));
+  }
+  return [];
+}
+
+export function callOf(v: SafeView, interactionId: string): InteractionView | undefined {
+  return v.work.find((w) => w.id === interactionId && w.call);
+}
+
+export function participantItems(v: SafeView, interactionId: string): CallParticipantView[] {
+  return callOf(v, interactionId)?.call?.participants ?? [];
+}
+
+export const participantLabel = (p: CallParticipantView): string => {
+  const who = p.me ? 'Me' : p.party === 'customer' ? `Customer ${p.displayName ?? ''}`.trim() : (p.displayName ?? p.number ?? p.party);
+  const flags = [p.host ? 'host' : '', p.state !== 'connected' ? p.state : '', p.held ? 'on hold' : '', p.muted ? 'muted' : ''].filter(Boolean);
+  return `${who}${p.number && p.party !== 'agent' ? ` · ${p.number}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}`;
+};
+
+export interface PhoneItem { label: string; action: 'mode' | 'retry' | PhoneInput }
+
+/** The phone settings menu: only what the agent's permissions and the state allow. */
+export function phoneItems(v: SafeView): PhoneItem[] {
+  const p = v.self?.phone;
+  const perms = v.self?.permissions ?? [];
+  if (!p) return [];
+  const items: PhoneItem[] = [];
+  if (p.mode === 'persistent' && p.voice === 'pin_sent') items.push({ label: 'Enter the PIN you heard (connection)', action: 'voicePin' });
+  if (p.mode === 'persistent' && (p.voice === 'off' || p.voiceDropped)) items.push({ label: 'Retry to connect', action: 'retry' });
+  if (p.pendingWorkplace?.state === 'pin_sent') items.push({ label: 'Enter the PIN you heard (workplace phone)', action: 'workplacePin' });
+  if (perms.includes('changeConnectionMode'))
+    items.push({ label: `Switch to ${p.mode === 'persistent' ? 'on-demand' : 'persistent'} connection`, action: 'mode' });
+  if (perms.includes('changeWorkplacePhone')) items.push({ label: 'Change workplace phone or SIP URI', action: 'workplace' });
+  return items;
+}
+
+export const PHONE_INPUT_PROMPTS: Record<PhoneInput, string> = {
+  voicePin: 'Connection PIN (4 digits)',
+  workplacePin: 'Workplace phone PIN (4 digits)',
+  workplace: 'New workplace phone number or sip:user@host',
+};

@@ -1,0 +1,157 @@
+// Chat commands: switching tabs, writing and sending (with a pending line
+// until the server acknowledges), FAQ shortcut expansion, opening the FAQ and
+// transfer dialogs, and chatting with a colleague from Contacts.
+import { focusPane } from '../actions/focus.js';
+import { error, info, send, type Handler } from '../actions/run.js';
+import type { ConsoleServices } from '../context.js';
+import { clampCursor } from '../list-window.js';
+import { contactsFor } from '../panes/use-contacts-state.js';
+import { MAX_LINE } from '../safe-view.js';
+import { sanitizeLine } from '../sanitize.js';
+import { activeChatKey, agentKey, chatTabs, isAgentKey, MAX_CHAT_TEXT, withRecord, type ChatKey } from './chat-state.js';
+import { faqInsertText, shortcutAtEnd } from './faq.js';
+import { stopTyping } from './typing.js';
+
+/** Lines a page key scrolls the transcript. */
+const PAGE = 10;
+
+export const currentChat = (s: ConsoleServices): ChatKey | null => {
+  const u = s.ui.get();
+  return activeChatKey(s.view.get(), u.chat, u.work.selectedId, u.text === 'compose');
+};
+
+/** Show a chat tab; a customer chat also becomes the selected interaction. */
+export function showChat(s: ConsoleServices, key: ChatKey): void {
+  const agent = isAgentKey(key) ? key.slice(1) : null;
+  s.ui.update((u) => ({
+    ...u,
+    chat: {
+      ...u.chat,
+      agentTab: agent,
+      composeKey: key,
+      openAgents: agent && !u.chat.openAgents.includes(agent) ? [...u.chat.openAgents, agent] : u.chat.openAgents,
+    },
+    work: agent || u.work.selectedId === key ? u.work : { ...u.work, selectedId: key, codeCursor: 0 },
+  }));
+}
+
+export const draftOf = (s: ConsoleServices, key: ChatKey): string => s.ui.get().chat.drafts[key] ?? '';
+
+export function setDraft(s: ConsoleServices, key: ChatKey, text: string): void {
+  s.ui.update((u) => ({ ...u, chat: { ...u.chat, drafts: withRecord(u.chat.drafts, key, text.slice(0, MAX_CHAT_TEXT)) } }));
+}
+
+/** Put text at the end of a chat's draft (a blank line apart), and start writing there. */
+export function insertIntoDraft(s: ConsoleServices, key: ChatKey, text: string): void {
+  const draft = draftOf(s, key);
+  const joined = draft === '' ? text : `${draft}${draft.endsWith('\n') ? '' : '\n'}${text}`;
+  if (joined.length > MAX_CHAT_TEXT) error(s, `The answer does not fit: a message is at most ${MAX_CHAT_TEXT} characters. Insert it as a link instead.`);
+  setDraft(s, key, joined);
+  showChat(s, key);
+  s.ui.update((u) => ({ ...u, focus: 'interaction', text: 'compose' }));
+}
+
+const withChat = (f: (s: ConsoleServices, key: ChatKey) => void | Promise<unknown>): Handler => async (s) => {
+  const key = currentChat(s);
+  if (!key) return error(s, 'No chat is shown.');
+  await f(s, key);
+};
+
+const pickTab = (n: number): Handler => (s) => {
+  const tab = chatTabs(s.view.get(), s.ui.get().chat)[n - 1];
+  if (!tab) return error(s, `There is no chat ${n}.`);
+  showChat(s, tab.key);
+  if (s.ui.get().focus !== 'interaction' && s.ui.get().text !== 'compose') focusPane(s, 'interaction');
+};
+
+const stepTab = (delta: 1 | -1): Handler => (s) => {
+  const tabs = chatTabs(s.view.get(), s.ui.get().chat);
+  if (tabs.length === 0) return error(s, 'No chat in progress.');
+  const at = tabs.findIndex((t) => t.key === currentChat(s));
+  showChat(s, tabs[(at + delta + tabs.length) % tabs.length]!.key);
+};
+
+const scroll = (delta: number): Handler => withChat((s, key) => {
+  s.ui.update((u) => ({ ...u, chat: { ...u.chat, scroll: withRecord(u.chat.scroll, key, Math.max(0, (u.chat.scroll[key] ?? 0) + delta)) } }));
+});
+
+async function sendDraft(s: ConsoleServices, key: ChatKey): Promise<void> {
+  const text = draftOf(s, key);
+  if (text.trim() === '') return error(s, 'The message is empty.');
+  if (text.length > MAX_CHAT_TEXT) return error(s, `A message is at most ${MAX_CHAT_TEXT} characters.`);
+  const localId = s.ui.get().chat.nextLocalId;
+  s.ui.update((u) => ({
+    ...u,
+    chat: {
+      ...u.chat,
+      nextLocalId: localId + 1,
+      pending: [...u.chat.pending, { key, localId, text, at: s.clock.now() }],
+      drafts: withRecord(u.chat.drafts, key, ''),
+      scroll: withRecord(u.chat.scroll, key, 0),
+    },
+  }));
+  stopTyping(s, key);
+  // The client's outbox re-sends after a reconnect with the same id: the pending line stays until then.
+  const ok = await send(s, isAgentKey(key) ? s.client.sendAgentChat(key.slice(1), text) : s.client.sendChat(key, text));
+  s.ui.update((u) => ({ ...u, chat: { ...u.chat, pending: u.chat.pending.filter((p) => p.localId !== localId) } }));
+  // Refused: the text comes back to the draft (unless something new was typed).
+  if (!ok && draftOf(s, key) === '') setDraft(s, key, text);
+}
+
+export const chatActions = {
+  'contacts.chat': (s) => {
+    const c = s.ui.get().contacts;
+    const list = contactsFor(s.view.get().contacts, c);
+    const contact = list[clampCursor(c.cursor, list.length)];
+    if (!contact) return error(s, 'No contact selected.');
+    if (contact.id === s.view.get().agentId) return error(s, 'That is you.');
+    showChat(s, agentKey(contact.id));
+    focusPane(s, 'interaction');
+    s.ui.update((u) => ({ ...u, text: 'compose' }));
+  },
+  'chatPane.compose': withChat((s, key) => s.ui.update((u) => ({ ...u, focus: 'interaction', text: 'compose', chat: { ...u.chat, composeKey: key } }))),
+  'chat.tab1': pickTab(1),
+  'chat.tab2': pickTab(2),
+  'chat.tab3': pickTab(3),
+  'chat.tab4': pickTab(4),
+  'chat.tab5': pickTab(5),
+  'chat.tab6': pickTab(6),
+  'chat.next': stepTab(1),
+  'chat.prev': stepTab(-1),
+  'chat.faq': (s) => {
+    s.ui.update((u) => ({ ...u, overlay: { kind: 'faq', query: '', cursor: 0, target: currentChat(s), confirmDelete: null } }));
+  },
+  'chat.transfer': withChat(async (s, key) => {
+    const w = s.view.get().work.find((x) => x.id === key);
+    if (!w?.chat) return error(s, 'Only a customer chat can be transferred.');
+    if (w.phase !== 'active') return error(s, 'This chat has ended.');
+    s.ui.update((u) => ({ ...u, overlay: { kind: 'chatTransfer', interactionId: key, queues: null, cursor: 0, step: 'pick', queueId: null, warning: null } }));
+    const r = await s.client.listQueues().catch((e: Error) => ({ ok: false as const, error: { code: 'SERVER_ERROR' as const, message: e.message } }));
+    if (!r.ok) {
+      s.ui.update((u) => (u.overlay?.kind === 'chatTransfer' ? { ...u, overlay: null } : u));
+      return void (await send(s, Promise.resolve(r)));
+    }
+    // A command's result is an ingress like the view: its labels are sanitized the same way.
+    const queues = (r.queues ?? []).filter((q) => q.media === 'chat').map((q) => ({ ...q, name: sanitizeLine(q.name, MAX_LINE) }));
+    s.ui.update((u) => (u.overlay?.kind === 'chatTransfer' && u.overlay.interactionId === key ? { ...u, overlay: { ...u.overlay, queues } } : u));
+  }),
+  'chat.closeTab': (s) => {
+    const agent = s.ui.get().chat.agentTab;
+    if (!agent) return info(s, 'A customer chat closes when it ends (e), then wrap-up.');
+    s.ui.update((u) => ({ ...u, chat: { ...u.chat, agentTab: null, openAgents: u.chat.openAgents.filter((a) => a !== agent) } }));
+  },
+  'compose.send': withChat(sendDraft),
+  'compose.newline': withChat((s, key) => setDraft(s, key, `${draftOf(s, key)}\n`)),
+  'compose.expand': withChat((s, key) => {
+    const draft = draftOf(s, key);
+    const hit = shortcutAtEnd(draft, s.view.get().faq);
+    if (!hit) return info(s, 'No FAQ shortcut (such as \\q) right before the cursor.');
+    const { text } = faqInsertText(hit.entry, s.view.get().faqBaseUrl, false);
+    const next = draft.slice(0, hit.start) + text;
+    if (next.length > MAX_CHAT_TEXT) return error(s, `The answer does not fit: a message is at most ${MAX_CHAT_TEXT} characters.`);
+    setDraft(s, key, next);
+  }),
+  'compose.done': (s) => s.ui.update((u) => ({ ...u, text: null })),
+  'compose.scrollUp': scroll(PAGE),
+  'compose.scrollDown': scroll(-PAGE),
+} satisfies Record<string, Handler>;

@@ -1,0 +1,60 @@
+// Binding scenarios of the call commands (spread into bindings.test.tsx):
+// each key on a phone interaction calls the client method it names.
+import { expect } from 'vitest';
+import type { AgentView } from '../../../src/client/index.js';
+import type { ConsoleHarness } from '../helpers/render.js';
+import { KEY } from '../helpers/render.js';
+import { phoneView } from './fixtures.js';
+
+interface Scenario {
+  view?: AgentView;
+  before?: string[];
+  trigger?: string[];
+  check(h: ConsoleHarness): void | Promise<void>;
+}
+type Name = Parameters<NonNullable<ConsoleHarness['fake']>['callsOf']>[0];
+const calls = (h: ConsoleHarness, name: Name) => h.fake!.callsOf(name);
+const consulting = phoneView({ call: { held: true, consult: { purpose: 'transfer', blind: false, target: { agentId: 'dev', displayName: 'Devansh R.' }, state: 'connected' } } });
+
+export const CALL_SCENARIOS = {
+  'global.dial': { view: phoneView(), check: (h) => expect(h.frame()).toMatch(/Dial[\s\S]*› Spring campaign/) },
+  'global.phone': { view: phoneView({ status: 'working_offline' }), check: (h) => expect(h.frame()).toMatch(/Phone settings[\s\S]*Switch to persistent connection/) },
+  'call.mute': { view: phoneView(), check: (h) => expect(calls(h, 'mute')).toEqual([['p1', true]]) },
+  'call.hold': { view: phoneView(), check: (h) => expect(calls(h, 'hold')).toEqual([['p1', true]]) },
+  'call.keypad': {
+    view: phoneView(),
+    check: async (h) => {
+      expect(h.frame()).toContain('Keypad');
+      await h.type('12#');
+      await h.press(KEY.enter);
+      expect(calls(h, 'dtmf')).toEqual([['p1', '12#']]);
+    },
+  },
+  'call.record': { view: phoneView(), check: (h) => expect(calls(h, 'record')).toEqual([['p1', 'start']]) },
+  'call.play': {
+    view: phoneView(),
+    check: async (h) => {
+      await h.press('j', KEY.enter);
+      expect(calls(h, 'playRecording')).toEqual([['p1', 'hold']]);
+    },
+  },
+  'call.transfer': { view: phoneView(), check: (h) => expect(h.frame()).toMatch(/Transfer call[\s\S]*\[Agents\]/) },
+  'call.conference': { view: phoneView(), check: (h) => expect(h.frame()).toMatch(/Add to conference[\s\S]*\[Agents\]/) },
+  'call.complete': { view: consulting, check: (h) => expect(calls(h, 'completeConsult')).toEqual([['p1']]) },
+  'call.cancel': { view: consulting, check: (h) => expect(calls(h, 'cancelConsult')).toEqual([['p1']]) },
+  'call.participants': { view: phoneView(), check: (h) => expect(h.frame()).toMatch(/Participants \(2\)[\s\S]*Customer Lee/) },
+  'call.leave': { view: phoneView(), check: (h) => expect(calls(h, 'leaveCall')).toEqual([['p1']]) },
+  'call.endAll': { view: phoneView(), check: (h) => expect(calls(h, 'endCallForAll')).toEqual([['p1']]) },
+  'call.email': { view: phoneView({ call: { kind: 'voicemail', whisper: undefined } }), check: (h) => expect(calls(h, 'emailVoicemail')).toEqual([['p1']]) },
+  'callTransfer.nextTab': { view: phoneView(), before: ['t'], check: (h) => expect(h.frame()).toContain('[Queues]') },
+  'callTransfer.prevTab': { view: phoneView(), before: ['t'], check: (h) => expect(h.frame()).toContain('[External number]') },
+  'callTransfer.cold': { view: phoneView(), before: ['t'], check: (h) => expect(calls(h, 'transferCall')).toEqual([['p1', { agentId: 'ben' }, 'cold']]) },
+  'dial.recall': {
+    view: phoneView(),
+    before: ['D', ...'5102592675', KEY.enter, 'D'],
+    check: (h) => expect(h.frame()).toContain('Number: 5102592675'),
+  },
+  'participants.mute': { view: phoneView(), before: ['u'], check: (h) => expect(calls(h, 'mute')).toEqual([['p1', true, 'L-1']]) },
+  'participants.hold': { view: phoneView(), before: ['u'], check: (h) => expect(calls(h, 'hold')).toEqual([['p1', true, 'L-1']]) },
+  'participants.remove': { view: phoneView(), before: ['u', 'j'], check: (h) => expect(calls(h, 'removeParticipant')).toEqual([['p1', 'L-2']]) },
+} satisfies Record<string, Scenario>;

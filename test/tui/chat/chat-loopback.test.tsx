@@ -1,0 +1,94 @@
+// Chat on loopback: a real engine, server and EngineClient; the customer
+// speaks through engine commands. Keys only on the agent side.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loopback, until, type Loopback } from '../helpers/loopback.js';
+import { KEY, renderConsole, type ConsoleHarness } from '../helpers/render.js';
+
+let rig: Loopback | undefined;
+let h: ConsoleHarness | undefined;
+afterEach(async () => {
+  h?.unmount();
+  h = undefined;
+  await rig?.close();
+  rig = undefined;
+});
+
+async function settleOn(predicate: Parameters<typeof until>[1], label: string): Promise<void> {
+  await until(rig!.client, predicate, label);
+  await h!.settle();
+}
+
+const conversation = () => rig!.client.getView().work[0]!.chat!.conversationId;
+
+describe('chat on loopback', () => {
+  it('customer ↔ agent: messages both ways, FAQ shortcut, transfer with the UNSTAFFED confirm', async () => {
+    rig = await loopback();
+    h = await renderConsole({ client: rig.client, now: Date.now() });
+    await h.press('s');
+    await h.press(KEY.enter);
+    await settleOn((v) => v.self?.status === 'available', 'available');
+    expect(rig.engine.execute({ type: 'arrive', queueId: 'support-chat', customer: { name: 'Lee' } } as never).ok).toBe(true);
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h.press('a');
+    await settleOn((v) => v.work[0]?.chat !== undefined, 'chat accepted');
+
+    expect(rig.engine.execute({ type: 'customer_chat', conversationId: conversation(), text: 'Hi, when are you open?' } as never).ok).toBe(true);
+    await settleOn((v) => (v.work[0]?.chat?.messages.length ?? 0) >= 1, 'customer line');
+    expect(h.frame()).toMatch(/\d\d:\d\d Lee: Hi, when are you open\?/);
+
+    await h.press(KEY.enter);
+    await h.type('Hello Lee! \\q');
+    expect(h.frame()).toContain('insert "Opening hours"');
+    await h.press(KEY.tab, KEY.enter);
+    await settleOn((v) => v.work[0]!.chat!.messages.some((m) => m.from === 'agent'), 'agent line');
+    await h.settle();
+    expect(h.frame()).toMatch(/\d\d:\d\d You: Hello Lee! We are open 8am/);
+    expect(h.frame()).not.toContain('sending…');
+    const sent = rig.client.getView().work[0]!.chat!.messages.filter((m) => m.from === 'agent');
+    expect(sent).toHaveLength(1);
+
+    await h.press(KEY.ctrl('t'));
+    await settleOn(() => true, 'queues');
+    await h.settle();
+    expect(h.frame()).toMatch(/Support — Chat\s+\d+ avail/);
+    expect(h.frame()).toMatch(/Sales — Chat\s+0 avail/);
+    await h.press(KEY.down, KEY.enter, KEY.enter);
+    await h.settle();
+    // Nobody is available in Sales chat: the engine warns, the console asks again.
+    expect(h.frame()).toContain('Nobody is available in Sales — Chat');
+    await h.press(KEY.enter);
+    await settleOn((v) => v.work[0]?.phase === 'wrapup', 'transferred');
+    expect(h.frame()).toContain('Chat transferred to Sales — Chat.');
+    expect(h.frame()).toMatch(/— Ana L\. transferred this chat to Sales — Chat\./);
+  });
+
+  it('a message sent while the connection drops stays pending, then is sent once after the reconnect', async () => {
+    rig = await loopback();
+    h = await renderConsole({ client: rig.client, now: Date.now() });
+    await h.press('4', '/');
+    await h.type('ben');
+    await h.press(KEY.enter, 'm');
+    await h.type('still there?');
+    (rig.client as unknown as { ws?: { terminate(): void } }).ws?.terminate();
+    await h.press(KEY.enter);
+    await settleOn((v) => v.connection.state === 'online' && v.agentChats.some((c) => c.messages.length > 0), 'sent after reconnect');
+    await h.settle();
+    expect(h.stdout.frames.some((f) => f.includes('still there? (sending…)'))).toBe(true);
+    expect(h.frame()).not.toContain('sending…');
+    expect(h.frame()).toMatch(/\d\d:\d\d You: still there\?/);
+    expect(rig.client.getView().agentChats.find((c) => c.with === 'ben')!.messages).toHaveLength(1);
+  });
+
+  it('agent to agent: opened from Contacts, no accept, the colleague receives it', async () => {
+    rig = await loopback();
+    h = await renderConsole({ client: rig.client, now: Date.now() });
+    await h.press('4', '/');
+    await h.type('ben');
+    await h.press(KEY.enter, 'm');
+    expect(h.frame()).toContain('Chat with Benjamin O.');
+    await h.type('Coffee at 3?');
+    await h.press(KEY.enter);
+    await settleOn((v) => v.agentChats.some((c) => c.with === 'ben' && c.messages.length === 1), 'agent chat');
+    expect(h.frame()).toMatch(/\d\d:\d\d You: Coffee at 3\?/);
+  });
+});
