@@ -49,6 +49,24 @@ export function safeView(v: AgentView): SafeView {
   return clean(v, '') as SafeView;
 }
 
+/**
+ * The client as the console sees it: every command result (queue listings,
+ * transcripts, error messages) passes through the same walk as the view. The
+ * one other ingress besides the view, so it is sanitized here, once.
+ */
+export function safeClient<C extends object>(client: C): C {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return out instanceof Promise ? out.then((r) => clean(r, '')) : out;
+      };
+    },
+  });
+}
+
 /** A command's error, made printable (the engine's message may quote user data). */
 export function safeErrorMessage(error: Pick<WireError, 'message'> | undefined): string {
   return sanitizeLine(error?.message ?? 'unknown error', MAX_LINE);

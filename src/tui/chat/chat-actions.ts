@@ -131,8 +131,8 @@ export const chatActions = {
       s.ui.update((u) => (u.overlay?.kind === 'chatTransfer' ? { ...u, overlay: null } : u));
       return void (await send(s, Promise.resolve(r)));
     }
-    // A command's result is an ingress like the view: its labels are sanitized the same way.
-    const queues = (r.queues ?? []).filter((q) => q.media === 'chat').map((q) => ({ ...q, name: sanitizeLine(q.name, MAX_LINE) }));
+    // Command results were sanitized at ingress (safeClient in safe-view.ts).
+    const queues = (r.queues ?? []).filter((q) => q.media === 'chat');
     s.ui.update((u) => (u.overlay?.kind === 'chatTransfer' && u.overlay.interactionId === key ? { ...u, overlay: { ...u.overlay, queues } } : u));
   }),
   'chat.closeTab': (s) => {
