@@ -5,3 +5,5 @@
  * that could drift from the status table.
  */
 export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/index.js';
+/** Phone number formats (DOMAIN.md): a console checks a number before dialing with the engine's own rule. */
+export { normalizeNumber, NUMBER_FORMATS_HINT } from '../engine/index.js';

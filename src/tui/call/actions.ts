@@ -3,7 +3,7 @@
 // goes through the client; the engine refuses what is not allowed, and what
 // the agent's permissions deny is refused here first with a clear message.
 import type { CommandResult } from '../../client/index.js';
-import { normalizeNumber } from '../../engine/phone/numbers.js';
+import { normalizeNumber } from '../../protocol/index.js';
 import { error, info, send, type Handler } from '../actions/run.js';
 import { leaveText } from '../actions/focus.js';
 import type { ConsoleServices } from '../context.js';
