@@ -10,7 +10,7 @@ import type { AnyCommand } from '../commands.js';
 import { normalizeNumber } from '../phone/numbers.js';
 import { fail, ok } from '../result.js';
 import { done, type Handler } from './context.js';
-import { asHost, displayName, notice, onCall, otherPartiesOf, removeLeg } from './phone-calls.js';
+import { asHost, displayName, hostOnCall, notice, onCall, otherPartiesOf, removeLeg } from './phone-calls.js';
 import { endConsult, startConsult } from './phone-consult.js';
 import { agentLeaves, endCall, stopRecordingIfNoAgent } from './phone-end.js';
 import { participantGone } from './phone.js';
@@ -37,9 +37,7 @@ export const conferenceAdd: Handler<C<'phone_conference_add'>> = (ctx, cmd) => {
 };
 
 export const conferenceRemove: Handler<C<'phone_remove'>> = (ctx, cmd) => {
-  const found = onCall(ctx, cmd.agentId, cmd.interactionId);
-  if (!found.ok) return found;
-  const host = asHost(found.value, 'remove participants');
+  const host = hostOnCall(ctx, cmd.agentId, cmd.interactionId, 'remove participants');
   if (!host.ok) return host;
   const { call } = host.value;
   const leg = call.legs.find((l) => l.id === cmd.legId);

@@ -66,6 +66,12 @@ export function asHost(c: OnCall, action: string): Result<OnCall> {
   return ok(c);
 }
 
+/** The agent's own connected call, on which they are the host (most call controls need both). */
+export function hostOnCall(ctx: Ctx, agentId: string, interactionId: string, action: string): Result<OnCall> {
+  const found = onCall(ctx, agentId, interactionId);
+  return found.ok ? asHost(found.value, action) : found;
+}
+
 /** Starts the engine's picture of a call. Inbound calls that came without the switch get a customer leg already on the line. */
 export function startCall(ctx: Ctx, i: Interaction, opts: { customerLegId?: string; answer?: boolean; state: Call['state'] }): Call {
   const callId = newCallId(ctx);

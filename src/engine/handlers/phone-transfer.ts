@@ -13,7 +13,7 @@ import { normalizeNumber } from '../phone/numbers.js';
 import { fail, ok, type Result } from '../result.js';
 import { STATUS_LABELS } from '../status/labels.js';
 import { done, type Ctx, type Handler } from './context.js';
-import { asHost, customerLegOf, displayName, notice, onCall, otherPartiesOf, type OnCall } from './phone-calls.js';
+import { asHost, customerLegOf, displayName, hostOnCall, notice, onCall, otherPartiesOf, type OnCall } from './phone-calls.js';
 import { completeConsult, endConsult, startConsult, targetName } from './phone-consult.js';
 import { agentLeaves } from './phone-end.js';
 
@@ -90,9 +90,7 @@ export const phoneTransfer: Handler<C<'phone_transfer'>> = (ctx, cmd) => {
 
 /** Completes the consultation: the transfer (I leave, the target has the customer) or the conference merge. */
 export const phoneComplete: Handler<C<'phone_complete'>> = (ctx, cmd) => {
-  const found = onCall(ctx, cmd.agentId, cmd.interactionId);
-  if (!found.ok) return found;
-  const host = asHost(found.value, 'complete a transfer');
+  const host = hostOnCall(ctx, cmd.agentId, cmd.interactionId, 'complete a transfer');
   if (!host.ok) return host;
   const { call } = host.value;
   const consult = call.consult;
@@ -104,9 +102,7 @@ export const phoneComplete: Handler<C<'phone_complete'>> = (ctx, cmd) => {
 };
 
 export const phoneCancelConsult: Handler<C<'phone_cancel_consult'>> = (ctx, cmd) => {
-  const found = onCall(ctx, cmd.agentId, cmd.interactionId);
-  if (!found.ok) return found;
-  const host = asHost(found.value, 'cancel a consultation');
+  const host = hostOnCall(ctx, cmd.agentId, cmd.interactionId, 'cancel a consultation');
   if (!host.ok) return host;
   const { call } = host.value;
   if (!call.consult) return fail('INVALID_STATE', 'There is no consultation to cancel.');

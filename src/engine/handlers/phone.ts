@@ -16,6 +16,7 @@ import type { CommandOutcome } from '../commands.js';
 import { done, findAgent, findOwnWork, type Ctx, type Handler } from './context.js';
 import {
   asHost,
+  hostOnCall,
   callOf,
   connectAgent,
   customerLegOf,
@@ -50,9 +51,7 @@ export const phoneMute: Handler<C<'phone_mute'>> = (ctx, cmd) => {
 };
 
 export const phoneHold: Handler<C<'phone_hold'>> = (ctx, cmd) => {
-  const found = onCall(ctx, cmd.agentId, cmd.interactionId);
-  if (!found.ok) return found;
-  const host = asHost(found.value, 'hold the call');
+  const host = hostOnCall(ctx, cmd.agentId, cmd.interactionId, 'hold the call');
   if (!host.ok) return host;
   const { call } = host.value;
   const target = cmd.legId === undefined ? customerLegOf(call) : call.legs.find((l) => l.id === cmd.legId);
@@ -110,9 +109,7 @@ export const phoneRecord: Handler<C<'phone_record'>> = (ctx, cmd) => {
 };
 
 export const phonePlay: Handler<C<'phone_play'>> = (ctx, cmd) => {
-  const found = onCall(ctx, cmd.agentId, cmd.interactionId);
-  if (!found.ok) return found;
-  const host = asHost(found.value, 'play a recording');
+  const host = hostOnCall(ctx, cmd.agentId, cmd.interactionId, 'play a recording');
   if (!host.ok) return host;
   const { call } = host.value;
   const recording = profileOf(ctx.tenant, ctx.state, cmd.agentId).recordings.find((r) => r.id === cmd.recordingId);
