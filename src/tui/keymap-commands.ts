@@ -4,6 +4,7 @@
 // alone, and actions/index.ts must give each id a handler (the type checks it).
 import { CALL_COMMANDS, CALL_CONTEXTS, CALL_DIALOG_CONTEXTS, CALL_SCREENS } from './call/commands.js';
 import { CHAT_COMMANDS, CHAT_CONTEXTS, CHAT_DIALOG_CONTEXTS, CHAT_SCREENS } from './chat/commands.js';
+import type { Permission } from '../protocol/index.js';
 import { PANES } from './pane-ids.js';
 
 /** Where a binding applies. Contexts are stacked into screens (SCREENS below). */
@@ -34,6 +35,8 @@ export interface CommandSpec {
   readonly keys: readonly string[];
   /** Shown in the one-line key hints at the bottom. */
   readonly hint?: boolean;
+  /** A permission the agent needs: without it the hint is not shown (the engine refuses anyway). */
+  readonly permission?: Permission;
 }
 
 const paneCommand = <const N extends 1 | 2 | 3 | 4 | 5>(n: N) => {
@@ -64,7 +67,7 @@ export const COMMANDS = [
   { id: 'global.quit', context: 'global', title: 'Quit', description: 'Leave the console; asks first, and offers to log out.', keys: ['q', 'ctrl+c'], hint: true },
 
   { id: 'offer.accept', context: 'offer', title: 'Accept offer', description: 'Take the offered interaction; you become Busy.', keys: ['a', 'ctrl+y'], hint: true },
-  { id: 'offer.reject', context: 'offer', title: 'Reject offer', description: 'Decline the offer (needs the reject permission).', keys: ['x'], hint: true },
+  { id: 'offer.reject', context: 'offer', title: 'Reject offer', description: 'Decline the offer (needs the reject permission).', keys: ['x'], hint: true, permission: 'rejectOffers' },
 
   { id: 'list.up', context: 'list', title: 'Up', description: 'Move the cursor up.', keys: ['up', 'k'] },
   { id: 'list.down', context: 'list', title: 'Down', description: 'Move the cursor down.', keys: ['down', 'j'] },

@@ -147,7 +147,9 @@ export function helpSections(keymap: Keymap): HelpSection[] {
  *  first; contexts with nothing to act on (`idle`) are left out, and `first`
  *  ones (an offer waiting) come before the rest. */
 export function hintsFor(
-  keymap: Keymap, screen: ScreenId, o: { idle?: readonly ContextId[]; first?: readonly ContextId[] } = {},
+  keymap: Keymap,
+  screen: ScreenId,
+  o: { idle?: readonly ContextId[]; first?: readonly ContextId[]; permissions?: readonly string[] } = {},
 ): { keys: string; title: string }[] {
   const out: { keys: string; title: string }[] = [];
   const layers = (SCREENS[screen] as readonly Layer[]).filter((l): l is ContextId => l !== TEXT && !o.idle?.includes(l));
@@ -155,6 +157,7 @@ export function hintsFor(
   for (const layer of [...first, ...layers.filter((l) => !first.includes(l))]) {
     for (const c of COMMANDS) {
       if (c.context !== layer || !('hint' in c) || !c.hint) continue;
+      if ('permission' in c && c.permission && o.permissions && !o.permissions.includes(c.permission)) continue;
       const chord = keymap.keys.get(c.id)?.[0];
       if (chord) out.push({ keys: formatChord(chord), title: c.title });
     }

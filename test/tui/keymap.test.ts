@@ -136,6 +136,13 @@ describe('keymap: generated help, hints and README table', () => {
     expect(hintsFor(km, 'interaction', { idle: ['offer', 'work'] }).map((x) => x.title)).not.toContain('Accept offer');
   });
 
+  it('hides the hints of commands the agent has no permission for', () => {
+    const titles = (permissions: string[]) => hintsFor(km, 'interaction', { permissions }).map((x) => x.title);
+    expect(titles(['rejectOffers', 'recordStart'])).toEqual(expect.arrayContaining(['Reject offer', 'Record / pause / resume']));
+    expect(titles([])).not.toContain('Reject offer');
+    expect(titles([])).not.toContain('Record / pause / resume');
+  });
+
   it('the Markdown table has a row per command and escapes pipes', () => {
     const md = markdownKeyTable(buildKeymap({ 'global.help': ['|'] }));
     const lines = md.trim().split('\n');

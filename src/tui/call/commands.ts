@@ -20,7 +20,7 @@ export const CALL_COMMANDS = [
   { id: 'call.mute', context: 'call', title: 'Mute / unmute', description: 'Mute or unmute my side of the call.', keys: ['m'], hint: true },
   { id: 'call.hold', context: 'call', title: 'Hold / resume', description: 'Put the customer on hold, or resume.', keys: ['h'], hint: true },
   { id: 'call.keypad', context: 'call', title: 'Keypad', description: 'Type digits (DTMF) to send on the call.', keys: ['#'] },
-  { id: 'call.record', context: 'call', title: 'Record / pause / resume', description: 'Start recording; pause and resume when your permission allows.', keys: ['r'], hint: true },
+  { id: 'call.record', context: 'call', title: 'Record / pause / resume', description: 'Start recording; pause and resume when your permission allows.', keys: ['r'], hint: true, permission: 'recordStart' },
   { id: 'call.play', context: 'call', title: 'Play a recording', description: 'Play one of my recordings into the call.', keys: ['l'] },
   { id: 'call.transfer', context: 'call', title: 'Transfer', description: 'Transfer to an agent (warm or cold), a queue, or an external number.', keys: ['t'], hint: true },
   { id: 'call.conference', context: 'call', title: 'Add to conference', description: 'Invite an agent or an external number; complete merges them in.', keys: ['c'] },

@@ -41,7 +41,8 @@ export const HintBar = memo(function HintBar({ width }: { width: number }) {
     ...(hasOffer ? [] : ['offer' as const]), ...(hasWork ? [] : ['work' as const, 'disposition' as const]), ...(hasCall ? [] : ['call' as const]),
     ...(hasChat ? [] : ['chat' as const, 'chatPane' as const]),
   ];
-  const parts = hintsFor(keymap, screen, { idle, first: ['offer'] }).flatMap((h, i): Segment[] => [
+  const permissions = useView((v) => v.self?.permissions);
+  const parts = hintsFor(keymap, screen, { idle, first: ['offer'], permissions }).flatMap((h, i): Segment[] => [
     { text: `${i ? '  ' : ''}${h.keys}`, role: STYLE.key },
     { text: ` ${h.title}`, role: STYLE.hint },
   ]);
