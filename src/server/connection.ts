@@ -67,6 +67,16 @@ export class Connection {
     this.ws.close(code, reason.slice(0, 120));
   }
 
+  /**
+   * A silent peer will not answer a closing handshake either: drop the socket
+   * now, so the grace period for the agent's work starts at once rather than
+   * after ws's 30 s close timeout.
+   */
+  drop(reason: string): void {
+    this.send('closing', { reason, code: CLOSE.heartbeat });
+    this.ws.terminate();
+  }
+
   /** The session was taken over by another connection: detach without telling the engine. */
   detach(): void {
     this.session = undefined;

@@ -122,7 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const heartbeat = setInterval(() => {
     const deadline = Date.now() - tuning.heartbeatMs * LIMITS.missedHeartbeats;
     for (const c of connections) {
-      if (c.lastSeen < deadline) c.close(CLOSE.heartbeat, 'no heartbeat');
+      if (c.lastSeen < deadline) c.drop('no heartbeat');
       else c.send('ping', {});
     }
   }, tuning.heartbeatMs);
