@@ -1,13 +1,17 @@
 /**
  * Login throttling: after 5 failures within a minute from one agent name or
  * one address, further attempts are refused for a delay that doubles with
- * each further failure (1 s, 2 s, 4 s … capped at 5 min).
+ * each further failure (1 s, 2 s, 4 s … capped at 5 min). The doubling is
+ * remembered until 15 quiet minutes pass, so an attacker who waits out each
+ * delay keeps climbing instead of starting over once the minute has passed.
  */
-export const LOCKOUT = { window: 60_000, freeFailures: 5, baseDelay: 1000, maxDelay: 300_000 };
+export const LOCKOUT = { window: 60_000, freeFailures: 5, baseDelay: 1000, maxDelay: 300_000, forgetAfter: 15 * 60_000 };
 
 interface Record {
   failures: number[];
   lockedUntil: number;
+  /** Failures past the free ones, since the last quiet period. */
+  strikes: number;
 }
 
 export class LoginThrottle {
@@ -24,11 +28,15 @@ export class LoginThrottle {
   failure(keys: string[]): void {
     const t = this.now();
     for (const k of keys) {
-      const r = this.records.get(k) ?? { failures: [], lockedUntil: 0 };
+      const r = this.records.get(k) ?? { failures: [], lockedUntil: 0, strikes: 0 };
+      const last = r.failures.at(-1) ?? -Infinity;
+      if (t - last >= LOCKOUT.forgetAfter) r.strikes = 0;
       r.failures = r.failures.filter((f) => t - f < LOCKOUT.window);
       r.failures.push(t);
-      const over = r.failures.length - LOCKOUT.freeFailures;
-      if (over >= 0) r.lockedUntil = t + Math.min(LOCKOUT.maxDelay, LOCKOUT.baseDelay * 2 ** over);
+      if (r.strikes > 0 || r.failures.length >= LOCKOUT.freeFailures) {
+        r.lockedUntil = t + Math.min(LOCKOUT.maxDelay, LOCKOUT.baseDelay * 2 ** Math.min(r.strikes, 20));
+        r.strikes++;
+      }
       this.records.set(k, r);
     }
     if (this.records.size > 10_000) this.prune(t);
@@ -40,6 +48,6 @@ export class LoginThrottle {
 
   private prune(t: number): void {
     for (const [k, r] of this.records)
-      if (r.lockedUntil < t && r.failures.every((f) => t - f >= LOCKOUT.window)) this.records.delete(k);
+      if (r.lockedUntil < t && r.failures.every((f) => t - f >= LOCKOUT.forgetAfter)) this.records.delete(k);
   }
 }

@@ -110,7 +110,7 @@ describe('login', () => {
     c.close();
   });
 
-  it('LoginThrottle: 1 s, 2 s, 4 s … capped at 5 min; failures older than a minute are forgotten; success clears', () => {
+  it('LoginThrottle: 1 s, 2 s, 4 s … capped at 5 min; remembered until 15 quiet minutes; success clears', () => {
     let now = 1_000_000;
     const t = new LoginThrottle(() => now);
     const key = ['agent:x'];
@@ -128,7 +128,10 @@ describe('login', () => {
     for (let n = 0; n < 20; n++) t.failure(burst);
     expect(t.retryAfter(burst)).toBe(LOCKOUT.maxDelay);
     now += 10 * 60_000;
-    t.failure(key); // the old failures are out of the window: one failure is free again
+    t.failure(key); // waiting out the minute does not start the count over
+    expect(t.retryAfter(key)).toBe(64_000);
+    now += LOCKOUT.forgetAfter;
+    t.failure(key); // after 15 quiet minutes: forgiven, one failure is free again
     expect(t.retryAfter(key)).toBe(0);
     for (let n = 0; n < 4; n++) t.failure(key);
     expect(t.retryAfter(key)).toBe(1000);
