@@ -29,7 +29,7 @@ export interface SessionLimits {
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   replayBuffer: 2000,
-  replayBytes: 128 * 1024,
+  replayBytes: 48 * 1024,
   dedupEntries: 1000,
   congestedBytes: 1024 * 1024,
   commandsPerSecond: 20,
