@@ -1,7 +1,7 @@
 /** `agent-console serve`: the engine behind its WebSocket gateway, until SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadTenantFile, openEngine } from '../../engine/index.js';
+import { attachTelephony, loadTenantFile, openEngine, SimulatedSwitch, SystemClock } from '../../engine/index.js';
 import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
 
@@ -32,7 +32,10 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${flags.port}" is not a port number`);
       const tenant = loadTenantFile(flags.tenant);
       const log = createLogger(flags.log ? { file: flags.log } : 'stderr');
-      const engine = openEngine({ tenant, dbFile: flags.db });
+      const clock = new SystemClock();
+      const engine = openEngine({ tenant, dbFile: flags.db, clock });
+      // The only telephony adapter today is the simulated switch (no audio): see docs/telephony.md.
+      const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
       const tls = flags.tlsCert && flags.tlsKey ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } : undefined;
       const server = await startServer({ engine, host: flags.host, port, tls, log, channels: [webChat()] });
       process.stdout.write(`agent-console serve: listening on ${server.url} (tenant ${tenant.config.name}, ${tenant.agents.size} agents, db ${flags.db})\n`);
@@ -46,6 +49,7 @@ export function registerServe(program: Command): void {
         process.once('SIGTERM', () => stop('SIGTERM'));
       });
       await server.close();
+      telephony.detach();
       engine.close();
       log.close();
     });
