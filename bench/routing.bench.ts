@@ -33,6 +33,7 @@ import type { EngineEvent, EngineEventBody } from '../src/engine/events.js';
 import { openEngine, parseTenant, SqliteEventStore, type Clock, type Command, type Engine, type Tenant } from '../src/engine/index.js';
 import { Router } from '../src/engine/routing/router.js';
 import { emptyState, type EngineState } from '../src/engine/state.js';
+import { prng } from '../src/cli/demo/prng.js';
 
 interface Size {
   name: 'small' | 'large';
@@ -66,17 +67,6 @@ class FrozenClock implements Clock {
   }
 }
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildTenant(size: Size): Tenant {
   const agents = Array.from({ length: size.agents }, (_, i) => ({

@@ -22,6 +22,7 @@ import { openEngine, parseTenant, SystemClock, type Engine } from '../src/engine
 import { hashPassword, startServer } from '../src/server/index.js';
 import { runConsole } from '../src/tui/run.js';
 import { loadTheme } from '../src/tui/theme.js';
+import { prng } from '../src/cli/demo/prng.js';
 
 export const COLUMNS = 120;
 export const ROWS = 40;
@@ -200,17 +201,6 @@ const quantile = (xs: readonly number[], q: number): number => {
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- session
 

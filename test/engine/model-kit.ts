@@ -17,17 +17,7 @@ import { EXCLUSIVE_MEDIA } from '../../src/engine/capacity.js';
 import { agent } from './harness.js';
 import { checkPhone, phoneDeadlines, randomPhoneStep } from './model-phone.js';
 
-/** mulberry32: tiny, fast, good enough for test data; same seed → same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as mulberry32 } from '../../src/cli/demo/prng.js';
 
 export class Rng {
   constructor(readonly next: () => number) {}

@@ -173,17 +173,7 @@ export async function rawLogin(url: string, agentId: string, options: WebSocket.
   return Object.assign(c, { token: session.data.token, epoch: session.data.epoch });
 }
 
-/** Seeded PRNG (mulberry32): a failing chaos run replays exactly from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as mulberry32 } from '../../src/cli/demo/prng.js';
 
 /**
  * Resolves when `check()` holds, re-checking whenever the engine publishes or

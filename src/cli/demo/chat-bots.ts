@@ -8,7 +8,8 @@
  */
 import { CustomerChatClient, type CustomerChatEvent } from '../../client/customer-chat.js';
 import type { Engine, EngineEvent } from '../../engine/index.js';
-import { customerFor, prng } from './people.js';
+import { customerFor } from './people.js';
+import { prng } from './prng.js';
 
 interface Script {
   greet: string;

@@ -6,7 +6,8 @@
  * Runs on the engine's Clock, so a test can drive it on a virtual clock.
  */
 import type { Clock, Engine, EngineEvent, TimerHandle } from '../../engine/index.js';
-import { customerFor, prng } from './people.js';
+import { customerFor } from './people.js';
+import { prng } from './prng.js';
 
 export interface SimulatorOptions {
   /** Agents the simulator must never drive (the human at the console). */
