@@ -17,11 +17,11 @@ import type { Clock, TimerHandle } from './clock.js';
 import type { EngineEvent, EngineEventBody } from './events.js';
 import type { Ctx } from './handlers/context.js';
 import { HANDLERS } from './handlers/index.js';
-import type { Result } from './result.js';
+import { ok, type Result } from './result.js';
 import { Router } from './routing/router.js';
 import { deserializeState, serializeState } from './snapshot.js';
 import { emptyState, type ChatMessage, type EngineState } from './state.js';
-import type { EventStore } from './store/store.js';
+import type { CommandReceipt, EventStore } from './store/store.js';
 import type { Tenant } from './tenant/tenant.js';
 import { Queries } from './queries.js';
 import { agentPhoneTimerAt, callTimerAt } from './phone/timers.js';
@@ -77,8 +77,11 @@ export class Engine {
   }
 
   /** Runs one command. Never throws for a user mistake: the result says what went wrong. */
-  execute(command: Command): Result<CommandOutcome> {
-    return this.run((ctx) => (HANDLERS[command.type] as (c: Ctx, cmd: AnyCommand) => Result<CommandOutcome>)(ctx, command));
+  execute(command: Command, options: { commandId?: string } = {}): Result<CommandOutcome> {
+    // A command id that already acted (a resend, even after a server restart) returns its first result.
+    const previous = options.commandId ? this.store.receipt(options.commandId) : undefined;
+    if (previous !== undefined) return ok(previous as CommandOutcome);
+    return this.run((ctx) => (HANDLERS[command.type] as (c: Ctx, cmd: AnyCommand) => Result<CommandOutcome>)(ctx, command), options.commandId);
   }
 
   /** Receives every committed batch of events, in order. Returns an unsubscribe function. */
@@ -128,7 +131,7 @@ export class Engine {
     this.store.close();
   }
 
-  private run(fn: (ctx: Ctx) => Result<CommandOutcome>): Result<CommandOutcome> {
+  private run(fn: (ctx: Ctx) => Result<CommandOutcome>, commandId?: string): Result<CommandOutcome> {
     if (this.broken) throw new Error(`engine stopped after a store failure: ${this.broken.message}`);
     if (this.closed) throw new Error('engine is closed');
     const batch: EngineEvent[] = [];
@@ -167,7 +170,7 @@ export class Engine {
     }
     this.route(ctx);
     if (batch.length === 0) return result;
-    this.commit(batch);
+    this.commit(batch, commandId ? { commandId, result: result.value } : undefined);
     for (const id of touchedInteractions) this.syncInteractionTimers(id);
     for (const id of touchedAgents) this.syncAgentTimer(id);
     this.publish(batch);
@@ -185,7 +188,7 @@ export class Engine {
     }
   }
 
-  private commit(batch: EngineEvent[]): void {
+  private commit(batch: EngineEvent[], receipt?: CommandReceipt): void {
     this.sinceSnapshot += batch.length;
     const last = batch[batch.length - 1]!.seq;
     // A snapshot costs time proportional to the state; taking one no more often than every
@@ -193,7 +196,7 @@ export class Engine {
     const due = this.sinceSnapshot >= Math.max(this.snapshotEvery, this.state.interactions.size + this.state.agents.size);
     const snapshot = due ? { seq: last, state: serializeState(this.state) } : undefined;
     try {
-      this.store.append(batch, snapshot);
+      this.store.append(batch, snapshot, receipt);
     } catch (e) {
       this.broken = e as Error;
       throw e;

@@ -153,7 +153,10 @@ export class Connection {
     if (rule.permission && !hasPermission(agent, rule.permission)) {
       reply = this.send('error', { code: 'NOT_PERMITTED', message: `You do not have the permission to ${PERMISSION_LABELS[rule.permission]}.` }, id);
     } else {
-      const result = this.ctx.engine.execute((rule.toEngine as (a: string, d: unknown) => never)(session.agentId, data));
+      // The id is kept with the events, so a resend acts once even if this server restarted meanwhile.
+      const result = this.ctx.engine.execute((rule.toEngine as (a: string, d: unknown) => never)(session.agentId, data), {
+        commandId: `${session.agentId}:${id}`,
+      });
       reply = result.ok ? this.send('ack', { result: result.value }, id) : this.send('error', result.error, id);
     }
     session.rememberReply(id, reply);

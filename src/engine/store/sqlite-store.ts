@@ -6,7 +6,10 @@
  */
 import Database from 'better-sqlite3';
 import type { EngineEvent } from '../events.js';
-import type { EventStore, StoredSnapshot } from './store.js';
+import type { CommandReceipt, EventStore, StoredSnapshot } from './store.js';
+
+/** Receipts kept for de-duplication: far more than any client's outbox can hold. */
+const RECEIPTS_KEPT = 100_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -24,6 +27,11 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS receipts (
+  command_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  result TEXT NOT NULL
+);
 `;
 
 /** Bump when the stored shape changes incompatibly. */
@@ -33,7 +41,10 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly insertSnapshot: Database.Statement;
-  private readonly appendTx: (events: readonly EngineEvent[], snapshot?: StoredSnapshot) => void;
+  private readonly appendTx: (events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt) => void;
+  private readonly insertReceipt: Database.Statement;
+  private readonly findReceipt: Database.Statement;
+  private receiptsAdded = 0;
   private last: number;
 
   /** `file` may be ':memory:' for tests. */
@@ -51,7 +62,14 @@ export class SqliteEventStore implements EventStore {
       'INSERT INTO events (seq, ts, type, interaction_id, agent_id, body) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insertSnapshot = this.db.prepare('INSERT OR REPLACE INTO snapshots (seq, state) VALUES (?, ?)');
-    this.appendTx = this.db.transaction((events: readonly EngineEvent[], snapshot?: StoredSnapshot) => {
+    this.insertReceipt = this.db.prepare('INSERT OR IGNORE INTO receipts (command_id, seq, result) VALUES (?, ?, ?)');
+    this.findReceipt = this.db.prepare('SELECT result FROM receipts WHERE command_id = ?');
+    this.appendTx = this.db.transaction((events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt) => {
+      if (receipt) {
+        this.insertReceipt.run(receipt.commandId, events.at(-1)?.seq ?? this.last, JSON.stringify(receipt.result));
+        if (++this.receiptsAdded % 1000 === 0)
+          this.db.prepare('DELETE FROM receipts WHERE rowid <= (SELECT MAX(rowid) FROM receipts) - ?').run(RECEIPTS_KEPT);
+      }
       for (const e of events) {
         const ids = e as { interactionId?: string; agentId?: string };
         this.insert.run(e.seq, e.ts, e.type, ids.interactionId ?? null, ids.agentId ?? null, JSON.stringify(e));
@@ -65,10 +83,15 @@ export class SqliteEventStore implements EventStore {
     this.last = (this.db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null }).seq ?? 0;
   }
 
-  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot): void {
+  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt): void {
     if (events.length === 0 && !snapshot) return;
-    this.appendTx(events, snapshot);
+    this.appendTx(events, snapshot, receipt);
     if (events.length) this.last = events[events.length - 1]!.seq;
+  }
+
+  receipt(commandId: string): unknown {
+    const row = this.findReceipt.get(commandId) as { result: string } | undefined;
+    return row && JSON.parse(row.result);
   }
 
   lastSeq(): number {

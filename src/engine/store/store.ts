@@ -10,9 +10,17 @@ export interface StoredSnapshot {
   state: unknown;
 }
 
+/** The result of a client command, kept with its events so a resend never acts twice, even across restarts. */
+export interface CommandReceipt {
+  commandId: string;
+  result: unknown;
+}
+
 export interface EventStore {
-  /** Appends a batch atomically (one transaction), with an optional snapshot taken after it. */
-  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot): void;
+  /** Appends a batch atomically (one transaction), with an optional snapshot taken after it and the command's receipt. */
+  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt): void;
+  /** The stored result of a command id that already acted, if any. */
+  receipt(commandId: string): unknown;
   lastSeq(): number;
   /** Events with seq > after, in order. */
   readFrom(after: number): Iterable<EngineEvent>;
