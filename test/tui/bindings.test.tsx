@@ -2,27 +2,18 @@
 // keyed by command id, so a new command without a test is a type error.
 // Each binding of a command (e.g. `a` and Ctrl-Y) is pressed separately.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentView } from '../../src/client/index.js';
 import { buildKeymap, type CommandId } from '../../src/tui/keymap.js';
 import { CALL_SCENARIOS } from './call/scenarios.js';
 import { CHAT_SCENARIOS } from './chat/scenarios.js';
 import { chordInput } from './helpers/chords.js';
 import { interaction, makeView, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
+import { calls, type Scenario } from './helpers/scenario.js';
 
-interface Scenario {
-  view?: AgentView;
-  /** Keys that bring the console into the command's context. */
-  before?: string[];
-  /** How to trigger a command that has no default key. */
-  trigger?: string[];
-  check(h: ConsoleHarness): void | Promise<void>;
-}
 
 const withWork = () => makeView({ work: [interaction('w1'), interaction('w2', { customer: { name: 'Max' }, phase: 'wrapup', wrapUpDeadline: Date.now() + 30_000 })] });
 const busy = (status: 'busy' | 'busy_stop_new') => makeView({ self: { ...makeView().self!, status }, work: [interaction('w1')] });
 const tabBar = (h: ConsoleHarness) => h.frame().split('\n')[1]!;
-const calls = (h: ConsoleHarness, name: Parameters<NonNullable<ConsoleHarness['fake']>['callsOf']>[0]) => h.fake!.callsOf(name);
 const cursorLine = (h: ConsoleHarness) => h.frame().split('\n').find((l) => l.includes('│›'))?.slice(3, 30).trim();
 
 const SCENARIOS: Record<CommandId, Scenario> = {

@@ -1,19 +1,10 @@
 // Binding scenarios of the call commands (spread into bindings.test.tsx):
 // each key on a phone interaction calls the client method it names.
 import { expect } from 'vitest';
-import type { AgentView } from '../../../src/client/index.js';
-import type { ConsoleHarness } from '../helpers/render.js';
 import { KEY } from '../helpers/render.js';
 import { phoneView } from './fixtures.js';
+import { calls, type Scenario } from '../helpers/scenario.js';
 
-interface Scenario {
-  view?: AgentView;
-  before?: string[];
-  trigger?: string[];
-  check(h: ConsoleHarness): void | Promise<void>;
-}
-type Name = Parameters<NonNullable<ConsoleHarness['fake']>['callsOf']>[0];
-const calls = (h: ConsoleHarness, name: Name) => h.fake!.callsOf(name);
 const consulting = phoneView({ call: { held: true, consult: { purpose: 'transfer', blind: false, target: { agentId: 'dev', displayName: 'Devansh R.' }, state: 'connected' } } });
 
 export const CALL_SCENARIOS = {

@@ -1,19 +1,11 @@
 // Binding scenarios of the chat commands (spread into bindings.test.tsx):
 // each key in its context does what its help line says.
 import { expect } from 'vitest';
-import type { AgentView } from '../../../src/client/index.js';
 import type { ConsoleHarness } from '../helpers/render.js';
 import { KEY } from '../helpers/render.js';
 import { chatView, msg } from './fixtures.js';
+import { calls, type Scenario } from '../helpers/scenario.js';
 
-interface Scenario {
-  view?: AgentView;
-  before?: string[];
-  trigger?: string[];
-  check(h: ConsoleHarness): void | Promise<void>;
-}
-type Name = Parameters<NonNullable<ConsoleHarness['fake']>['callsOf']>[0];
-const calls = (h: ConsoleHarness, name: Name) => h.fake!.callsOf(name);
 /** The chat tab row: the active tab is in brackets. */
 const activeTab = (h: ConsoleHarness) => /\[(?:\d|@) ([^\]]+)\]/.exec(h.frame().split('\n').slice(2).join('\n'))?.[1]?.trim();
 const colleague = () => chatView({ agentChats: [{ with: 'ben', messages: [msg('a1', 'agent', 'Coffee?', { agentId: 'ben' })] }] });
