@@ -34,6 +34,12 @@ export interface EngineOptions {
   snapshotEvery?: number;
 }
 
+/** A stored receipt is the command's whole result (older logs stored the outcome alone). */
+function receiptResult(stored: unknown): Result<CommandOutcome> {
+  const r = stored as Result<CommandOutcome>;
+  return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' ? r : ok(stored as CommandOutcome);
+}
+
 export type EventListener = (events: readonly EngineEvent[]) => void;
 
 export class Engine {
@@ -80,7 +86,7 @@ export class Engine {
   execute(command: Command, options: { commandId?: string } = {}): Result<CommandOutcome> {
     // A command id that already acted (a resend, even after a server restart) returns its first result.
     const previous = options.commandId ? this.store.receipt(options.commandId) : undefined;
-    if (previous !== undefined) return ok(previous as CommandOutcome);
+    if (previous !== undefined) return receiptResult(previous);
     return this.run((ctx) => (HANDLERS[command.type] as (c: Ctx, cmd: AnyCommand) => Result<CommandOutcome>)(ctx, command), options.commandId);
   }
 
@@ -164,13 +170,13 @@ export class Engine {
       },
     };
     const result = fn(ctx);
-    if (!result.ok) {
+    if (!result.ok && !result.commit) {
       if (batch.length) throw new Error(`handler emitted events and then failed: ${result.error.message}`);
       return result;
     }
     this.route(ctx);
     if (batch.length === 0) return result;
-    this.commit(batch, commandId ? { commandId, result: result.value } : undefined);
+    this.commit(batch, commandId ? { commandId, result } : undefined);
     for (const id of touchedInteractions) this.syncInteractionTimers(id);
     for (const id of touchedAgents) this.syncAgentTimer(id);
     this.publish(batch);

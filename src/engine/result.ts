@@ -21,11 +21,22 @@ export interface EngineError {
   message: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+/**
+ * `commit`: a refusal that still records what it caused (a wrong PIN counts
+ * towards the limit); the engine commits the events emitted before it.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineError; commit?: true };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export const fail = (code: ErrorCode, message: string): { ok: false; error: EngineError } => ({
   ok: false,
   error: { code, message },
+});
+
+/** A refusal whose events are kept (see `commit` above). */
+export const refuseAfter = (code: ErrorCode, message: string): { ok: false; error: EngineError; commit: true } => ({
+  ok: false,
+  error: { code, message },
+  commit: true,
 });

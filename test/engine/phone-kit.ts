@@ -46,7 +46,7 @@ export function phoneTenant(extra: Record<string, unknown> = {}): unknown {
       { id: 'campaign', label: 'Campaign' },
     ],
     directRouting: { acceptTimeoutSec: 15, wrapUpSec: 3600, codeLists: [] },
-    phone: { ringTimeoutSec: 30, pinValiditySec: 120 },
+    phone: { ringTimeoutSec: 30, pinValiditySec: 120, pinAttempts: 3 },
     ...extra,
   });
 }
@@ -103,8 +103,7 @@ export function requests<T extends SimulatedSwitch['requests'][number]['op']>(sw
 export function persistentA3(h: PhoneHarness): void {
   h.ok({ type: 'login', agentId: 'a3' });
   h.ok({ type: 'set_status', agentId: 'a3', status: 'working_offline' });
-  h.ok({ type: 'phone_set_mode', agentId: 'a3', mode: 'persistent' });
-  h.ok({ type: 'phone_connect_voice', agentId: 'a3' });
+  h.ok({ type: 'phone_set_mode', agentId: 'a3', mode: 'persistent' }); // dials the voice connection at once
   h.seconds(3);
   h.ok({ type: 'phone_voice_pin', agentId: 'a3', pin: h.sw.lastPinTo('+15105550103')! });
   expect(h.engine.queries.self('a3')!.phone!.voice).toBe('connected');

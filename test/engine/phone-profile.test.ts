@@ -19,7 +19,7 @@ describe('connection mode', () => {
     h.ok({ type: 'set_status', agentId: 'a3', status: 'working_offline' });
     expect(h.code(h.run({ type: 'phone_connect_voice', agentId: 'a3' }))).toBe('INVALID_STATE');
     h.ok({ type: 'phone_set_mode', agentId: 'a3', mode: 'persistent' });
-    h.ok({ type: 'phone_connect_voice', agentId: 'a3' });
+    // Going persistent dials the voice connection at once.
     expect(requests(h.sw, 'dial')).toEqual([expect.objectContaining({ to: '+15105550103', purpose: 'voice_session' })]);
     expect(h.code(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: '0000' }))).toBe('INVALID_STATE');
     expect(h.code(h.run({ type: 'phone_connect_voice', agentId: 'a3' }))).toBe('INVALID_STATE');
@@ -70,13 +70,55 @@ describe('connection mode', () => {
     expect(requests(h.sw, 'hang_up').map((r) => r.legId)).toContain(legId);
   });
 
+  it('wrong PINs are counted: the third cancels the PIN call; a retry brings a new PIN', () => {
+    const h = phoneHarness();
+    h.ok({ type: 'login', agentId: 'a3' });
+    h.ok({ type: 'set_status', agentId: 'a3', status: 'working_offline' });
+    h.ok({ type: 'phone_set_mode', agentId: 'a3', mode: 'persistent' });
+    h.seconds(3);
+    const pin = h.sw.lastPinTo('+15105550103')!;
+    const wrong = pin === '1234' ? '4321' : '1234';
+    const first = h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: wrong });
+    expect(first).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/2 tries left/) } });
+    expect(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: wrong })).toMatchObject({ error: { message: expect.stringMatching(/1 try left/) } });
+    // The count is in the log: a restart would not reset it.
+    expect(h.ofType('phone.pin_rejected')).toHaveLength(2);
+    // A resent command (same id) is answered from its receipt and not counted again.
+    const resend = { type: 'phone_voice_pin', agentId: 'a3', pin: wrong } as const;
+    const once = h.engine.execute(resend, { commandId: 'cmd-pin-1' });
+    expect(h.engine.execute(resend, { commandId: 'cmd-pin-1' })).toEqual(once);
+    expect(once).toMatchObject({ ok: false, error: { message: expect.stringMatching(/too many times/) } });
+    expect(h.engine.queries.self('a3')!.phone!.voice).toBe('off');
+    h.ok({ type: 'phone_connect_voice', agentId: 'a3' });
+    h.seconds(3);
+    const pin2 = h.sw.lastPinTo('+15105550103')!;
+    expect(h.code(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: pin2 === '1234' ? '4321' : '1234' }))).toBe('VALIDATION');
+    expect(h.code(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: pin2 === '1234' ? '4321' : '1234' }))).toBe('VALIDATION');
+    expect(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: pin2 }).ok).toBe(true); // the right PIN still works on the last try
+    h.ok({ type: 'logout', agentId: 'a3' });
+    h.ok({ type: 'login', agentId: 'a3' });
+    h.seconds(3);
+    const again = h.sw.lastPinTo('+15105550103')!;
+    const bad = again === '1234' ? '4321' : '1234';
+    for (let i = 0; i < 2; i++) expect(h.code(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: bad }))).toBe('VALIDATION');
+    expect(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: bad })).toMatchObject({ error: { message: expect.stringMatching(/too many times.*retry to connect/i) } });
+    expect(h.engine.queries.self('a3')!.phone).toMatchObject({ voice: 'off', voiceDropped: expect.stringMatching(/Wrong PIN too many times/) });
+    expect(h.code(h.run({ type: 'phone_voice_pin', agentId: 'a3', pin: again }))).toBe('INVALID_STATE'); // that PIN is dead
+    h.ok({ type: 'phone_connect_voice', agentId: 'a3' });
+    h.seconds(3);
+    h.ok({ type: 'phone_voice_pin', agentId: 'a3', pin: h.sw.lastPinTo('+15105550103')! });
+    expect(h.engine.queries.self('a3')!.phone!.voice).toBe('connected');
+  });
+
   it('a PIN not entered in time drops the attempt; logging out drops the connection', () => {
     const h = phoneHarness();
     persistentA3(h);
     h.ok({ type: 'logout', agentId: 'a3' });
     expect(requests(h.sw, 'hang_up').at(-1)).toMatchObject({ legId: h.ofType('phone.voice_dialed')[0]!.legId });
+    // Logging in again in persistent mode dials the day's connection by itself.
     h.ok({ type: 'login', agentId: 'a3' });
-    h.ok({ type: 'phone_connect_voice', agentId: 'a3' });
+    expect(requests(h.sw, 'dial').at(-1)).toMatchObject({ to: '+15105550103', purpose: 'voice_session' });
+    expect(h.engine.queries.self('a3')!.phone!.voice).toBe('calling');
     h.seconds(3 + 120);
     expect(h.engine.queries.self('a3')!.phone).toMatchObject({ voice: 'off', voiceDropped: expect.stringMatching(/PIN was not entered in time/) });
   });
@@ -122,6 +164,14 @@ describe('workplace phone', () => {
     const self = () => h.engine.queries.self('a3')!.phone!;
     expect(self()).toMatchObject({ workplace: { value: '+15105550103' }, pendingWorkplace: undefined, notice: { text: expect.stringMatching(/failed \(busy\)/) } });
     expect(h.code(h.run({ type: 'phone_change_workplace', agentId: 'a3', kind: 'sip', value: 'ana@pbx' }))).toBe('VALIDATION');
+    // Three wrong PINs end the validation; the old setting stays.
+    h.ok({ type: 'phone_change_workplace', agentId: 'a3', kind: 'phone', value: '510 555 0199' });
+    h.seconds(3);
+    const pin = h.sw.lastPinTo('+15105550199')!;
+    const wrong = pin === '1111' ? '2222' : '1111';
+    for (let i = 0; i < 3; i++) expect(h.code(h.run({ type: 'phone_validate_workplace', agentId: 'a3', pin: wrong }))).toBe('VALIDATION');
+    expect(self()).toMatchObject({ workplace: { value: '+15105550103' }, pendingWorkplace: undefined, notice: { text: expect.stringMatching(/Wrong PIN too many times/) } });
+    expect(h.code(h.run({ type: 'phone_validate_workplace', agentId: 'a3', pin }))).toBe('INVALID_STATE');
     h.ok({ type: 'phone_change_workplace', agentId: 'a3', kind: 'sip', value: 'sip:ana@pbx.example.com' });
     h.seconds(3 + 120);
     expect(self()).toMatchObject({ workplace: { value: '+15105550103' }, pendingWorkplace: undefined, notice: { text: expect.stringMatching(/PIN expired/) } });

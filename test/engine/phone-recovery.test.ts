@@ -55,7 +55,6 @@ describe('phone: restart recovery', () => {
     one.ok({ type: 'login', agentId: 'a3' });
     one.ok({ type: 'set_status', agentId: 'a3', status: 'working_offline' });
     one.ok({ type: 'phone_set_mode', agentId: 'a3', mode: 'persistent' });
-    one.ok({ type: 'phone_connect_voice', agentId: 'a3' });
     clock1.advance(3000);
     one.ok({ type: 'phone_voice_pin', agentId: 'a3', pin: one.sw.lastPinTo('+15105550103')! });
     // a1: recording, muted, consulting an external number that is still ringing.

@@ -14,6 +14,7 @@ import {
   type Handler,
 } from './context.js';
 import { onDeclined } from './phone.js';
+import { openVoiceConnection } from './phone-profile.js';
 
 type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
@@ -27,6 +28,7 @@ export const login: Handler<C<'login'>> = (ctx, cmd) => {
   }
   ctx.emit({ type: 'agent.logged_in', agentId: cmd.agentId });
   transition(ctx, ctx.state.agents.get(cmd.agentId)!, 'on_break', 'login');
+  openVoiceConnection(ctx, cmd.agentId);
   return done();
 };
 

@@ -14,7 +14,7 @@ import { hasPermission, PERMISSION_LABELS, type Permission } from '../permission
 import { normalizeNumber, normalizeSipUri } from '../phone/numbers.js';
 import { profileOf } from '../phone/profile.js';
 import type { AgentState } from '../state.js';
-import { fail, ok, type Result } from '../result.js';
+import { fail, ok, refuseAfter, type Result } from '../result.js';
 import { done, findAgent, type Ctx, type Handler } from './context.js';
 import { legHungUp } from './phone-switch.js';
 import { newLegId, ringDeadline } from './phone-calls.js';
@@ -23,6 +23,21 @@ type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
 const newPin = (): string => String(randomInt(0, 10_000)).padStart(4, '0');
 const pinDeadline = (ctx: Ctx): number => ctx.now() + ctx.tenant.config.phone.pinValiditySec * 1000;
+
+/**
+ * A wrong PIN is refused, but counted (the refusal commits its event): after
+ * the tenant's number of attempts the PIN call is cancelled by `giveUp`, so
+ * nobody can try all 10,000 PINs; a new call brings a new PIN.
+ */
+function wrongPin(ctx: Ctx, agentId: string, call: { legId: string; wrongPins?: number }, cancelled: string, giveUp: () => void): Result<CommandOutcome> {
+  const left = ctx.tenant.config.phone.pinAttempts - (call.wrongPins ?? 0) - 1;
+  if (left <= 0) {
+    giveUp();
+    return refuseAfter('VALIDATION', `Wrong PIN too many times. ${cancelled}`);
+  }
+  ctx.emit({ type: 'phone.pin_rejected', agentId, legId: call.legId });
+  return refuseAfter('VALIDATION', `Wrong PIN: enter the 4 digits you heard (${left} ${left === 1 ? 'try' : 'tries'} left).`);
+}
 
 /** Profile changes: Working Offline and the permission (DOMAIN.md, Phone). */
 function mayChange(ctx: Ctx, agentId: string, permission: Permission): Result<AgentState> {
@@ -44,10 +59,22 @@ export const setMode: Handler<C<'phone_set_mode'>> = (ctx, cmd) => {
   ctx.emit({ type: 'phone.mode_set', agentId: cmd.agentId, mode: cmd.mode });
   const voice = ctx.state.phone.agents.get(cmd.agentId)?.voice;
   if (voice) ctx.emit({ type: 'phone.voice_dropped', agentId: cmd.agentId, legId: voice.legId, reason: 'You switched to on-demand.', hangUp: true });
-  const next = cmd.mode === 'persistent' ? 'Connection mode: persistent. Connect your voice to receive a PIN call.' : 'Connection mode: on-demand.';
+  if (cmd.mode === 'persistent') openVoiceConnection(ctx, cmd.agentId);
+  const next = cmd.mode === 'persistent' ? 'Connection mode: persistent. Your phone is being called: answer it and enter the PIN you hear.' : 'Connection mode: on-demand.';
   ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: next, level: 'info' });
   return done();
 };
+
+/**
+ * Persistent mode: the day's voice connection is dialed at login (and when
+ * the agent switches to persistent), so the first call finds it open. A
+ * no-op in on-demand mode, without a workplace, or with a connection open.
+ */
+export function openVoiceConnection(ctx: Ctx, agentId: string): void {
+  const profile = profileOf(ctx.tenant, ctx.state, agentId);
+  if (profile.mode !== 'persistent' || !profile.workplace || ctx.state.phone.agents.get(agentId)?.voice) return;
+  ctx.emit({ type: 'phone.voice_dialed', agentId, legId: newLegId(ctx), to: profile.workplace.value, pin: newPin(), deadline: ringDeadline(ctx) });
+}
 
 /** Opens (or re-opens, "Retry to connect") the persistent voice connection. */
 export const connectVoice: Handler<C<'phone_connect_voice'>> = (ctx, cmd) => {
@@ -58,7 +85,7 @@ export const connectVoice: Handler<C<'phone_connect_voice'>> = (ctx, cmd) => {
   if (!profile.workplace) return fail('VALIDATION', 'Set and validate a workplace phone or SIP URI first.');
   const voice = ctx.state.phone.agents.get(cmd.agentId)?.voice;
   if (voice) return fail('INVALID_STATE', voice.state === 'connected' ? 'Your voice connection is already open.' : 'Your phone is being called: answer it.');
-  ctx.emit({ type: 'phone.voice_dialed', agentId: cmd.agentId, legId: newLegId(ctx), to: profile.workplace.value, pin: newPin(), deadline: ringDeadline(ctx) });
+  openVoiceConnection(ctx, cmd.agentId);
   return done();
 };
 
@@ -68,7 +95,9 @@ export const voicePin: Handler<C<'phone_voice_pin'>> = (ctx, cmd) => {
   const voice = ctx.state.phone.agents.get(cmd.agentId)?.voice;
   if (!voice || voice.state === 'connected') return fail('INVALID_STATE', 'No voice connection is waiting for a PIN.');
   if (voice.state === 'calling') return fail('INVALID_STATE', 'Answer your phone first: the PIN is played when you do.');
-  if (cmd.pin.trim() !== voice.pin) return fail('VALIDATION', 'Wrong PIN: enter the 4 digits you heard.');
+  if (cmd.pin.trim() !== voice.pin)
+    return wrongPin(ctx, cmd.agentId, voice, 'The connection attempt is cancelled: retry to connect for a new PIN call.', () =>
+      voiceDropped(ctx, cmd.agentId, voice.legId, 'Wrong PIN too many times.', true));
   ctx.emit({ type: 'phone.voice_connected', agentId: cmd.agentId, legId: voice.legId });
   ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: 'Voice connected: calls are answered over this connection.', level: 'info' });
   return done();
@@ -95,7 +124,9 @@ export const validateWorkplace: Handler<C<'phone_validate_workplace'>> = (ctx, c
   const pending = ctx.state.phone.agents.get(cmd.agentId)?.pending;
   if (!pending) return fail('INVALID_STATE', 'No workplace change is waiting for validation.');
   if (pending.state === 'calling') return fail('INVALID_STATE', `Answer the call to ${pending.workplace.value} first: the PIN is played when you do.`);
-  if (cmd.pin.trim() !== pending.pin) return fail('VALIDATION', 'Wrong PIN: enter the 4 digits you heard. Your previous setting stays in force.');
+  if (cmd.pin.trim() !== pending.pin)
+    return wrongPin(ctx, cmd.agentId, pending, 'Your previous setting stays in force: change it again for a new PIN call.', () =>
+      ctx.emit({ type: 'phone.workplace_failed', agentId: cmd.agentId, legId: pending.legId, reason: 'Wrong PIN too many times: your previous setting stays in force.', hangUp: false }));
   ctx.emit({ type: 'phone.workplace_validated', agentId: cmd.agentId, workplace: pending.workplace });
   const label = pending.workplace.kind === 'sip' ? 'SIP URI' : 'Number';
   ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: `${label} validated: ${pending.workplace.value}.`, level: 'info' });

@@ -201,6 +201,11 @@ export const PHONE_REDUCERS: PhoneReducers = {
     // The PIN call ends by itself once the PIN is played.
     s.phone.legs.delete(e.legId);
   },
+  'phone.pin_rejected': (s, e) => {
+    const a = agentPhone(s, e.agentId);
+    const target = a.voice?.legId === e.legId ? a.voice : a.pending?.legId === e.legId ? a.pending : undefined;
+    if (target) target.wrongPins = (target.wrongPins ?? 0) + 1;
+  },
   'phone.workplace_validated': (s, e) => {
     const a = agentPhone(s, e.agentId);
     a.workplace = { ...e.workplace };

@@ -86,6 +86,8 @@ export type PhoneEventBody =
   | { type: 'phone.voice_dropped'; agentId: string; legId: string; reason: string; hangUp: boolean }
   | { type: 'phone.workplace_dialed'; agentId: string; legId: string; workplace: Workplace; pin: string; deadline: number }
   | { type: 'phone.workplace_answered'; agentId: string; legId: string; pin: string; deadline: number }
+  /** A wrong PIN was entered for the PIN call on this leg (voice connection or workplace validation). */
+  | { type: 'phone.pin_rejected'; agentId: string; legId: string }
   | { type: 'phone.workplace_validated'; agentId: string; workplace: Workplace }
   | { type: 'phone.workplace_failed'; agentId: string; legId: string; reason: string; hangUp: boolean };
 

@@ -89,9 +89,9 @@ export interface AgentPhone {
   workplace?: Workplace;
   mode?: ConnectionMode;
   /** A workplace change waiting for its PIN; the old setting stays until it is validated. */
-  pending?: { workplace: Workplace; legId: string; state: 'calling' | 'pin_sent'; pin: string; deadline: number };
+  pending?: { workplace: Workplace; legId: string; state: 'calling' | 'pin_sent'; pin: string; deadline: number; wrongPins?: number };
   /** Persistent mode: the voice connection, authenticated by a PIN. */
-  voice?: { legId: string; state: 'calling' | 'pin_sent' | 'connected'; pin: string; deadline?: number };
+  voice?: { legId: string; state: 'calling' | 'pin_sent' | 'connected'; pin: string; deadline?: number; wrongPins?: number };
   /** Why the persistent connection dropped (shown with "Retry to connect"). */
   voiceDropped?: string;
   lastOutboundCode?: string;

@@ -136,6 +136,8 @@ export const PhoneSettingsSchema = z.object({
   ringTimeoutSec: z.number().int().min(5).max(120).default(30),
   /** How long a PIN delivered by phone (workplace validation, persistent connection) may be entered. */
   pinValiditySec: z.number().int().min(30).max(900).default(120),
+  /** Wrong PINs allowed for one PIN call; the next cancels it (a new call brings a new PIN). */
+  pinAttempts: z.number().int().min(1).max(10).default(3),
 });
 
 export const TenantSchema = z.object({
