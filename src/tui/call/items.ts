@@ -52,7 +52,9 @@ export function participantItems(v: SafeView, interactionId: string): CallPartic
 export const participantLabel = (p: CallParticipantView): string => {
   const who = p.me ? 'Me' : p.party === 'customer' ? `Customer ${p.displayName ?? ''}`.trim() : (p.displayName ?? p.number ?? p.party);
   const flags = [p.host ? 'host' : '', p.state !== 'connected' ? p.state : '', p.held ? 'on hold' : '', p.muted ? 'muted' : ''].filter(Boolean);
-  return `${who}${p.number && p.party !== 'agent' ? ` · ${p.number}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}`;
+  // An external party is known by its number only: say it once.
+  const number = p.number && p.party !== 'agent' && p.number !== who ? ` · ${p.number}` : '';
+  return `${who}${number}${flags.length ? ` (${flags.join(', ')})` : ''}`;
 };
 
 export interface PhoneItem { label: string; action: 'mode' | 'retry' | PhoneInput }
