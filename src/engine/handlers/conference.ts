@@ -74,6 +74,11 @@ export const phoneEndAll: Handler<C<'phone_end_all'>> = (ctx, cmd) => {
   const found = onCall(ctx, cmd.agentId, cmd.interactionId);
   if (!found.ok) return found;
   if (!found.value.isHost) return fail('INVALID_STATE', 'Only the host can end the call for everyone: Leave instead.');
-  endCall(ctx, found.value.call.id, 'agent');
+  const { call } = found.value;
+  // Everyone wrapping up is told why their call ended (else the host's last notice, e.g. "… joined", would stay).
+  const others = call.legs.flatMap((l) => (l.interactionId && l.interactionId !== call.interactionId ? [l.interactionId] : []));
+  endCall(ctx, call.id, 'agent');
+  notice(ctx, call.interactionId, 'You ended the call for everyone.');
+  for (const id of others) notice(ctx, id, `${displayName(ctx, cmd.agentId)} ended the call for everyone.`);
   return done();
 };
