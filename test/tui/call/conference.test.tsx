@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentView } from '../../../src/client/index.js';
 import { until } from '../helpers/loopback.js';
-import { KEY } from '../helpers/render.js';
-import { callSession, myCall } from './session.js';
+import { KEY, type ConsoleHarness } from '../helpers/render.js';
+import { callSession, myCall, type SessionOptions } from './session.js';
 
 const s = callSession();
 const ana = () => s.rig.clients.ana!;
@@ -42,6 +42,29 @@ async function externalConference(): Promise<void> {
   expect(s.h.frame()).toContain(`Conference: ${EXT} (u participants)`);
   expect(s.h.frame()).toContain(`${EXT} joined the conference.`);
   expect(s.h.frame()).not.toMatch(/ON HOLD/);
+}
+
+/**
+ * Ana hosts a conference with the customer and Benjamin (invited by key,
+ * accepted by key on his own console, merged by key). Returns his console.
+ */
+async function agentConference(o: SessionOptions = {}): Promise<ConsoleHarness> {
+  await s.onACall({ ben: 'working_offline' }, o);
+  const ben = s.rig.clients.ben!;
+  const hb = await s.consoleOf('ben');
+  await s.h.press('c');
+  await s.h.type('benj');
+  await s.h.press(KEY.enter);
+  await s.settleOn(ben, (x) => x.offer !== null, 'invited');
+  await hb.press('a');
+  await s.settleOn(ana(), (x) => myCall(x)?.consult?.state === 'connected', 'on the line');
+  expect(hb.frame()).toContain('Invited to join the conference.');
+  await s.h.press('f');
+  await s.settleOn(ana(), (x) => myCall(x)?.conference === true && myCall(x)?.held === false, 'merged');
+  await s.settleOn(ben, (x) => myCall(x)?.conference === true, 'ben merged');
+  expect(s.h.frame()).toContain('Conference: Benjamin O. (u participants)');
+  expect(hb.frame()).toMatch(/Call · connected · participant/);
+  return hb;
 }
 
 describe('external conference on loopback', () => {
@@ -125,5 +148,48 @@ describe('external conference on loopback', () => {
     await s.settleOn(ana(), (x) => !myCall(x)?.consult && myCall(x)?.held === false, 'cancelled');
     expect(s.h.frame()).toContain(`You cancelled the call to ${EXT}: the customer is back with you.`);
     expect(s.rig.sw.legsOf(EXT)).toEqual([]);
+  });
+});
+
+describe('End for all on loopback', () => {
+  it('only the host may; the host ends it by key: everyone wraps up, on both consoles, and the switch has no live leg left', async () => {
+    const hb = await agentConference();
+    const ben = s.rig.clients.ben!;
+    // Add an external party too, so every kind of leg is on the call.
+    await inviteNumber(EXT, EXT);
+    s.rig.clock.advance(3_500);
+    await s.settleOn(ana(), (x) => myCall(x)?.consult?.state === 'connected', 'answered');
+    await s.h.press('f');
+    await s.settleOn(ana(), (x) => myCall(x)?.participants.length === 4 && !myCall(x)?.consult, 'four on the call');
+    expect(s.h.frame()).toContain(`Conference: Benjamin O., ${EXT} (u participants)`);
+    const callId = myCall(ana().getView())!.callId!;
+    const legIds = myCall(ana().getView())!.participants.map((p) => p.legId);
+    expect(s.rig.sw.liveLegs().filter((l) => l.callId === callId).length).toBeGreaterThanOrEqual(2);
+
+    // Benjamin is not the host: his console shows the engine's refusal, nothing ends.
+    await hb.press('u');
+    expect(hb.frame()).toMatch(/Participants \(4\)[\s\S]*Only the host controls participants\./);
+    await hb.press(KEY.esc, 'E');
+    await hb.settle();
+    expect(hb.frame()).toContain('Only the host can end the call for everyone: Leave instead.');
+    expect(myCall(ben.getView())?.state).toBe('connected');
+
+    await s.h.press('E');
+    await s.settleOn(ana(), (x) => x.work[0]?.phase === 'wrapup', 'ana wraps up');
+    await s.settleOn(ben, (x) => x.work[0]?.phase === 'wrapup', 'ben wraps up');
+    for (const [who, c, h] of [['ana', ana(), s.h], ['ben', ben, hb]] as const) {
+      expect(myCall(c.getView())?.state, who).toBe('ended');
+      expect(h.frame(), who).toMatch(/Call · ended/);
+      expect(h.frame(), who).toMatch(/wrap-up/);
+      expect(h.frame(), who).not.toMatch(/Conference:|Call · connected/);
+    }
+    expect(s.h.frame()).toContain('Call ended for everyone.');
+    // Each call block says why it ended (not the last "… joined the conference.").
+    expect(s.h.frame()).toContain('You ended the call for everyone.');
+    expect(hb.frame()).toContain('Ana L. ended the call for everyone.');
+    expect(myCall(ben.getView())?.notice?.text).toBe('Ana L. ended the call for everyone.');
+    expect(s.rig.sw.liveLegs().filter((l) => l.callId === callId || legIds.includes(l.id))).toEqual([]);
+    expect(s.rig.sw.bridgeOf(callId)).toEqual([]);
+    expect(s.rig.engine.queries.unsafeState().phone.calls.size).toBe(0);
   });
 });
