@@ -141,3 +141,69 @@ export function chordFromSequence(seq: string): Chord | null {
   const bits = Math.max(0, Number(m[2] ?? m[5] ?? 1) - 1);
   return { key: `f${n}`, shift: (bits & 1) !== 0, alt: (bits & 2) !== 0, ctrl: (bits & 4) !== 0 };
 }
+
+// ---- several keys in one read ----------------------------------------------
+//
+// Ink hands useInput a whole run of plain characters (everything between two
+// escape sequences of one stdin read) as ONE input. A terminal sends one key
+// per keystroke, but a busy process reads them together: "s" then Enter typed
+// while the console was stalled arrive as "s\r", which chordFromInk cannot
+// name (null), so both keys were lost. These helpers split such a run back
+// into keys; use-console-input.ts decides where a run is keys and where it is
+// pasted text.
+
+const NO_KEY: InkKey = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false,
+  pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false,
+};
+
+// What is left of an escape sequence Ink could not name, once it strips the
+// ESC: CSI "[" params final (also the legacy "[[A"), or SS3 "O" final. Ink's
+// tokenizer emits exactly these shapes, so they are one (unknown) key, not a
+// run of '[', '2', '0', '0', '~' (which would press "2": go to pane 2).
+const STRIPPED_SEQUENCE = /^(?:\[\[?[\x20-\x3f]*[\x40-\x7e]|O[\x40-\x7e])$/;
+
+/** True when Ink's (input, key) is several plain keys read at once (no escape
+ *  sequence, no flag Ink derived from a single key). */
+export function isKeyRun(input: string, key: InkKey): boolean {
+  if (input.includes('\x1b') || STRIPPED_SEQUENCE.test(input)) return false;
+  if ((Object.keys(NO_KEY) as (keyof InkKey)[]).some((k) => key[k])) return false;
+  let n = 0;
+  for (const _ of input) if (++n > 1) return true;
+  return false;
+}
+
+/** Split a run into keys: one per code point, CR LF being one Enter. */
+export function splitKeys(run: string): string[] {
+  const keys: string[] = [];
+  for (const ch of run) {
+    if (ch === '\n' && keys.at(-1) === '\r') keys[keys.length - 1] = '\r\n';
+    else keys.push(ch);
+  }
+  return keys;
+}
+
+/** The chord of one key of a run: what chordFromInk gives when Ink reads that
+ *  character alone (Ink 6.8's parseKeypress and useInput; test/tui/keys.test.ts
+ *  checks every ASCII character against Ink itself). */
+export function chordFromChar(ch: string): Chord | null {
+  if (ch === '\r' || ch === '\r\n') return chordFromInk('\r', { ...NO_KEY, return: true });
+  if (ch === '\t') return chordFromInk('\t', { ...NO_KEY, tab: true });
+  if (ch === '\b') return chordFromInk('', { ...NO_KEY, backspace: true });
+  if (ch === '\x7f') return chordFromInk('', { ...NO_KEY, delete: true });
+  const code = ch.codePointAt(0)!;
+  // C0 controls Ink names Ctrl+letter (NUL is Ctrl+`, i.e. Ctrl+Space); '\n' is Enter.
+  if (ch !== '\n' && code <= 0x1a) return chordFromInk(String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true });
+  return chordFromInk(ch, { ...NO_KEY, shift: /^[A-Z]$/.test(ch) });
+}
+
+/** A key of a run that is text when pasted into a field: printable, or a line
+ *  break or tab (the field's sanitizer turns those into its own whitespace).
+ *  Other controls (Backspace, Ctrl-S, Ctrl-Y...) are keys even in a field. */
+export function isPastedText(ch: string): boolean {
+  if (ch === '\r' || ch === '\n' || ch === '\r\n' || ch === '\t') return true;
+  const code = ch.codePointAt(0)!;
+  return code >= 0x20 && code !== 0x7f;
+}

@@ -3,8 +3,10 @@ import { createElement } from 'react';
 import { Text, useInput, type Key } from 'ink';
 import { render } from 'ink-testing-library';
 import {
-  ChordError, chordFromInk, chordFromSequence, chordId, formatChord, parseChord, type Chord, type InkKey,
+  ChordError, chordFromChar, chordFromInk, chordFromSequence, chordId, formatChord, isKeyRun, isPastedText, parseChord,
+  splitKeys, type Chord, type InkKey,
 } from '../../src/tui/keys.js';
+import { renderInk, tick } from './helpers/render.js';
 
 const c = (key: string, mods: Partial<Omit<Chord, 'key'>> = {}): Chord =>
   ({ key, ctrl: false, alt: false, shift: false, ...mods });
@@ -158,5 +160,52 @@ describe('chordFromSequence (function keys)', () => {
 
   it('ignores other sequences', () => {
     for (const seq of ['x', '\x1b[A', '\x1b[16~', '\x1b[12', '']) expect(chordFromSequence(seq)).toBeNull();
+  });
+});
+
+describe('several keys in one read (isKeyRun, splitKeys, chordFromChar)', () => {
+  it('a run is several plain characters; an escape sequence Ink could not name is not', () => {
+    for (const run of ['s\r', 'sj\r', ':log out', 'ab', 'é😀']) expect(isKeyRun(run, noKey), JSON.stringify(run)).toBe(true);
+    // One key; what is left of ESC [ 200 ~, ESC [ < 0;3;4 M, ESC [ I, ESC O x; a double-ESC sequence.
+    for (const one of ['s', '😀', '\r', '', '[200~', '[<0;3;4M', '[I', 'Ox', '[[A', '\x1b[200~']) {
+      expect(isKeyRun(one, noKey), JSON.stringify(one)).toBe(false);
+    }
+    expect(isKeyRun('ab', k({ meta: true }))).toBe(false);
+  });
+
+  it('splits by code point, CR LF being one Enter', () => {
+    expect(splitKeys('s\r')).toEqual(['s', '\r']);
+    expect(splitKeys('a😀\r\nb\n\r')).toEqual(['a', '😀', '\r\n', 'b', '\n', '\r']);
+  });
+
+  it('pasted text is printable characters, line breaks and tabs; other controls are keys', () => {
+    for (const t of ['a', ' ', '😀', '\r', '\n', '\r\n', '\t', '\u0085']) expect(isPastedText(t), JSON.stringify(t)).toBe(true);
+    for (const key of ['\x7f', '\b', '\x13', '\x19', '\x00', '\x1c']) expect(isPastedText(key), JSON.stringify(key)).toBe(false);
+  });
+
+  it('gives every character the chord Ink gives it when read alone', async () => {
+    const chars = [...Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(i)).filter((ch) => ch !== '\x1b'), 'é', 'Ж', '😀', '\u0085'];
+    const seen: string[] = [];
+    const Probe = () => {
+      useInput((input, key) => {
+        const chord = chordFromInk(input, key);
+        seen.push(chord ? chordId(chord) : 'null');
+      });
+      return createElement(Text, null, 'probe');
+    };
+    const app = renderInk(createElement(Probe));
+    try {
+      await tick();
+      for (const ch of chars) {
+        app.stdin.write(ch);
+        await tick();
+      }
+      const mine = chars.map((ch) => { const chord = chordFromChar(ch); return chord ? chordId(chord) : 'null'; });
+      expect(Object.fromEntries(chars.map((ch, i) => [JSON.stringify(ch), mine[i]])))
+        .toEqual(Object.fromEntries(chars.map((ch, i) => [JSON.stringify(ch), seen[i]])));
+      expect(seen).toHaveLength(chars.length);
+    } finally {
+      app.instance.unmount();
+    }
   });
 });
