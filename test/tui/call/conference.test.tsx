@@ -5,14 +5,21 @@
 // the engine's and the switch's view of the call.
 import { describe, expect, it } from 'vitest';
 import type { AgentView } from '../../../src/client/index.js';
+import type { TenantConfig } from '../../../src/engine/index.js';
 import { until } from '../helpers/loopback.js';
-import { KEY, type ConsoleHarness } from '../helpers/render.js';
-import { callSession, myCall, type SessionOptions } from './session.js';
+import { KEY, waitFor, type ConsoleHarness } from '../helpers/render.js';
+import { callSession, myCall, type Others, type SessionOptions } from './session.js';
 
 const s = callSession();
 const ana = () => s.rig.clients.ana!;
 const EXT = '+14155551212';
 const extOf = (v: AgentView) => myCall(v)?.participants.find((p) => p.party === 'external');
+
+/** The console shows `text` (an engine's reply to a key takes a round trip on loopback). */
+async function shows(h: ConsoleHarness, text: string): Promise<void> {
+  await waitFor(() => h.frame().includes(text)).catch(() => undefined);
+  expect(h.frame()).toContain(text);
+}
 
 /** On a call, `c`, the External number tab, type the number, Enter: the customer waits on hold. */
 async function inviteNumber(typed: string, number: string): Promise<void> {
@@ -48,8 +55,8 @@ async function externalConference(): Promise<void> {
  * Ana hosts a conference with the customer and Benjamin (invited by key,
  * accepted by key on his own console, merged by key). Returns his console.
  */
-async function agentConference(o: SessionOptions = {}): Promise<ConsoleHarness> {
-  await s.onACall({ ben: 'working_offline' }, o);
+async function agentConference(o: SessionOptions = {}, others: Others = {}): Promise<ConsoleHarness> {
+  await s.onACall({ ben: 'working_offline', ...others }, o);
   const ben = s.rig.clients.ben!;
   const hb = await s.consoleOf('ben');
   await s.h.press('c');
@@ -95,8 +102,7 @@ describe('external conference on loopback', () => {
     expect(s.h.frame()).toMatch(/› \+14155551212\s*│/);
     // The customer is not muted by the host: held instead (the engine says so on screen).
     await s.h.press('k', 'k', 'm');
-    await s.h.settle();
-    expect(s.h.frame()).toContain('Put the customer on hold instead of muting them.');
+    await shows(s.h, 'Put the customer on hold instead of muting them.');
     expect(myCall(ana().getView())?.participants.find((p) => p.party === 'customer')?.muted).toBe(false);
 
     await s.h.press('j', 'j', 'r');
@@ -170,8 +176,7 @@ describe('End for all on loopback', () => {
     await hb.press('u');
     expect(hb.frame()).toMatch(/Participants \(4\)[\s\S]*Only the host controls participants\./);
     await hb.press(KEY.esc, 'E');
-    await hb.settle();
-    expect(hb.frame()).toContain('Only the host can end the call for everyone: Leave instead.');
+    await shows(hb, 'Only the host can end the call for everyone: Leave instead.');
     expect(myCall(ben.getView())?.state).toBe('connected');
 
     await s.h.press('E');
@@ -191,5 +196,93 @@ describe('End for all on loopback', () => {
     expect(s.rig.sw.liveLegs().filter((l) => l.callId === callId || legIds.includes(l.id))).toEqual([]);
     expect(s.rig.sw.bridgeOf(callId)).toEqual([]);
     expect(s.rig.engine.queries.unsafeState().phone.calls.size).toBe(0);
+  });
+});
+
+describe('host controls on a conference, on loopback', () => {
+  const withRecordings = {
+    tenant: (t: TenantConfig) => {
+      for (const a of t.agents.filter((x) => x.id === 'ana' || x.id === 'ben'))
+        a.phone = { use: 'phone', connectionMode: 'on_demand', recordings: [{ id: 'greet', name: 'Greeting' }, { id: 'hold', name: 'Please hold' }] };
+    },
+  };
+
+  it('record: a participant may not start it; the host starts and pauses it for everyone', async () => {
+    const hb = await agentConference();
+    const ben = s.rig.clients.ben!;
+    const callId = myCall(ana().getView())!.callId!;
+    // Benjamin may start recordings (his permission), but he is not the host: the engine says so.
+    await hb.press('r');
+    await shows(hb, 'Only the host of the call can control the recording.');
+    expect(myCall(ana().getView())?.recording).toBe('off');
+    expect(s.rig.sw.recordings.get(callId)).toBeUndefined();
+
+    await s.h.press('r');
+    await s.settleOn(ana(), (x) => myCall(x)?.recording === 'on', 'recording');
+    await s.settleOn(ben, (x) => myCall(x)?.recording === 'on', 'ben sees it');
+    expect(s.rig.sw.recordings.get(callId)).toBe('on');
+    expect(s.h.frame()).toContain('● REC');
+    expect(hb.frame()).toContain('● REC');
+    await s.h.press('r');
+    await s.settleOn(ben, (x) => myCall(x)?.recording === 'paused', 'paused for ben');
+    expect(s.rig.sw.recordings.get(callId)).toBe('paused');
+    expect(s.h.frame()).toContain('REC paused');
+    expect(hb.frame()).toContain('REC paused');
+  });
+
+  it('play: the host plays one of her recordings to the customer; a participant may not', async () => {
+    const hb = await agentConference(withRecordings);
+    const customerLeg = myCall(ana().getView())!.participants.find((p) => p.party === 'customer')!.legId;
+    const prompts = () => s.rig.sw.leg(customerLeg)!.prompts.filter((p) => p.kind === 'recording');
+    await hb.press('l');
+    expect(hb.frame()).toMatch(/Play a recording[\s\S]*Greeting[\s\S]*Please hold/);
+    await hb.press(KEY.enter);
+    await shows(hb, 'Only the host of the call can play a recording.');
+    expect(prompts()).toEqual([]);
+
+    await s.h.press('l');
+    expect(s.h.frame()).toMatch(/Play a recording[\s\S]*› Greeting[\s\S]*Please hold/);
+    await s.h.press('j', KEY.enter);
+    await shows(s.h, 'Playing "Please hold".');
+    expect(prompts()).toEqual([{ kind: 'recording', agentId: 'ana', recordingId: 'hold', name: 'Please hold' }]);
+    expect(s.h.frame()).not.toContain('Play a recording');
+    expect(myCall(ana().getView())).toMatchObject({ conference: true, state: 'connected' });
+  });
+
+  it('transfer: not to a queue while others are on it; warm to a colleague, who hosts the conference then', async () => {
+    const hb = await agentConference({}, { chloe: 'working_offline' });
+    const [ben, chloe] = [s.rig.clients.ben!, s.rig.clients.chloe!];
+    const id = ana().getView().work[0]!.id;
+    await s.h.press('t', KEY.tab);
+    await waitFor(() => /Sales — Phone\s+\d+ available/.test(s.h.frame()));
+    await s.h.type('sales');
+    await s.h.press(KEY.enter, KEY.enter);
+    await shows(s.h, 'Others are on this conference: remove them or leave the call instead.');
+    expect(s.h.frame()).toContain('[Queues]');
+    expect(myCall(ana().getView())).toMatchObject({ conference: true, held: false });
+    expect(myCall(ana().getView())?.consult).toBeUndefined();
+
+    await s.h.press(KEY.esc, KEY.shiftTab);
+    expect(s.h.frame()).toContain('[Agents]');
+    for (let i = 0; i < 'sales'.length; i++) await s.h.press(KEY.backspace); // the filter is kept across tabs
+    await s.h.type('chlo');
+    await s.h.press(KEY.enter);
+    await s.settleOn(ana(), (x) => myCall(x)?.consult?.purpose === 'transfer', 'consulting');
+    expect(s.h.frame()).toMatch(/Consulting Chloé M\.: (offered|on the line) · f complete, b back/);
+    const offer = await until(chloe, (x) => x.offer !== null, 'offered');
+    await chloe.accept(offer.offer!.id);
+    await s.settleOn(ana(), (x) => myCall(x)?.consult?.state === 'connected', 'chloe on the line');
+    await s.h.press('f');
+    await s.settleOn(ana(), (x) => x.work.find((w) => w.id === id)?.phase === 'wrapup', 'ana wraps up');
+    expect(s.h.frame()).toMatch(/Call transferred to Chloé M\.\.? Wrap up, then resume\./);
+    expect(s.h.frame()).toMatch(/Call · ended/);
+
+    const v = await until(chloe, (x) => myCall(x)?.role === 'host' && myCall(x)?.held === false, 'chloe hosts');
+    expect(myCall(v)).toMatchObject({ state: 'connected', conference: true });
+    expect(myCall(v)!.participants.map((p) => p.agentId ?? p.party).sort()).toEqual(['ben', 'chloe', 'customer']);
+    await s.settleOn(ben, (x) => !myCall(x)?.participants.some((p) => p.agentId === 'ana'), 'ana gone for ben');
+    expect(myCall(ben.getView())).toMatchObject({ state: 'connected', role: 'participant', conference: true });
+    expect(hb.frame()).toMatch(/Conference: Chloé M\. \(u participants\)/);
+    expect(hb.frame()).toMatch(/Call · connected · participant/);
   });
 });
