@@ -16,6 +16,7 @@ import {
   type AnyServerEnvelope,
   type ClientData,
   type ClientMessageType,
+  type CallHistoryEntry,
   type ChatMessage,
   type QueueListing,
   type Status,
@@ -25,7 +26,7 @@ import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { EMPTY_VIEW, reduceView, type AgentView } from './view.js';
 
 export type CommandResult =
-  | { ok: true; interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[] }
+  | { ok: true; interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[]; calls?: CallHistoryEntry[] }
   | { ok: false; error: WireError };
 
 export interface EngineClientOptions {
@@ -121,6 +122,7 @@ export class EngineClient {
   deleteFaq = (faqId: string) => this.command('delete_faq', { faqId });
   listQueues = () => this.command('list_queues', {});
   transcript = (interactionId: string) => this.command('get_transcript', { interactionId });
+  callHistory = () => this.command('call_history', {});
   // ---- phone (see docs/telephony.md) ----
   mute = (interactionId: string, muted = true, legId?: string) => this.command('phone_mute', { interactionId, muted, legId });
   hold = (interactionId: string, held = true, legId?: string) => this.command('phone_hold', { interactionId, held, legId });

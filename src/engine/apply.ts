@@ -6,7 +6,7 @@
  */
 import type { EngineEvent, EventOf } from './events.js';
 import type { AgentState, EngineState, Interaction } from './state.js';
-import { forgetPhoneInteraction, PHONE_REDUCERS } from './phone/apply.js';
+import { forgetPhoneInteraction, PHONE_REDUCERS, rememberCall } from './phone/apply.js';
 
 type Reducers = { [T in EngineEvent['type']]: (s: EngineState, e: EventOf<T> & { ts: number }) => void };
 
@@ -108,6 +108,7 @@ const REDUCERS: Reducers = {
     i.offerDeadline = undefined;
     a.offer = undefined;
     a.work.add(i.id);
+    rememberCall(s, i, a.id, e.ts);
   },
   'interaction.declined': (s, e) => {
     const i = interaction(s, e.interactionId);

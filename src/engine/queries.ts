@@ -10,9 +10,9 @@ import { effectiveFaq } from './faq.js';
 import type { ChatMessage, CustomerInfo, EngineState, FaqEntry, Interaction, InteractionPhase } from './state.js';
 import type { CodeList, Media, Status } from './tenant/schema.js';
 import type { Tenant } from './tenant/tenant.js';
-import { callInteractions, callView, phoneSelfView, type CallView, type PhoneSelfView } from './phone/view.js';
+import { callHistory, callInteractions, callView, phoneSelfView, type CallHistoryEntry, type CallView, type PhoneSelfView } from './phone/view.js';
 
-export type { CallParticipantView, CallView, PhoneSelfView } from './phone/view.js';
+export type { CallHistoryEntry, CallParticipantView, CallView, PhoneSelfView } from './phone/view.js';
 
 export interface QueueStats {
   available: number;
@@ -220,6 +220,11 @@ export class Queries {
 
   agentChat(agentId: string, other: string): ChatMessage[] {
     return this.state().agentChats.get(agentChatKey(agentId, other)) ?? [];
+  }
+
+  /** The calls an agent took or made, newest first (dial from call history). */
+  callHistory(agentId: string): CallHistoryEntry[] {
+    return callHistory(this.state(), this.tenant, agentId);
   }
 
   /** Interactions on the same call as this one, this one included (fan-out of call changes). */

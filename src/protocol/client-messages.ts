@@ -60,6 +60,7 @@ export const CLIENT_MESSAGES = {
   /** Queries: answered in the ack's result, change nothing. */
   list_queues: z.object({}).optional(),
   get_transcript: z.object({ interactionId }),
+  call_history: z.object({}).optional(),
   /** Ephemeral: "I am typing" in a customer chat or to a colleague; relayed, never stored. */
   typing: z.union([z.object({ interactionId, typing: z.boolean() }), z.object({ to: z.string().min(1).max(64), typing: z.boolean() })]),
 } as const;

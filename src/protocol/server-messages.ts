@@ -6,13 +6,13 @@
  * - `ping` / `pong` and `closing` carry neither.
  */
 import type { WireError } from './errors.js';
-import type { AgentSelfView, AgentViewData, ChatMessage, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
+import type { AgentSelfView, AgentViewData, CallHistoryEntry, ChatMessage, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
 
 export interface ServerMessages {
   welcome: { protocol: string; server: string; epoch: string; heartbeatMs: number };
   /** Login or resume accepted. `resumed` false means a snapshot follows. */
   session: { token: string; agentId: string; epoch: string; resumed: boolean };
-  ack: { result?: { interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[] } };
+  ack: { result?: { interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[]; calls?: CallHistoryEntry[] } };
   error: WireError;
   ping: Record<string, never>;
   pong: Record<string, never>;

@@ -19,6 +19,7 @@ export type {
   AgentChatView,
   CallView,
   CallParticipantView,
+  CallHistoryEntry,
   PhoneSelfView,
   PhoneNotice,
   ConnectionMode,

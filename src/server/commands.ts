@@ -6,10 +6,11 @@
 import type { AgentCommand, Permission } from '../engine/index.js';
 import type { ClientData, ClientMessageType } from '../protocol/index.js';
 import { PHONE_WIRE_COMMANDS } from './phone-commands.js';
+import type { WireQuery } from './queries.js';
 
 type SessionMessage = 'hello' | 'login' | 'resume' | 'ping' | 'pong' | 'logout';
 /** Answered by the server from read models (see queries.ts), or relayed (typing). */
-type NotEngineCommand = 'list_queues' | 'get_transcript' | 'typing';
+type NotEngineCommand = WireQuery | 'typing';
 export type WireCommand = Exclude<ClientMessageType, SessionMessage | NotEngineCommand>;
 
 export interface CommandRule<T extends WireCommand> {

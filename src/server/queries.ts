@@ -11,6 +11,9 @@ export const WIRE_QUERIES = {
   /** Every queue with live stats (transfer dialogs list queues the agent is not in). */
   list_queues: (engine: Engine, _agentId: string, _data: unknown): QueryResult => ({ ok: true, result: { queues: engine.queries.allQueues() } }),
 
+  /** My own call history, newest first (dial from call history). */
+  call_history: (engine: Engine, agentId: string, _data: unknown): QueryResult => ({ ok: true, result: { calls: engine.queries.callHistory(agentId) } }),
+
   /** A chat transcript, for an agent who handled the interaction. */
   get_transcript: (engine: Engine, agentId: string, data: ClientData<'get_transcript'>): QueryResult => {
     const handled = engine

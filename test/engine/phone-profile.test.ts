@@ -45,7 +45,7 @@ describe('connection mode', () => {
     persistentA3(h);
     const session = h.engine.queries.unsafeState().phone.agents.get('a3')!.voice!.legId;
     h.sw.hangUp(session);
-    expect(h.engine.queries.self('a3')!.phone).toMatchObject({ voice: 'off', voiceDropped: expect.stringMatching(/Retry to connect/) });
+    expect(h.engine.queries.self('a3')!.phone).toMatchObject({ voice: 'off', voiceDropped: 'Your phone hung up.' });
     h.ok({ type: 'set_status', agentId: 'a3', status: 'available' });
     const { id } = h.incoming();
     h.ok({ type: 'accept', agentId: 'a3', interactionId: id });

@@ -153,6 +153,7 @@ afterEach(() => h?.unmount());
 describe('every binding in its context (80x24, fake client)', () => {
   it.each(cases)('$id via $label', async ({ keys, s }) => {
     h = await renderConsole({ view: s.view });
+    s.setup?.(h.fake!);
     await h.press(...(s.before ?? []));
     await h.press(...keys);
     await s.check(h);

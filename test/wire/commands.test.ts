@@ -335,6 +335,11 @@ describe('chat, FAQ, queries and typing (× with / without editFaq)', () => {
       await fails(c, 'list_queues', 'not an object', 'BAD_FRAME');
       covered.add('list_queues');
 
+      const history = await ok(c, 'call_history');
+      expect(history.type === 'ack' && history.data.result?.calls).toEqual([]); // a chat is not a call
+      await fails(c, 'call_history', 'not an object', 'BAD_FRAME');
+      covered.add('call_history');
+
       await fails(c, 'transfer_chat', { interactionId: id, queueId: 'chat2' }, 'UNSTAFFED'); // nobody available there
       await fails(c, 'transfer_chat', { interactionId: id, queueId: 'phone' }, 'NOT_FOUND'); // not a chat queue
       await fails(c, 'transfer_chat', { interactionId: 'IX-404', queueId: 'chat2' }, 'NOT_FOUND');

@@ -79,6 +79,11 @@ describe('phone over the wire', () => {
     // Hanging up ends the call on the switch; they wrap up.
     sw.hangUp(sw.liveLegs().find((l) => l.number === '+15105551234')!.id);
     await until(bo, (x) => x.work[0]?.phase === 'wrapup', 'their wrap-up');
+    // Each console asks for its own call history: the caller is in both.
+    for (const c of [ana, bo]) {
+      const history = await c.callHistory();
+      expect(history).toMatchObject({ ok: true, calls: [{ direction: 'inbound', kind: 'call', number: '+15105551234', name: 'Lee' }] });
+    }
   });
 
   it('every phone command: ack and typed error; door permissions', async () => {
@@ -158,8 +163,12 @@ describe('phone over the wire', () => {
     await fails(a2, 'phone_set_mode', { mode: 'persistent' }, 'NOT_PERMITTED');
     await fails(a2, 'phone_change_workplace', { kind: 'phone', value: '5105557777' }, 'NOT_PERMITTED');
     await ok(a3, 'set_status', { status: 'working_offline' });
-    await ok(a3, 'phone_set_mode', { mode: 'persistent' });
+    await ok(a3, 'phone_set_mode', { mode: 'persistent' }); // dials the voice connection at once
     await fails(a1, 'phone_connect_voice', {}, 'INVALID_STATE'); // on-demand
+    rr.clock.advance(3000);
+    // The phone hangs up before the PIN is entered: "Retry to connect" calls again.
+    sw.hangUp(sw.liveLegs().find((l) => l.number === '+15105550103')!.id);
+    await a3.next((f) => f.type === 'self' && f.data.phone?.voice === 'off');
     await ok(a3, 'phone_connect_voice', {});
     rr.clock.advance(3000);
     const pin = sw.lastPinTo('+15105550103')!;

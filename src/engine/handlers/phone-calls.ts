@@ -9,11 +9,11 @@ import type { AgentState, Interaction } from '../state.js';
 import type { Media } from '../tenant/schema.js';
 import type { LegEndReason } from '../phone/events.js';
 import { reachOf } from '../phone/profile.js';
-import type { Call, CallLeg, LegParty } from '../phone/state.js';
+import { PHONE_MEDIA, type Call, type CallLeg, type LegParty } from '../phone/state.js';
+
+export { PHONE_MEDIA };
 import { findAgent, findOwnWork, type Ctx } from './context.js';
 import { consultAnswered } from './phone-consult.js';
-
-export const PHONE_MEDIA: ReadonlySet<Media> = new Set<Media>(['inbound_phone', 'outbound_phone', 'voicemail']);
 
 export function callOf(ctx: Ctx, interactionId: string): Call | undefined {
   const id = ctx.state.phone.links.get(interactionId)?.callId;

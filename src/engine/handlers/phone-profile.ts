@@ -26,14 +26,14 @@ const pinDeadline = (ctx: Ctx): number => ctx.now() + ctx.tenant.config.phone.pi
 
 /**
  * A wrong PIN is refused, but counted (the refusal commits its event): after
- * the tenant's number of attempts the PIN call is cancelled by `giveUp`, so
+ * the tenant's number of attempts the PIN call is cancelled by `giveUp` (`next` says what now), so
  * nobody can try all 10,000 PINs; a new call brings a new PIN.
  */
-function wrongPin(ctx: Ctx, agentId: string, call: { legId: string; wrongPins?: number }, cancelled: string, giveUp: () => void): Result<CommandOutcome> {
+function wrongPin(ctx: Ctx, agentId: string, call: { legId: string; wrongPins?: number }, next: string, giveUp: () => void): Result<CommandOutcome> {
   const left = ctx.tenant.config.phone.pinAttempts - (call.wrongPins ?? 0) - 1;
   if (left <= 0) {
     giveUp();
-    return refuseAfter('VALIDATION', `Wrong PIN too many times. ${cancelled}`);
+    return refuseAfter('VALIDATION', `Wrong PIN too many times: ${next}`);
   }
   ctx.emit({ type: 'phone.pin_rejected', agentId, legId: call.legId });
   return refuseAfter('VALIDATION', `Wrong PIN: enter the 4 digits you heard (${left} ${left === 1 ? 'try' : 'tries'} left).`);
@@ -60,8 +60,7 @@ export const setMode: Handler<C<'phone_set_mode'>> = (ctx, cmd) => {
   const voice = ctx.state.phone.agents.get(cmd.agentId)?.voice;
   if (voice) ctx.emit({ type: 'phone.voice_dropped', agentId: cmd.agentId, legId: voice.legId, reason: 'You switched to on-demand.', hangUp: true });
   if (cmd.mode === 'persistent') openVoiceConnection(ctx, cmd.agentId);
-  const next = cmd.mode === 'persistent' ? 'Connection mode: persistent. Your phone is being called: answer it and enter the PIN you hear.' : 'Connection mode: on-demand.';
-  ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: next, level: 'info' });
+  else ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: 'Connection mode: on-demand.', level: 'info' });
   return done();
 };
 
@@ -74,6 +73,8 @@ export function openVoiceConnection(ctx: Ctx, agentId: string): void {
   const profile = profileOf(ctx.tenant, ctx.state, agentId);
   if (profile.mode !== 'persistent' || !profile.workplace || ctx.state.phone.agents.get(agentId)?.voice) return;
   ctx.emit({ type: 'phone.voice_dialed', agentId, legId: newLegId(ctx), to: profile.workplace.value, pin: newPin(), deadline: ringDeadline(ctx) });
+  const text = `Calling ${profile.workplace.value} for your voice connection: answer it, then enter the PIN you hear.`;
+  ctx.emit({ type: 'phone.agent_notice', agentId, text, level: 'info' });
 }
 
 /** Opens (or re-opens, "Retry to connect") the persistent voice connection. */
@@ -96,7 +97,7 @@ export const voicePin: Handler<C<'phone_voice_pin'>> = (ctx, cmd) => {
   if (!voice || voice.state === 'connected') return fail('INVALID_STATE', 'No voice connection is waiting for a PIN.');
   if (voice.state === 'calling') return fail('INVALID_STATE', 'Answer your phone first: the PIN is played when you do.');
   if (cmd.pin.trim() !== voice.pin)
-    return wrongPin(ctx, cmd.agentId, voice, 'The connection attempt is cancelled: retry to connect for a new PIN call.', () =>
+    return wrongPin(ctx, cmd.agentId, voice, 'retry to connect for a new PIN call.', () =>
       voiceDropped(ctx, cmd.agentId, voice.legId, 'Wrong PIN too many times.', true));
   ctx.emit({ type: 'phone.voice_connected', agentId: cmd.agentId, legId: voice.legId });
   ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: 'Voice connected: calls are answered over this connection.', level: 'info' });
@@ -125,7 +126,7 @@ export const validateWorkplace: Handler<C<'phone_validate_workplace'>> = (ctx, c
   if (!pending) return fail('INVALID_STATE', 'No workplace change is waiting for validation.');
   if (pending.state === 'calling') return fail('INVALID_STATE', `Answer the call to ${pending.workplace.value} first: the PIN is played when you do.`);
   if (cmd.pin.trim() !== pending.pin)
-    return wrongPin(ctx, cmd.agentId, pending, 'Your previous setting stays in force: change it again for a new PIN call.', () =>
+    return wrongPin(ctx, cmd.agentId, pending, 'your previous setting stays in force.', () =>
       ctx.emit({ type: 'phone.workplace_failed', agentId: cmd.agentId, legId: pending.legId, reason: 'Wrong PIN too many times: your previous setting stays in force.', hangUp: false }));
   ctx.emit({ type: 'phone.workplace_validated', agentId: cmd.agentId, workplace: pending.workplace });
   const label = pending.workplace.kind === 'sip' ? 'SIP URI' : 'Number';
@@ -141,7 +142,7 @@ export function agentLegEvent(ctx: Ctx, agentId: string, cmd: C<'phone_leg_event
     const voice = p.voice;
     if (cmd.event === 'answered' && voice.state === 'calling')
       ctx.emit({ type: 'phone.voice_answered', agentId, legId: voice.legId, pin: voice.pin, deadline: pinDeadline(ctx) });
-    else if (ended) voiceDropped(ctx, agentId, voice.legId, voice.state === 'calling' ? `Your phone did not connect (${cmd.event.replace('_', ' ')}).` : 'Your phone hung up: the persistent connection dropped.', false);
+    else if (ended) voiceDropped(ctx, agentId, voice.legId, voice.state === 'calling' ? `Your phone did not connect (${cmd.event.replace('_', ' ')}).` : 'Your phone hung up.', false);
     return ok({});
   }
   if (p?.pending?.legId === cmd.legId) {
@@ -157,7 +158,7 @@ export function agentLegEvent(ctx: Ctx, agentId: string, cmd: C<'phone_leg_event
 
 /** The voice connection is gone; a call it carried loses this agent. */
 function voiceDropped(ctx: Ctx, agentId: string, legId: string, reason: string, hangUp: boolean): void {
-  ctx.emit({ type: 'phone.voice_dropped', agentId, legId, reason: `${reason} Retry to connect.`, hangUp });
+  ctx.emit({ type: 'phone.voice_dropped', agentId, legId, reason, hangUp });
   for (const id of ctx.state.agents.get(agentId)?.work ?? []) {
     const callId = ctx.state.phone.links.get(id)?.callId;
     const call = callId ? ctx.state.phone.calls.get(callId) : undefined;

@@ -2,9 +2,9 @@
  * Reducers of the phone events: bookkeeping only, every decision was taken
  * by a phone handler. Merged into the engine's reducer table (apply.ts).
  */
-import type { EngineState } from '../state.js';
+import type { EngineState, Interaction } from '../state.js';
 import type { PhoneEventBody, PhoneEventType } from './events.js';
-import type { AgentPhone, Call, PhoneLink } from './state.js';
+import { CALL_HISTORY_KEPT, PHONE_MEDIA, type AgentPhone, type Call, type PhoneLink } from './state.js';
 
 type E<T extends PhoneEventType> = Extract<PhoneEventBody, { type: T }> & { ts: number };
 type PhoneReducers = { [T in PhoneEventType]: (s: EngineState, e: E<T>) => void };
@@ -222,4 +222,20 @@ export const PHONE_REDUCERS: PhoneReducers = {
 /** The interaction ended: its phone link goes (called from the core `interaction.ended` reducer). */
 export function forgetPhoneInteraction(s: EngineState, interactionId: string): void {
   s.phone.links.delete(interactionId);
+}
+
+/** An agent took (or placed) a call: it goes on top of their call history (called from `interaction.accepted`). */
+export function rememberCall(s: EngineState, i: Interaction, agentId: string, at: number): void {
+  if (!PHONE_MEDIA.has(i.media)) return;
+  const a = agentPhone(s, agentId);
+  const record = {
+    interactionId: i.id,
+    direction: i.media === 'outbound_phone' ? ('outbound' as const) : ('inbound' as const),
+    kind: i.media === 'voicemail' ? ('voicemail' as const) : ('call' as const),
+    number: i.customer.phone,
+    name: i.customer.name,
+    queueId: i.queueId,
+    at,
+  };
+  a.history = [record, ...(a.history ?? [])].slice(0, CALL_HISTORY_KEPT);
 }

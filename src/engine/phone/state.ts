@@ -6,6 +6,11 @@
  * Only the reducers in phone/apply.ts mutate it.
  */
 
+import type { Media } from '../tenant/schema.js';
+
+/** The media a call carries: these interactions have a call on the switch. */
+export const PHONE_MEDIA: ReadonlySet<Media> = new Set<Media>(['inbound_phone', 'outbound_phone', 'voicemail']);
+
 export type LegParty = 'customer' | 'agent' | 'consultee' | 'external';
 /** offered: a colleague's console is offered the call; ringing: the switch is dialing; connected: answered. */
 export type LegState = 'offered' | 'ringing' | 'connected';
@@ -83,6 +88,21 @@ export interface Workplace {
   value: string;
 }
 
+/** One call an agent took or made, for "dial from call history". */
+export interface CallRecord {
+  interactionId: string;
+  direction: 'inbound' | 'outbound';
+  kind: 'call' | 'voicemail';
+  /** The customer's number (E.164) when the switch gave one. */
+  number?: string;
+  name?: string;
+  queueId?: string;
+  at: number;
+}
+
+/** Call history kept per agent (newest first). */
+export const CALL_HISTORY_KEPT = 50;
+
 /** An agent's phone profile and voice connection, over the tenant file's settings. */
 export interface AgentPhone {
   /** The last validated workplace, when the agent changed it (else the tenant file's). */
@@ -96,6 +116,8 @@ export interface AgentPhone {
   voiceDropped?: string;
   lastOutboundCode?: string;
   notice?: Notice;
+  /** Calls taken or made, newest first (at most CALL_HISTORY_KEPT). */
+  history?: CallRecord[];
 }
 
 export type LegOwner = { callId: string } | { agentId: string };

@@ -143,3 +143,22 @@ export function callInteractions(state: EngineState, interactionId: string): str
   if (call.consult && 'interactionId' in call.consult.target) ids.add(call.consult.target.interactionId);
   return [...ids];
 }
+
+/** One entry of an agent's call history, as the dial dialog shows it. */
+export interface CallHistoryEntry {
+  interactionId: string;
+  direction: 'inbound' | 'outbound';
+  kind: 'call' | 'voicemail';
+  number?: string;
+  name?: string;
+  /** The queue's display name. */
+  queue?: string;
+  at: number;
+}
+
+export function callHistory(state: EngineState, tenant: Tenant, agentId: string): CallHistoryEntry[] {
+  return (state.phone.agents.get(agentId)?.history ?? []).map(({ queueId, ...r }) => ({
+    ...r,
+    queue: queueId ? tenant.queues.get(queueId)?.name : undefined,
+  }));
+}

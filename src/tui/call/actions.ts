@@ -12,6 +12,7 @@ import { selectedWork } from '../panes/use-work-state.js';
 import { sanitizeLine } from '../sanitize.js';
 import { safeErrorMessage } from '../safe-view.js';
 import type { Overlay, UiState } from '../ui-state.js';
+import { recallEntries } from './history.js';
 import { callOf, participantItems, phoneItems, transferItems } from './items.js';
 import { TRANSFER_TABS, TRANSFER_TAB_LABELS, type CallOverlay, type PhoneInput } from './overlays.js';
 
@@ -51,14 +52,6 @@ async function attempt(command: Promise<CommandResult>): Promise<CommandResult> 
   }
 }
 
-// ---- numbers dialed in this session (kept in memory only) ---------------
-const HISTORY = new WeakMap<object, string[]>();
-export const dialHistory = (s: ConsoleServices): readonly string[] => HISTORY.get(s.ui) ?? [];
-function remember(s: ConsoleServices, number: string): void {
-  const list = [number, ...dialHistory(s).filter((n) => n !== number)].slice(0, 20);
-  HISTORY.set(s.ui, list);
-}
-
 function openTransfer(s: ConsoleServices, id: string, purpose: 'transfer' | 'conference'): void {
   open(s, { kind: 'callTransfer', purpose, interactionId: id, tab: 'agents', query: '', number: '', cursor: 0, queues: null, confirm: null, error: null });
   if (purpose === 'transfer') {
@@ -78,7 +71,11 @@ function dialCursor(s: ConsoleServices): number {
 export const callActions = {
   'global.dial': (s) => {
     if (!s.view.get().self?.phone) return error(s, 'Not logged in yet.');
-    open(s, { kind: 'dial', number: '', cursor: dialCursor(s), error: null, recall: -1 });
+    open(s, { kind: 'dial', number: '', cursor: dialCursor(s), error: null, history: null, recall: -1 });
+    void attempt(s.client.callHistory()).then((r) => {
+      if (r.ok) patch(s, 'dial', () => ({ history: r.calls ?? [] }));
+      else patch(s, 'dial', () => ({ history: [], error: safeErrorMessage(r.error) }));
+    });
   },
   'global.phone': (s) => {
     if (!s.view.get().self?.phone) return error(s, 'Not logged in yet.');
@@ -127,12 +124,13 @@ export const callActions = {
   },
 
   'dial.recall': (s) => {
-    const history = dialHistory(s);
-    if (!history.length) return info(s, 'No number dialed yet in this session.');
-    patch(s, 'dial', (o) => {
-      const recall = (o.recall + 1) % history.length;
-      return { recall, number: history[recall]!, error: null };
-    });
+    const o = s.ui.get().overlay;
+    if (o?.kind !== 'dial') return;
+    if (o.history === null) return info(s, 'Loading your call history…');
+    const numbers = recallEntries(o.history, s.clock.now());
+    if (!numbers.length) return info(s, 'No calls in your history yet.');
+    const recall = (o.recall + 1) % numbers.length;
+    patch(s, 'dial', () => ({ recall, number: numbers[recall]!.number, error: null }));
   },
 
   'participants.mute': (s) => onParticipant(s, (id, p) => send(s, s.client.mute(id, !p.muted, p.legId))),
@@ -199,7 +197,6 @@ async function dialSelect(s: ConsoleServices, o: OverlayOf<'dial'>): Promise<voi
   const code = codes[clampCursor(o.cursor, codes.length)];
   const r = await attempt(s.client.dial(o.number.trim(), code?.id));
   if (!r.ok) return patch(s, 'dial', () => ({ error: safeErrorMessage(r.error) }));
-  remember(s, o.number.trim());
   close(s);
   if (r.interactionId) s.ui.update((u) => ({ ...u, focus: 'interaction', work: { ...u.work, selectedId: r.interactionId! } }));
   info(s, `Dialing ${n.value}${code ? ` (${code.label})` : ''}…`);
@@ -325,7 +322,7 @@ const overlayField = <K extends Kind>(kind: K, key: (o: OverlayOf<K>) => string 
 export const CALL_TEXT_FIELDS = {
   callTransfer: overlayField('callTransfer', (o) => (o.tab === 'external' ? o.number : o.query),
     (o, text) => (o.tab === 'external' ? { number: text, error: null } : { query: text, cursor: 0, confirm: null, error: null }), 40),
-  dial: overlayField('dial', (o) => o.number, (_o, number) => ({ number, error: null }), 40),
+  dial: overlayField('dial', (o) => o.number, (_o, number) => ({ number, error: null, recall: -1 }), 40),
   keypad: overlayField('keypad', (o) => o.digits, (_o, digits) => ({ digits }), 32),
   phoneInput: overlayField('phoneInput', (o) => o.text, (_o, text) => ({ text, error: null }), 300),
 } satisfies Record<string, Field>;

@@ -4,7 +4,7 @@
 // conference, and the last notice (a failed transfer comes back here).
 import { Box } from 'ink';
 import { memo } from 'react';
-import type { CallView, InteractionView } from '../../protocol/index.js';
+import type { CallView, InteractionView, PhoneSelfView } from '../../protocol/index.js';
 import { Line, Segments, type Segment } from '../components/line.js';
 import { Elapsed } from '../components/timer.js';
 import { useServices } from '../context.js';
@@ -70,11 +70,16 @@ export const CallBlock = memo(function CallBlock({ w, width, offset }: { w: Inte
   );
 });
 
-/** The agent's own phone trouble (persistent connection dropped, phone not
- *  answered, workplace PIN call failed), one line atop the interaction pane. */
-export function phoneAlert(v: { self?: { phone?: { voiceDropped?: string; notice?: { text: string; level: 'info' | 'warning' | 'error' } } } | null }, keymap: Keymap): { text: string; role: Role } | null {
+/** The agent's own phone, when it needs them (persistent connection dropped,
+ *  their phone ringing for it, a PIN to enter, a workplace PIN call failed):
+ *  one line atop the interaction pane. */
+export function phoneAlert(v: { self?: { phone?: PhoneSelfView } | null }, keymap: Keymap): { text: string; role: Role } | null {
   const p = v.self?.phone;
-  if (p?.voiceDropped) return { text: `Phone connection dropped: ${p.voiceDropped} (${keysLabel(keymap, 'global.phone')}: Retry to connect)`, role: 'danger' };
+  const settings = keysLabel(keymap, 'global.phone');
+  if (p?.voiceDropped) return { text: `Phone connection dropped: ${p.voiceDropped} (${settings}: Retry to connect)`, role: 'danger' };
+  if (p?.voice === 'pin_sent' || p?.pendingWorkplace?.state === 'pin_sent')
+    return { text: `Enter the PIN you heard on your phone (${settings}: Phone settings)`, role: 'warning' };
+  if (p?.voice === 'calling') return { text: `Calling ${p.workplace?.value ?? 'your phone'} for your voice connection: answer it.`, role: 'warning' };
   if (p?.notice && p.notice.level !== 'info') return { text: p.notice.text, role: NOTICE_ROLES[p.notice.level] };
   return null;
 }

@@ -3,4 +3,4 @@
 export type CallClientMethod =
   | 'mute' | 'hold' | 'dtmf' | 'record' | 'playRecording' | 'dial' | 'transferCall' | 'conferenceAdd'
   | 'completeConsult' | 'cancelConsult' | 'removeParticipant' | 'leaveCall' | 'endCallForAll' | 'emailVoicemail'
-  | 'listQueues' | 'setConnectionMode' | 'connectVoice' | 'voicePin' | 'changeWorkplace' | 'validateWorkplace';
+  | 'listQueues' | 'callHistory' | 'setConnectionMode' | 'connectVoice' | 'voicePin' | 'changeWorkplace' | 'validateWorkplace';

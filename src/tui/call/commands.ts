@@ -35,7 +35,7 @@ export const CALL_COMMANDS = [
   { id: 'callTransfer.prevTab', context: 'callTransfer', title: 'Previous tab', description: 'Agents, Queues, External number.', keys: ['shift+tab', 'left'] },
   { id: 'callTransfer.cold', context: 'callTransfer', title: 'Cold (blind) transfer', description: 'Transfer to the agent without consulting (Enter consults first).', keys: ['ctrl+b'], hint: true },
 
-  { id: 'dial.recall', context: 'dial', title: 'Recall a number', description: 'Cycle through the numbers dialed in this session.', keys: ['ctrl+r'], hint: true },
+  { id: 'dial.recall', context: 'dial', title: 'Recall a number', description: 'Cycle through the numbers of the calls you took or made (your call history, newest first).', keys: ['ctrl+r'], hint: true },
 
   { id: 'participants.mute', context: 'participants', title: 'Mute participant', description: 'Mute or unmute the participant (hosts only).', keys: ['m'], hint: true },
   { id: 'participants.hold', context: 'participants', title: 'Hold participant', description: 'Hold or resume the participant (hosts only).', keys: ['h'], hint: true },

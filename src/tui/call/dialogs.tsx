@@ -8,7 +8,7 @@ import { keysLabel } from '../keymap.js';
 import type { CallOverlay } from './overlays.js';
 import { TRANSFER_TABS, TRANSFER_TAB_LABELS } from './overlays.js';
 import { participantItems, participantLabel, phoneItems, PHONE_INPUT_PROMPTS, transferItems } from './items.js';
-import { dialHistory } from './actions.js';
+import { recallEntries } from './history.js';
 
 type Props<K extends CallOverlay['kind']> = { overlay: Extract<CallOverlay, { kind: K }>; width: number; height: number };
 
@@ -51,13 +51,23 @@ export const CallTransferDialog = memo(function CallTransferDialog({ overlay: o,
 export const DialDialog = memo(function DialDialog({ overlay: o, width, height }: Props<'dial'>) {
   const { keymap } = useServices();
   const codes = useView((v) => v.self?.phone?.outboundCodes) ?? [];
-  const s = useServices();
-  const recent = dialHistory(s);
+  const { clock } = useServices();
+  const recent = o.history ? recallEntries(o.history, clock.now()) : [];
+  const recall = keysLabel(keymap, 'dial.recall');
   const intro: DialogLine[] = [
     { text: `Number: ${o.number}▌`, role: 'accent' },
-    { text: `Outbound code (↑↓), then ${keysLabel(keymap, 'dialog.select')} dials.${recent.length ? ` ${keysLabel(keymap, 'dial.recall')} recalls: ${recent.slice(0, 3).join(', ')}` : ''}` },
+    { text: `Outbound code (↑↓), then ${keysLabel(keymap, 'dialog.select')} dials.` },
     ...errorLine(o.error),
   ];
+  if (o.history === null) intro.push({ text: 'Loading your call history…', role: 'muted' });
+  else if (!recent.length) intro.push({ text: 'No calls in your history yet.', role: 'muted' });
+  else {
+    intro.push({ text: `${recall} recalls a number from your calls (${o.recall >= 0 ? `${o.recall + 1}/${recent.length}` : `${recent.length}`}):`, role: 'muted' });
+    // The recalled one and the two after it, so repeated presses show what comes next.
+    const from = Math.max(0, o.recall);
+    for (const [k, e] of recent.slice(from, from + 3).entries())
+      intro.push({ text: `${k === 0 && o.recall >= 0 ? '›' : ' '} ${e.label}`, role: k === 0 && o.recall >= 0 ? 'accent' : 'muted' });
+  }
   return <ListDialog title="Dial" intro={intro} items={codes.map((c) => ({ key: c.id, label: c.label }))} cursor={o.cursor}
     empty="No outbound codes configured." width={width} height={height} />;
 });
@@ -99,7 +109,7 @@ export const PhoneDialog = memo(function PhoneDialog({ overlay: o, width, height
   if (p) {
     intro.push({ text: `Workplace: ${p.workplace ? p.workplace.value : 'this console'}${p.pendingWorkplace ? ` (waiting for PIN: ${p.pendingWorkplace.workplace.value})` : ''}` });
     intro.push({ text: `Connection: ${MODE_LABELS[p.mode]}${p.mode === 'persistent' ? ` · ${VOICE_LABELS[p.voice]}` : ''}` });
-    if (p.voiceDropped) intro.push({ text: `Connection dropped: ${p.voiceDropped}. Retry to connect.`, role: 'warning' });
+    if (p.voiceDropped) intro.push({ text: `Connection dropped: ${p.voiceDropped} Retry to connect.`, role: 'warning' });
     if (p.notice) intro.push({ text: p.notice.text, role: p.notice.level === 'error' ? 'danger' : p.notice.level === 'warning' ? 'warning' : 'muted' });
     if (view.self?.status !== 'working_offline') intro.push({ text: 'Mode and workplace phone change only in Working Offline.', role: 'muted' });
   }

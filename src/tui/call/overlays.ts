@@ -1,6 +1,6 @@
 // The call dialogs, as UI state (types only). They join the console's Overlay
 // union; each kind is a keymap screen (CALL_SCREENS in commands.ts).
-import type { QueueListing } from '../../protocol/index.js';
+import type { CallHistoryEntry, QueueListing } from '../../protocol/index.js';
 
 export type TransferTab = 'agents' | 'queues' | 'external';
 export const TRANSFER_TABS: readonly TransferTab[] = ['agents', 'queues', 'external'];
@@ -19,7 +19,11 @@ export type CallOverlay =
     confirm: { queueId: string; name: string; force: boolean } | null;
     error: string | null;
   }
-  | { kind: 'dial'; number: string; cursor: number; error: string | null; recall: number }
+  | {
+    kind: 'dial'; number: string; cursor: number; error: string | null;
+    /** My call history (loaded when the dialog opens) and which of its numbers Ctrl-R recalled (-1: none). */
+    history: readonly CallHistoryEntry[] | null; recall: number;
+  }
   | { kind: 'keypad'; interactionId: string; digits: string }
   | { kind: 'recordings'; interactionId: string; cursor: number }
   | { kind: 'participants'; interactionId: string; cursor: number }

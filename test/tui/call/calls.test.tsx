@@ -199,11 +199,30 @@ describe('dial dialog on loopback', () => {
 
     await h.press('D');
     expect(h.frame()).toMatch(/› Scheduled callback/);
-    expect(h.frame()).toContain('recalls: 510-259-2675');
+    await h.settle(); // the call history arrives
+    expect(h.frame()).toMatch(/Ctrl-?R recalls a number from your calls \(1\):[\s\S]*→ \+15102592675 · \d\d:\d\d/i);
     await h.press(KEY.ctrl('r'));
-    expect(h.frame()).toContain('Number: 510-259-2675▌');
+    expect(h.frame()).toContain('Number: +15102592675▌');
     await h.press(KEY.esc);
     expect(h.frame()).not.toContain('Number:');
+  });
+
+  it('recalls the number of a caller from the call history', async () => {
+    const id = await s.onACall();
+    await s.h.press('e');
+    await s.settleOn(ana(), (x) => x.work[0]?.phase === 'wrapup', 'wrap-up');
+    expect(await ana().setCodes(id, ['how-to'])).toMatchObject({ ok: true });
+    expect(await ana().wrapUp(id)).toMatchObject({ ok: true });
+    expect(await ana().setStatus('working_offline', 'meeting')).toMatchObject({ ok: true });
+    await s.settleOn(ana(), (x) => x.work.length === 0 && x.self?.status === 'working_offline', 'free');
+    await s.h.press('D');
+    await s.h.settle();
+    expect(s.h.frame()).toMatch(/← \+15105551234 Lee Caller · Support — Phone · \d\d:\d\d/);
+    await s.h.press(KEY.ctrl('r'));
+    expect(s.h.frame()).toMatch(/Number: \+15105551234▌[\s\S]*\(1\/1\)[\s\S]*› ← \+15105551234 Lee Caller/);
+    await s.h.press(KEY.enter);
+    const v = await s.settleOn(ana(), (x) => x.work[0]?.media === 'outbound_phone', 'calling back');
+    expect(v.work[0]!.customer.phone).toBe('+15105551234');
   });
 });
 

@@ -74,6 +74,7 @@ export class FakeClient implements ConsoleClient {
   endCallForAll = this.cmd('endCallForAll');
   emailVoicemail = this.cmd('emailVoicemail');
   listQueues = this.cmd('listQueues');
+  callHistory = this.cmd('callHistory');
   setConnectionMode = this.cmd('setConnectionMode');
   connectVoice = this.cmd('connectVoice');
   voicePin = this.cmd('voicePin');

@@ -5,6 +5,8 @@ import type { ConsoleHarness } from './render.js';
 
 export interface Scenario {
   view?: AgentView;
+  /** Answers the fake client should give (before any key is pressed). */
+  setup?(fake: NonNullable<ConsoleHarness['fake']>): void;
   /** Keys that bring the console into the command's context. */
   before?: string[];
   /** How to trigger a command that has no default key. */

@@ -1,0 +1,34 @@
+// "Dial from call history": the numbers of the calls I took or made (the
+// engine keeps them, so they survive a restart of the console or the
+// server), newest first, each number once, with who and when.
+import type { CallHistoryEntry } from '../../protocol/index.js';
+import { hhmm } from '../chat/transcript.js';
+
+export interface RecallEntry {
+  number: string;
+  /** "← Lee Caller · Support line · 10:42" */
+  label: string;
+}
+
+const ARROWS = { inbound: '←', outbound: '→' } as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "10:42" today, "Nov 24 10:42" before. */
+export function whenLabel(at: number, now: number): string {
+  const d = new Date(at);
+  const today = new Date(now);
+  const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
+  return sameDay ? hhmm(at) : `${MONTHS[d.getMonth()]} ${d.getDate()} ${hhmm(at)}`;
+}
+
+export function recallEntries(calls: readonly CallHistoryEntry[], now: number): RecallEntry[] {
+  const seen = new Set<string>();
+  const out: RecallEntry[] = [];
+  for (const c of calls) {
+    if (!c.number || seen.has(c.number)) continue;
+    seen.add(c.number);
+    const who = [c.kind === 'voicemail' ? 'voicemail' : undefined, c.name, c.queue].filter(Boolean).join(' · ');
+    out.push({ number: c.number, label: `${ARROWS[c.direction]} ${c.number}${who ? ` ${who}` : ''} · ${whenLabel(c.at, now)}` });
+  }
+  return out;
+}
