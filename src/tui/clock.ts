@@ -1,7 +1,9 @@
 // The one shared once-a-second clock behind every timer on screen (status
 // time, offer countdown, wrap-up, contacts, queue waits, the message area).
 // Ticks land on second boundaries so all timers change together, in one frame.
-// It runs only while something is subscribed.
+// It runs only while something is subscribed. A timer whose text moves more
+// slowly (contacts' time in status: once a minute) subscribes through
+// subscribeEvery and hears only the ticks that can change it.
 
 export interface Clock {
   /** Time of the last tick (stable between ticks, as React snapshots must be). */
@@ -46,6 +48,25 @@ export function createSystemClock(periodMs = 1000): Clock {
         if (listeners.size === 0) clearTimeout(timer);
       };
     },
+  };
+}
+
+/**
+ * A subscribe function on `clock` that passes on only the ticks where
+ * floor((now − origin) / stepMs) changes. For a timer counting from `origin`
+ * whose text changes once a step (a minute), the other ticks are not even
+ * reported: nothing is computed or re-rendered for them.
+ */
+export function subscribeEvery(clock: Clock, stepMs: number, origin = 0): Clock['subscribe'] {
+  return (listener) => {
+    const step = (): number => Math.floor((clock.now() - origin) / stepMs);
+    let last = step();
+    return clock.subscribe(() => {
+      const s = step();
+      if (s === last) return;
+      last = s;
+      listener();
+    });
   };
 }
 

@@ -1,6 +1,9 @@
 // Time formatting for the console: status timers, queue waits, offer and
 // wrap-up countdowns. Every output has a stable shape (padded minor unit) so a
 // ticking timer does not make its line jitter in width every second.
+// A duration has a granularity: 'second' for what the agent watches live (own
+// status, interactions, offers, queue waits), 'minute' for a glance at
+// colleagues (contacts' time in status), which then changes once a minute.
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -16,10 +19,22 @@ function clampMs(ms: number): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-/** Compact duration with the two most significant units:
- *  "0s", "45s", "3m 20s", "2h 05m", "1d 3h", "1w 4d". Rounds down. */
-export function formatDuration(ms: number): string {
+export type Granularity = 'second' | 'minute';
+
+/** The smallest step a duration shown at this granularity moves by: its text
+ *  depends only on floor(ms / step), so a timer needs the clock only that often. */
+export const GRANULARITY_MS: Readonly<Record<Granularity, number>> = { second: SECOND, minute: MINUTE };
+
+/** Compact duration with the two most significant units, rounded down.
+ *  'second' (default): "0s", "45s", "3m 20s", "2h 05m", "1d 3h", "1w 4d".
+ *  'minute': "<1m", "4m", "1h12m", "23h05m", then "1d 3h", "1w 4d" as above. */
+export function formatDuration(ms: number, granularity: Granularity = 'second'): string {
   const t = clampMs(ms);
+  if (granularity === 'minute' && t < DAY) {
+    if (t < MINUTE) return '<1m';
+    if (t < HOUR) return `${Math.floor(t / MINUTE)}m`;
+    return `${Math.floor(t / HOUR)}h${pad2(Math.floor((t % HOUR) / MINUTE))}m`;
+  }
   if (t < MINUTE) return `${Math.floor(t / SECOND)}s`;
   if (t < HOUR) {
     return `${Math.floor(t / MINUTE)}m ${pad2(Math.floor((t % MINUTE) / SECOND))}s`;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createManualClock, createSystemClock } from '../../src/tui/clock.js';
+import { createManualClock, createSystemClock, subscribeEvery } from '../../src/tui/clock.js';
 
 afterEach(() => vi.useRealTimers());
 
@@ -36,5 +36,39 @@ describe('shared clock', () => {
     clock.advance(10);
     clock.set(100);
     expect([clock.now(), calls]).toEqual([100, 2]);
+  });
+
+  it('subscribeEvery reports only the ticks that start a new step since the origin', () => {
+    const clock = createManualClock(1_000_000);
+    const seen: number[] = [];
+    // A minute-granularity timer counting from 20 s before the start.
+    const off = subscribeEvery(clock, 60_000, 1_000_000 - 20_000)(() => seen.push(clock.now()));
+    for (let s = 0; s < 39; s++) clock.advance(1000);
+    expect(seen).toEqual([]);
+    clock.advance(1000);
+    expect(seen).toEqual([1_040_000]);
+    for (let s = 0; s < 59; s++) clock.advance(1000);
+    expect(seen).toHaveLength(1);
+    clock.advance(1000);
+    expect(seen).toEqual([1_040_000, 1_100_000]);
+    // A jump (a resync, a clock set back) that changes the step is reported too.
+    clock.set(1_000_000);
+    expect(seen).toHaveLength(3);
+    off();
+    clock.advance(600_000);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('subscribeEvery keeps the system clock running only while subscribed', () => {
+    vi.useFakeTimers({ now: 5_000_000 });
+    const clock = createSystemClock();
+    let calls = 0;
+    const off = subscribeEvery(clock, 60_000, 5_000_000)(() => calls++);
+    vi.advanceTimersByTime(59_000);
+    expect(calls).toBe(0);
+    vi.advanceTimersByTime(1_500);
+    expect(calls).toBe(1);
+    off();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

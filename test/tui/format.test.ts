@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatSigned, formatWait } from '../../src/tui/format.js';
+import { formatClock, formatDuration, formatSigned, formatWait, GRANULARITY_MS } from '../../src/tui/format.js';
 
 const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H, W = 7 * D;
 
@@ -30,6 +30,36 @@ describe('formatDuration', () => {
     expect(formatDuration(Number.NaN)).toBe('0s');
     expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('0s');
     expect(formatWait(-1)).toBe('0s');
+  });
+});
+
+describe('formatDuration at minute granularity (contacts: a glance, changes once a minute)', () => {
+  it.each([
+    [0, '<1m'],
+    [59 * S + 999, '<1m'],
+    [M, '1m'],
+    [4 * M + 59 * S, '4m'],
+    [59 * M + 59 * S, '59m'],
+    [H, '1h00m'],
+    [H + 12 * M + 30 * S, '1h12m'],
+    [23 * H + 59 * M + 59 * S, '23h59m'],
+    [D + 3 * H + 10 * M, '1d 3h'],
+    [W + 4 * D + 5 * H, '1w 4d'],
+  ])('%d ms → %s', (ms, expected) => {
+    expect(formatDuration(ms, 'minute')).toBe(expected);
+  });
+
+  it('depends only on whole minutes: the text holds for a whole step of GRANULARITY_MS', () => {
+    for (const start of [0, 7 * M, 3 * H + 59 * M, 2 * D + 13 * M]) {
+      const texts = new Set(Array.from({ length: 60 }, (_, s) => formatDuration(start + s * S + 999, 'minute')));
+      expect(texts.size).toBe(1);
+    }
+    expect(GRANULARITY_MS).toEqual({ second: S, minute: M });
+  });
+
+  it('treats negative and non-finite input as 0', () => {
+    expect(formatDuration(-5000, 'minute')).toBe('<1m');
+    expect(formatDuration(Number.NaN, 'minute')).toBe('<1m');
   });
 });
 

@@ -1,7 +1,9 @@
 // Contacts pane: the agents I can reach, with status (in its color), time in
 // status, role and favourites; tabs All / Recent / Favourites, group and
 // status filters, and a search that filters as you type. Virtualized: a
-// 1,000-agent directory renders only the rows that fit.
+// 1,000-agent directory renders only the rows that fit. Time in status is a
+// glance, in whole minutes ("<1m", "4m", "1h12m"): the rows change once a
+// minute, not every second.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { ContactView } from '../../protocol/index.js';
@@ -12,6 +14,7 @@ import { useTheme, useUi, useView } from '../context.js';
 import { STATUS_LABELS, statusRole } from '../labels.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { fit } from '../text.js';
+import type { Granularity } from '../format.js';
 import { textProps, type Role } from '../theme.js';
 import { CONTACT_TABS, contactsFor, useContactsState, type ContactsUi } from './use-contacts-state.js';
 
@@ -19,6 +22,8 @@ import { CONTACT_TABS, contactsFor, useContactsState, type ContactsUi } from './
 const STYLE = { header: 'muted', tab: 'muted', activeTab: 'title', favourite: 'warning', selected: 'selection', search: 'accent' } satisfies Record<string, Role>;
 const COLS = { fav: 2, status: 17, time: 8, role: 11 };
 const FIXED = COLS.fav + COLS.status + COLS.time + COLS.role;
+/** Colleagues' time in status, for a glance: once a minute is enough. */
+const TIME_GRANULARITY: Granularity = 'minute';
 
 const ContactRow = memo(function ContactRow({ c, fav, selected, width, offset }: { c: ContactView; fav: boolean; selected: boolean; width: number; offset: number }) {
   const theme = useTheme();
@@ -28,7 +33,7 @@ const ContactRow = memo(function ContactRow({ c, fav, selected, width, offset }:
       <Text {...(selected ? {} : textProps(theme, STYLE.favourite))}>{fit(fav ? '★' : '', COLS.fav)}</Text>
       {fit(c.displayName, Math.max(0, width - FIXED))}
       <Text {...(selected ? {} : textProps(theme, statusRole(c.status)))}>{fit(STATUS_LABELS[c.status], COLS.status)}</Text>
-      <Since at={c.statusSince} offset={offset} width={COLS.time} role={selected ? STYLE.selected : 'muted'} />
+      <Since at={c.statusSince} offset={offset} width={COLS.time} role={selected ? STYLE.selected : 'muted'} granularity={TIME_GRANULARITY} />
       {fit(` ${c.role}`, COLS.role)}
     </Text>
   );
