@@ -17,6 +17,7 @@ import {
   type ClientData,
   type ClientMessageType,
   type CallHistoryEntry,
+  type NoticePriority,
   type ChatMessage,
   type QueueListing,
   type Status,
@@ -120,6 +121,10 @@ export class EngineClient {
   sendAgentChat = (to: string, text: string) => this.command('send_agent_chat', { to, text });
   saveFaq = (entry: ClientData<'save_faq'>['entry']) => this.command('save_faq', { entry });
   deleteFaq = (faqId: string) => this.command('delete_faq', { faqId });
+  /** `groups` omitted: every group I may address. */
+  broadcastNotice = (text: string, priority: NoticePriority, groups?: string[]) => this.command('broadcast_notice', { text, priority, groups });
+  /** Marks notices read; acknowledging a pop-up unblocks the console. */
+  readNotices = (noticeIds: string[]) => this.command('read_notices', { noticeIds });
   listQueues = () => this.command('list_queues', {});
   transcript = (interactionId: string) => this.command('get_transcript', { interactionId });
   callHistory = () => this.command('call_history', {});

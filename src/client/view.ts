@@ -12,6 +12,7 @@ import type {
   AnyServerEnvelope,
   ContactView,
   InteractionView,
+  NoticeView,
   QueueView,
   WireError,
 } from '../protocol/index.js';
@@ -36,6 +37,10 @@ export interface AgentView {
   agentChats: readonly AgentChatView[];
   faq: readonly FaqEntry[];
   faqBaseUrl?: string;
+  /** Broadcast notices to me, newest first. */
+  notices: readonly NoticeView[];
+  /** The groups I may send a notice to. */
+  noticeGroups: readonly { id: string; name: string }[];
   /** Who is typing right now: interaction ids (customers) and agent ids (colleagues), with when it was said. */
   typing: Readonly<Record<string, number>>;
   /** Last applied view-event sequence number (for resume). */
@@ -57,6 +62,8 @@ export const EMPTY_VIEW: AgentView = {
   statusCodes: {},
   agentChats: [],
   faq: [],
+  notices: [],
+  noticeGroups: [],
   typing: {},
   lastSeq: 0,
   clockOffset: 0,
@@ -85,6 +92,13 @@ function appendAgentChat(chats: readonly AgentChatView[], other: string, message
   return chats.map((c) => (c === existing ? { ...c, messages: [...c.messages, message] } : c));
 }
 
+/** Notices stay newest first. */
+function upsertNotice(list: readonly NoticeView[], n: NoticeView): readonly NoticeView[] {
+  const at = list.findIndex((x) => x.id === n.id);
+  if (at >= 0) return upsert(list, n);
+  return [...list, n].sort((a, b) => b.at - a.at);
+}
+
 function without(map: Readonly<Record<string, number>>, key: string): Readonly<Record<string, number>> {
   if (!(key in map)) return map;
   const { [key]: _gone, ...rest } = map;
@@ -108,6 +122,8 @@ export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
         agentChats: msg.data.agentChats,
         faq: msg.data.faq,
         faqBaseUrl: msg.data.faqBaseUrl,
+        notices: msg.data.notices ?? [],
+        noticeGroups: msg.data.noticeGroups ?? [],
         lastSeq: seq,
       };
     case 'self':
@@ -128,6 +144,8 @@ export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
       return { ...view, agentChats: appendAgentChat(view.agentChats, msg.data.with, msg.data.message), lastSeq: seq };
     case 'faq':
       return { ...view, faq: msg.data.entries, lastSeq: seq };
+    case 'notice':
+      return { ...view, notices: upsertNotice(view.notices, msg.data), lastSeq: seq };
     case 'typing': {
       const key = msg.data.interactionId ?? msg.data.from;
       if (!key) return view;

@@ -7,6 +7,7 @@
 import type { EngineEvent, EventOf } from './events.js';
 import type { AgentState, EngineState, Interaction } from './state.js';
 import { forgetPhoneInteraction, PHONE_REDUCERS, rememberCall } from './phone/apply.js';
+import { NOTICE_REDUCERS } from './notices/apply.js';
 
 type Reducers = { [T in EngineEvent['type']]: (s: EngineState, e: EventOf<T> & { ts: number }) => void };
 
@@ -176,6 +177,7 @@ const REDUCERS: Reducers = {
     s.faqEdits.set(e.faqId, null);
   },
   ...PHONE_REDUCERS,
+  ...NOTICE_REDUCERS,
 };
 
 function countMessage(s: EngineState, id: string): void {

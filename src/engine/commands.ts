@@ -7,6 +7,7 @@
 import type { CustomerInfo, FaqEntry } from './state.js';
 import type { Media, Status } from './tenant/schema.js';
 import type { PhoneAgentCommand, PhoneChannelCommand, PhoneTimerCommand } from './phone/commands.js';
+import type { NoticePriority } from './notices/state.js';
 
 export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './phone/commands.js';
 
@@ -33,6 +34,10 @@ export type AgentCommand =
   | { type: 'send_agent_chat'; agentId: string; to: string; text: string }
   | { type: 'save_faq'; agentId: string; entry: FaqEntry }
   | { type: 'delete_faq'; agentId: string; faqId: string }
+  /** `groups` omitted: every group the agent may address (their own; a supervisor's, all of theirs). */
+  | { type: 'broadcast_notice'; agentId: string; text: string; priority: NoticePriority; groups?: string[] }
+  /** Marks notices read; for a pop-up, the acknowledgement that unblocks the console. */
+  | { type: 'read_notices'; agentId: string; noticeIds: string[] }
   | PhoneAgentCommand;
 
 /** Sent by the server about an agent's connection, not by the agent. */
@@ -53,6 +58,8 @@ export type ChannelCommand =
   | { type: 'customer_chat'; conversationId: string; text: string }
   /** The customer hung up, left the chat, or gave up waiting. */
   | { type: 'customer_end'; interactionId: string }
+  /** From the operator's tooling: a platform change, to everyone, with a red alert bar. */
+  | { type: 'platform_notice'; text: string }
   | PhoneChannelCommand;
 
 /** Fired by the engine's own timers; not part of the public API. */

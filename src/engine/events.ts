@@ -6,11 +6,12 @@ import type { StatusCause } from './status/transitions.js';
 import type { ChatMessage, CustomerInfo, FaqEntry, TransferSource } from './state.js';
 import type { Media, Status } from './tenant/schema.js';
 import type { PhoneEventBody } from './phone/events.js';
+import type { NoticeEventBody } from './notices/events.js';
 
 /** `unanswered`: a colleague's phone never answered a consultation; `requeued`: the agent's phone never answered, the call went back. */
 export type EndReason = 'wrapped_up' | 'wrap_up_timer' | 'abandoned' | 'transferred' | 'unanswered' | 'requeued';
 
-export type EngineEventBody = CoreEventBody | ChatEventBody | PhoneEventBody;
+export type EngineEventBody = CoreEventBody | ChatEventBody | PhoneEventBody | NoticeEventBody;
 
 type CoreEventBody =
   | { type: 'agent.logged_in'; agentId: string }

@@ -26,7 +26,9 @@ export type { EndReason, EngineEvent, EngineEventBody, EngineEventType } from '.
 export type { ErrorCode, EngineError, Result } from './result.js';
 export type { ChatMessage, CustomerInfo, FaqEntry, InteractionPhase } from './state.js';
 export type { AgentChatView, AgentSelfView, ContactView, InteractionView, QueueStats, QueueView } from './queries.js';
-export type { CallHistoryEntry, CallParticipantView, CallView, PhoneSelfView } from './queries.js';
+export type { CallHistoryEntry, CallParticipantView, CallView, NoticeView, PhoneSelfView } from './queries.js';
+export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
+export { noticeTargets } from './handlers/notices.js';
 export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './commands.js';
 export type { ConnectionMode, RecordingState, Workplace, Notice as PhoneNotice } from './phone/state.js';
 export { normalizeNumber, normalizeSipUri, NUMBER_FORMATS_HINT } from './phone/numbers.js';

@@ -10,9 +10,11 @@ import { effectiveFaq } from './faq.js';
 import type { ChatMessage, CustomerInfo, EngineState, FaqEntry, Interaction, InteractionPhase } from './state.js';
 import type { CodeList, Media, Status } from './tenant/schema.js';
 import type { Tenant } from './tenant/tenant.js';
+import { noticesOf, noticeView, type NoticeView } from './notices/view.js';
 import { callHistory, callInteractions, callView, phoneSelfView, type CallHistoryEntry, type CallView, type PhoneSelfView } from './phone/view.js';
 
 export type { CallHistoryEntry, CallParticipantView, CallView, PhoneSelfView } from './phone/view.js';
+export type { NoticeView } from './notices/view.js';
 
 export interface QueueStats {
   available: number;
@@ -220,6 +222,17 @@ export class Queries {
 
   agentChat(agentId: string, other: string): ChatMessage[] {
     return this.state().agentChats.get(agentChatKey(agentId, other)) ?? [];
+  }
+
+  /** Notices addressed to (or sent by) an agent, of the last 7 days, newest first. */
+  noticesOf(agentId: string): NoticeView[] {
+    return noticesOf(this.state(), this.tenant, agentId, this.clock.now());
+  }
+
+  /** One notice as `agentId` sees it (read or not). */
+  notice(noticeId: string, agentId: string): NoticeView | undefined {
+    const n = this.state().notices.list.find((x) => x.id === noticeId);
+    return n && noticeView(this.state(), this.tenant, n, agentId);
   }
 
   /** The calls an agent took or made, newest first (dial from call history). */

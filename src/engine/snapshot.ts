@@ -1,6 +1,7 @@
 /** State ⇄ JSON for snapshots: Maps and Sets become arrays. */
 import type { AgentState, ChatMessage, Conversation, EngineState, FaqEntry, Interaction } from './state.js';
 import { deserializePhone, serializePhone, type SerializedPhone } from './phone/state.js';
+import { deserializeNotices, serializeNotices, type SerializedNotices } from './notices/state.js';
 
 interface SerializedState {
   agents: (Omit<AgentState, 'disabledQueues' | 'work'> & { disabledQueues: string[]; work: string[] })[];
@@ -12,6 +13,7 @@ interface SerializedState {
   nextArrival: number;
   nextMessage?: number;
   phone?: SerializedPhone;
+  notices?: SerializedNotices;
 }
 
 export function serializeState(s: EngineState): SerializedState {
@@ -25,6 +27,7 @@ export function serializeState(s: EngineState): SerializedState {
     nextArrival: s.nextArrival,
     nextMessage: s.nextMessage,
     phone: serializePhone(s.phone),
+    notices: serializeNotices(s.notices),
   };
 }
 
@@ -42,5 +45,6 @@ export function deserializeState(raw: unknown): EngineState {
     nextArrival: s.nextArrival,
     nextMessage: s.nextMessage ?? 1,
     phone: deserializePhone(s.phone),
+    notices: deserializeNotices(s.notices),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Media, Status } from './tenant/schema.js';
 import { emptyPhoneState, type PhoneState } from './phone/state.js';
+import { emptyNoticeState, type NoticeState } from './notices/state.js';
 
 export type InteractionPhase = 'queued' | 'offered' | 'active' | 'wrapup' | 'ended';
 
@@ -116,6 +117,8 @@ export interface EngineState {
   nextMessage: number;
   /** Calls, legs and agents' phone profiles (see phone/state.ts). */
   phone: PhoneState;
+  /** Broadcast notices of the last 7 days and who read them (see notices/state.ts). */
+  notices: NoticeState;
 }
 
 export function emptyState(): EngineState {
@@ -129,5 +132,6 @@ export function emptyState(): EngineState {
     nextArrival: 1,
     nextMessage: 1,
     phone: emptyPhoneState(),
+    notices: emptyNoticeState(),
   };
 }

@@ -5,7 +5,7 @@
  * the server looks at it.
  */
 import { z } from 'zod';
-import { MAX_CHAT_MESSAGE, MAX_NOTES, STATUSES } from '../engine/index.js';
+import { MAX_CHAT_MESSAGE, MAX_NOTES, MAX_NOTICE_TEXT, NOTICE_PRIORITIES, STATUSES } from '../engine/index.js';
 import { PROTOCOL_MAJOR } from './version.js';
 import { PHONE_MESSAGES } from './phone-messages.js';
 
@@ -55,6 +55,13 @@ export const CLIENT_MESSAGES = {
     }),
   }),
   delete_faq: z.object({ faqId: z.string().min(1).max(64) }),
+  /** `groups` omitted: every group I may address (my own; a supervisor's, all of theirs). */
+  broadcast_notice: z.object({
+    text: z.string().max(MAX_NOTICE_TEXT, `a notice is at most ${MAX_NOTICE_TEXT} characters`).refine((t) => t.trim() !== '', 'the notice is empty'),
+    priority: z.enum(NOTICE_PRIORITIES),
+    groups: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
+  }),
+  read_notices: z.object({ noticeIds: z.array(z.string().min(1).max(64)).min(1).max(500) }),
   /** Phone and voicemail controls, outbound calls, connection mode, workplace phone (phone-messages.ts). */
   ...PHONE_MESSAGES,
   /** Queries: answered in the ack's result, change nothing. */

@@ -6,7 +6,7 @@
  * - `ping` / `pong` and `closing` carry neither.
  */
 import type { WireError } from './errors.js';
-import type { AgentSelfView, AgentViewData, CallHistoryEntry, ChatMessage, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
+import type { AgentSelfView, AgentViewData, CallHistoryEntry, ChatMessage, NoticeView, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
 
 export interface ServerMessages {
   welcome: { protocol: string; server: string; epoch: string; heartbeatMs: number };
@@ -32,6 +32,8 @@ export interface ServerMessages {
   agent_chat: { with: string; message: ChatMessage };
   /** The FAQ changed: the whole list (it is small). */
   faq: { entries: FaqEntry[] };
+  /** A notice to me, new or changed (read). */
+  notice: NoticeView;
   /** Ephemeral, not numbered: the other side is typing (customer in a chat, or a colleague). */
   typing: { interactionId?: string; from?: string; typing: boolean };
 }
@@ -39,7 +41,7 @@ export interface ServerMessages {
 export type ServerMessageType = keyof ServerMessages;
 
 /** Types that are numbered view events (replayable on resume). */
-export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact', 'chat_message', 'agent_chat', 'faq'] as const;
+export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact', 'chat_message', 'agent_chat', 'faq', 'notice'] as const;
 export type ViewEventType = (typeof VIEW_EVENTS)[number];
 
 export interface ServerEnvelope<T extends ServerMessageType = ServerMessageType> {

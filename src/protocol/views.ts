@@ -20,13 +20,15 @@ export type {
   CallView,
   CallParticipantView,
   CallHistoryEntry,
+  NoticeView,
+  NoticePriority,
   PhoneSelfView,
   PhoneNotice,
   ConnectionMode,
   RecordingState,
   Workplace,
 } from '../engine/index.js';
-import type { AgentChatView, AgentSelfView, ContactView, FaqEntry, InteractionView, QueueView } from '../engine/index.js';
+import type { AgentChatView, AgentSelfView, ContactView, FaqEntry, InteractionView, NoticeView, QueueView } from '../engine/index.js';
 
 /** The whole view of one agent, as sent in a snapshot. */
 export interface AgentViewData {
@@ -39,6 +41,10 @@ export interface AgentViewData {
   statusCodes: Partial<Record<AgentSelfView['status'], { id: string; label: string }[]>>;
   agentChats: AgentChatView[];
   faq: FaqEntry[];
+  /** Broadcast notices to me (or from me) of the last 7 days, newest first. */
+  notices: NoticeView[];
+  /** The groups I may send a notice to (id and name). */
+  noticeGroups: { id: string; name: string }[];
   /** Where FAQ answers too rich for chat are published (`${faqBaseUrl}/<id>`). */
   faqBaseUrl?: string;
 }

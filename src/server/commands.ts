@@ -38,6 +38,8 @@ export const WIRE_COMMANDS: { [T in WireCommand]: CommandRule<T> } = {
   send_agent_chat: { toEngine: (agentId, d) => ({ type: 'send_agent_chat', agentId, to: d.to, text: d.text }) },
   save_faq: { permission: 'editFaq', toEngine: (agentId, d) => ({ type: 'save_faq', agentId, entry: d.entry }) },
   delete_faq: { permission: 'editFaq', toEngine: (agentId, d) => ({ type: 'delete_faq', agentId, faqId: d.faqId }) },
+  broadcast_notice: { toEngine: (agentId, d) => ({ type: 'broadcast_notice', agentId, text: d.text, priority: d.priority, groups: d.groups }) },
+  read_notices: { toEngine: (agentId, d) => ({ type: 'read_notices', agentId, noticeIds: d.noticeIds }) },
   ...PHONE_WIRE_COMMANDS,
 };
 

@@ -110,6 +110,12 @@ export class Fanout {
         case 'faq.deleted':
           faqChanged = true;
           break;
+        case 'notice.broadcast':
+          this.sendNotice(e.notice.id, e.notice.groups, e.notice.from);
+          break;
+        case 'notice.read':
+          for (const id of e.noticeIds) this.sendNoticeTo(e.agentId, id);
+          break;
         case 'interaction.ended': {
           // A customer who gave up while waiting changes the queue's stats.
           const queueId = this.queueOfInteraction.get(e.interactionId);
@@ -161,6 +167,23 @@ export class Fanout {
     }
   }
 
+  /** A new notice to every recipient online (offline ones get it in their login snapshot). */
+  private sendNotice(noticeId: string, groups: readonly string[], from: string | undefined): void {
+    const agentsOfGroup = this.engine.tenant.agentsOfGroup;
+    const recipients = groups.flatMap((g) => agentsOfGroup.get(g) ?? []).filter((id) => id !== from);
+    const first = recipients.find((id) => this.sessions.byAgent(id));
+    const view = first && this.engine.queries.notice(noticeId, first);
+    const json = view && JSON.stringify(view); // unread for every recipient: serialized once
+    for (const agentId of recipients) if (view) this.sessions.byAgent(agentId)?.push('notice', view, json);
+    if (from) this.sendNoticeTo(from, noticeId);
+  }
+
+  private sendNoticeTo(agentId: string, noticeId: string): void {
+    const session = this.sessions.byAgent(agentId);
+    const view = session && this.engine.queries.notice(noticeId, agentId);
+    if (view) session.push('notice', view);
+  }
+
   private sendOffers(offers: Map<string, OfferReason>): void {
     for (const [agentId, reason] of offers) {
       const session = this.sessions.byAgent(agentId);
@@ -200,7 +223,7 @@ export class Fanout {
   /** A call changed: every agent working on it gets their interaction again. An agent's phone profile changed: their self view. */
   private phoneChanged(e: EngineEvent, selves: Set<string>, work: Map<string, string>): void {
     if (!('interactionId' in e)) {
-      if ('agentId' in e) selves.add(e.agentId);
+      if ('agentId' in e && e.agentId) selves.add(e.agentId);
       return;
     }
     const agents = this.engine.queries.unsafeState().agents;

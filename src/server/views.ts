@@ -1,5 +1,5 @@
 /** Builds the wire views of one agent from the engine's read models. */
-import type { Engine } from '../engine/index.js';
+import { noticeTargets, type Engine } from '../engine/index.js';
 import type { AgentViewData } from '../protocol/index.js';
 
 export function snapshotOf(engine: Engine, agentId: string, faqBaseUrl?: string): AgentViewData {
@@ -13,6 +13,8 @@ export function snapshotOf(engine: Engine, agentId: string, faqBaseUrl?: string)
     statusCodes: engine.tenant.config.statusCodes,
     agentChats: q.agentChatsOf(agentId),
     faq: q.faq(),
+    notices: q.noticesOf(agentId),
+    noticeGroups: noticeTargets(engine.tenant, agentId).map((id) => ({ id, name: engine.tenant.groups.get(id)?.name ?? id })),
     faqBaseUrl,
   };
 }

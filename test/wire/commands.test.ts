@@ -411,6 +411,35 @@ describe('chat, FAQ, queries and typing (× with / without editFaq)', () => {
   }
 });
 
+describe('notices', () => {
+  it('broadcast_notice reaches my group online (and at login), read_notices marks them; typed errors', async () => {
+    r = await rig({}, await wireTenant());
+    const a1 = await rawLogin(r.server.url, 'a1');
+    const a2 = await rawLogin(r.server.url, 'a2');
+    const a3 = await rawLogin(r.server.url, 'a3'); // group g2
+    await ok(a1, 'broadcast_notice', { text: 'Queue backlog: please stay Available', priority: 'high' });
+    const got = await a2.next((f) => f.type === 'notice');
+    expect(got.seq).toEqual(expect.any(Number));
+    expect(got.data).toMatchObject({ id: 'N-1', from: 'a1', fromName: 'A1', priority: 'high', groups: ['Group 1'], read: false });
+    expect((await a1.next((f) => f.type === 'notice')).data).toMatchObject({ id: 'N-1', read: true });
+    await fails(a1, 'broadcast_notice', { text: 'to g2', priority: 'low', groups: ['g2'] }, 'NOT_PERMITTED');
+    await fails(a1, 'broadcast_notice', { text: '   ', priority: 'low' }, 'BAD_FRAME');
+    await fails(a1, 'broadcast_notice', { text: 'x', priority: 'urgent' }, 'BAD_FRAME');
+    covered.add('broadcast_notice');
+    await ok(a2, 'read_notices', { noticeIds: ['N-1'] });
+    expect((await a2.next((f) => f.type === 'notice' && f.data.read === true)).data).toMatchObject({ id: 'N-1' });
+    await fails(a2, 'read_notices', { noticeIds: ['N-404'] }, 'NOT_FOUND');
+    await fails(a2, 'read_notices', { noticeIds: [] }, 'BAD_FRAME');
+    covered.add('read_notices');
+    await ok(a3, 'set_status', { status: 'available' }); // a round trip: anything for a3 would be here by now
+    expect(a3.frames.some((f) => f.type === 'notice')).toBe(false);
+    // A fresh login's snapshot carries the notices and the groups I may address.
+    const again = await rawLogin(r.server.url, 'a2');
+    const snap = again.frames.find((f) => f.type === 'snapshot');
+    expect(snap?.type === 'snapshot' && snap.data).toMatchObject({ notices: [{ id: 'N-1', read: true }], noticeGroups: [{ id: 'g1', name: 'Group 1' }] });
+  });
+});
+
 describe('coverage', () => {
   it('every client message type but the handshake ones is exercised above (ack and error)', () => {
     const handshake = ['hello', 'login', 'resume', 'ping', 'pong']; // login.test, resume.test, frames.test

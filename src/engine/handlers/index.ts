@@ -12,6 +12,7 @@ import * as conference from './conference.js';
 import * as phoneSwitch from './phone-switch.js';
 import * as phoneProfile from './phone-profile.js';
 import { phoneDial } from './phone-dial.js';
+import * as notices from './notices.js';
 
 type HandlerTable = { [T in CommandType]: Handler<Extract<AnyCommand, { type: T }>> };
 
@@ -43,6 +44,9 @@ export const HANDLERS: HandlerTable = {
   send_agent_chat: chat.sendAgentChat,
   save_faq: chat.saveFaq,
   delete_faq: chat.deleteFaq,
+  broadcast_notice: notices.broadcastNotice,
+  platform_notice: notices.platformNotice,
+  read_notices: notices.readNotices,
   phone_mute: phone.phoneMute,
   phone_hold: phone.phoneHold,
   phone_dtmf: phone.phoneDtmf,

@@ -7,12 +7,20 @@ export class Tenant {
   /** queue ids per agent, in tenant-file order. */
   readonly queuesOfAgent = new Map<string, string[]>();
   readonly agentByDirectNumber = new Map<string, string>();
+  readonly groups = new Map<string, TenantConfig['groups'][number]>();
+  /** Agent ids per group (notices are addressed to groups). */
+  readonly agentsOfGroup = new Map<string, string[]>();
   private readonly members = new Map<string, Set<string>>();
   private readonly supervisors = new Map<string, Set<string>>();
 
   constructor(readonly config: TenantConfig) {
+    for (const g of config.groups) {
+      this.groups.set(g.id, g);
+      this.agentsOfGroup.set(g.id, []);
+    }
     for (const a of config.agents) {
       this.agents.set(a.id, a);
+      this.agentsOfGroup.get(a.group)?.push(a.id);
       this.queuesOfAgent.set(a.id, []);
       if (a.directAccessNumber) this.agentByDirectNumber.set(a.directAccessNumber, a.id);
     }
