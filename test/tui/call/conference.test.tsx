@@ -117,6 +117,18 @@ describe('external conference on loopback', () => {
     expect(myCall(ana().getView())).toMatchObject({ state: 'connected', conference: false, held: false });
   });
 
+  it('the external party hangs up: the host is told on screen, the call goes on with the customer', async () => {
+    await externalConference();
+    s.rig.sw.hangUp(s.rig.sw.legsOf(EXT)[0]!.id);
+    const v = await s.settleOn(ana(), (x) => !extOf(x), 'external gone');
+    expect(myCall(v)).toMatchObject({ state: 'connected', conference: false, held: false });
+    expect(s.h.frame()).toContain(`${EXT} left the call.`);
+    expect(s.h.frame()).not.toMatch(/Conference:/);
+    await s.h.press('u');
+    expect(s.h.frame()).toMatch(/Participants \(2\)/);
+    expect(s.h.frame()).not.toContain(EXT);
+  });
+
   it.each([
     ['is busy', '+1 415 555 0000', '+14155550000', 600, 'the line is busy'],
     ['never answers', '+1 415 555 9999', '+14155559999', 25_000, 'there is no answer'],
