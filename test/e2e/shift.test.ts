@@ -55,7 +55,8 @@ describe.skipIf(!hasTmux)('a shift in a real terminal', () => {
     expect(screen).toMatch(/online/);
 
     tmux.keys('s');
-    await tmux.waitFor(/Change status/, 'status menu');
+    // The dialog's title: "s Change status" is also in the key hints of every pane.
+    await tmux.waitFor(/─ Change status/, 'status menu');
     tmux.keys('Enter'); // Available is first from On Break
     await tmux.waitFor(/Ana L\..*● Available/, 'Available').catch((e: Error) => {
       throw new Error(`${e.message}\nserver log:\n${readFileSync(join(dir, 'serve.log'), 'utf8')}`);
