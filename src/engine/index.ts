@@ -15,11 +15,11 @@
  * throw for a user mistake.
  */
 import { SystemClock, type Clock } from './clock.js';
-import { Engine } from './engine.js';
+import { Engine, type GroupCommitOptions } from './engine.js';
 import { SqliteEventStore } from './store/sqlite-store.js';
 import type { Tenant } from './tenant/tenant.js';
 
-export { Engine, type EngineOptions, type EventListener } from './engine.js';
+export { Engine, type EngineOptions, type EventListener, type GroupCommitOptions } from './engine.js';
 export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './clock.js';
 export type { AgentCommand, ChannelCommand, Command, CommandOutcome, SessionCommand } from './commands.js';
 export type { EndReason, EngineEvent, EngineEventBody, EngineEventType } from './events.js';
@@ -46,12 +46,22 @@ export { loadTenantFile, parseTenant, TenantError } from './tenant/load.js';
 export { SqliteEventStore } from './store/sqlite-store.js';
 export type { EventStore } from './store/store.js';
 
-/** Opens an engine on a SQLite file (`:memory:` for tests), restoring what it holds. */
-export function openEngine(options: { tenant: Tenant; dbFile: string; clock?: Clock; snapshotEvery?: number }): Engine {
+/**
+ * Opens an engine on a SQLite file (`:memory:` for tests), restoring what it holds.
+ * `groupCommit`: `executeDurable` commands are committed together once per turn of the event loop.
+ */
+export function openEngine(options: {
+  tenant: Tenant;
+  dbFile: string;
+  clock?: Clock;
+  snapshotEvery?: number;
+  groupCommit?: boolean | GroupCommitOptions;
+}): Engine {
   return new Engine({
     tenant: options.tenant,
     store: new SqliteEventStore(options.dbFile),
     clock: options.clock ?? new SystemClock(),
     snapshotEvery: options.snapshotEvery,
+    groupCommit: options.groupCommit,
   });
 }

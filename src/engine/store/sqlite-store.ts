@@ -1,6 +1,7 @@
 /**
  * The event log in SQLite (better-sqlite3, WAL). One row per event, one
- * transaction per command batch; snapshots let a restart replay only the
+ * transaction per command batch (or per group of commands' batches, when the
+ * engine commits them as a group); snapshots let a restart replay only the
  * tail. `synchronous=NORMAL` in WAL keeps every committed transaction across
  * a process crash (only an OS crash or power loss can lose the last ones).
  */
@@ -41,7 +42,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly insertSnapshot: Database.Statement;
-  private readonly appendTx: (events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt) => void;
+  private readonly appendTx: (events: readonly EngineEvent[], snapshot: StoredSnapshot | undefined, receipts: readonly CommandReceipt[]) => void;
   private readonly insertReceipt: Database.Statement;
   private readonly findReceipt: Database.Statement;
   private receiptsAdded = 0;
@@ -64,9 +65,9 @@ export class SqliteEventStore implements EventStore {
     this.insertSnapshot = this.db.prepare('INSERT OR REPLACE INTO snapshots (seq, state) VALUES (?, ?)');
     this.insertReceipt = this.db.prepare('INSERT OR IGNORE INTO receipts (command_id, seq, result) VALUES (?, ?, ?)');
     this.findReceipt = this.db.prepare('SELECT result FROM receipts WHERE command_id = ?');
-    this.appendTx = this.db.transaction((events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt) => {
-      if (receipt) {
-        this.insertReceipt.run(receipt.commandId, events.at(-1)?.seq ?? this.last, JSON.stringify(receipt.result));
+    this.appendTx = this.db.transaction((events: readonly EngineEvent[], snapshot: StoredSnapshot | undefined, receipts: readonly CommandReceipt[]) => {
+      for (const receipt of receipts) {
+        this.insertReceipt.run(receipt.commandId, receipt.seq ?? events.at(-1)?.seq ?? this.last, JSON.stringify(receipt.result));
         if (++this.receiptsAdded % 1000 === 0)
           this.db.prepare('DELETE FROM receipts WHERE rowid <= (SELECT MAX(rowid) FROM receipts) - ?').run(RECEIPTS_KEPT);
       }
@@ -83,9 +84,9 @@ export class SqliteEventStore implements EventStore {
     this.last = (this.db.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null }).seq ?? 0;
   }
 
-  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt): void {
+  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipts?: CommandReceipt | readonly CommandReceipt[]): void {
     if (events.length === 0 && !snapshot) return;
-    this.appendTx(events, snapshot, receipt);
+    this.appendTx(events, snapshot, receipts === undefined ? [] : Array.isArray(receipts) ? receipts : [receipts as CommandReceipt]);
     if (events.length) this.last = events[events.length - 1]!.seq;
   }
 

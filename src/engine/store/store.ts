@@ -14,11 +14,16 @@ export interface StoredSnapshot {
 export interface CommandReceipt {
   commandId: string;
   result: unknown;
+  /** The command's last event (a group commit holds several commands); defaults to the batch's last event. */
+  seq?: number;
 }
 
 export interface EventStore {
-  /** Appends a batch atomically (one transaction), with an optional snapshot taken after it and the command's receipt. */
-  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipt?: CommandReceipt): void;
+  /**
+   * Appends a batch atomically (one transaction), with an optional snapshot taken after it and the
+   * receipts of the commands that made it (one, or several when commands are committed as a group).
+   */
+  append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipts?: CommandReceipt | readonly CommandReceipt[]): void;
   /** The stored result of a command id that already acted, if any. */
   receipt(commandId: string): unknown;
   lastSeq(): number;
