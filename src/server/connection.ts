@@ -153,8 +153,10 @@ export class Connection {
     if (rule.permission && !hasPermission(agent, rule.permission)) {
       reply = this.send('error', { code: 'NOT_PERMITTED', message: `You do not have the permission to ${PERMISSION_LABELS[rule.permission]}.` }, id);
     } else {
-      // The id is kept with the events, so a resend acts once even if this server restarted meanwhile.
-      const result = this.ctx.engine.execute((rule.toEngine as (a: string, d: unknown) => never)(session.agentId, data), {
+      // The id is kept with the events, so a resend acts once even if this server restarted meanwhile
+      // (or arrives while the first is still waiting for its group commit). Acknowledged once durable:
+      // the command's events have been fanned out by then.
+      const result = await this.ctx.engine.executeDurable((rule.toEngine as (a: string, d: unknown) => never)(session.agentId, data), {
         commandId: `${session.agentId}:${id}`,
       });
       reply = result.ok ? this.send('ack', { result: result.value }, id) : this.send('error', result.error, id);
@@ -193,13 +195,13 @@ export class Connection {
     this.ctx.throttle.success(keys);
     const session = this.ctx.sessions.open(data.agent, this);
     this.attach(session, id, false);
-    const result = this.ctx.engine.execute({ type: 'login', agentId: data.agent });
+    const result = await this.ctx.engine.executeDurable({ type: 'login', agentId: data.agent });
     if (!result.ok) this.ctx.log('error', 'engine refused a verified login', { agent: data.agent, error: result.error.message });
     this.ctx.sendSnapshot(session);
     this.ctx.log('info', 'login', { agent: data.agent, address: this.address });
   }
 
-  private resume(id: string, data: ClientData<'resume'>): void {
+  private async resume(id: string, data: ClientData<'resume'>): Promise<void> {
     if (this.session) return this.alreadyIn(id);
     const session = this.ctx.sessions.byToken(data.token);
     if (!session) return this.reply(id, { code: 'SESSION_UNKNOWN', message: 'This session is no longer known: log in again.' });
@@ -209,7 +211,7 @@ export class Connection {
     // Replay (or snapshot) first: events the restored connection causes (e.g. a new offer) must follow, in seq order.
     if (missed) for (const text of missed) this.ws.send(text);
     else this.ctx.sendSnapshot(session);
-    this.ctx.engine.execute({ type: 'connection_restored', agentId: session.agentId });
+    await this.ctx.engine.executeDurable({ type: 'connection_restored', agentId: session.agentId });
   }
 
   /** One session per connection: a second login/resume would close or mix sessions on this socket. */
@@ -224,8 +226,8 @@ export class Connection {
     this.send('session', { token: session.token, agentId: session.agentId, epoch: this.ctx.epoch, resumed }, id);
   }
 
-  private logout(session: Session, id: string): void {
-    const result = this.ctx.engine.execute({ type: 'logout', agentId: session.agentId });
+  private async logout(session: Session, id: string): Promise<void> {
+    const result = await this.ctx.engine.executeDurable({ type: 'logout', agentId: session.agentId });
     if (!result.ok) return this.reply(id, result.error);
     this.send('ack', {}, id);
     this.ctx.sessions.end(session);
@@ -254,6 +256,8 @@ export class Connection {
     const session = this.session;
     if (!session || session.socket !== this.ws) return;
     session.socket = undefined;
-    this.ctx.engine.execute({ type: 'connection_lost', agentId: session.agentId });
+    this.ctx.engine
+      .executeDurable({ type: 'connection_lost', agentId: session.agentId })
+      .catch((e: unknown) => this.ctx.log('error', 'connection_lost failed', { agent: session.agentId, error: (e as Error)?.message ?? String(e) }));
   }
 }
