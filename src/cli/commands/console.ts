@@ -77,7 +77,7 @@ async function demo(flags: ConsoleFlags, settings: SettingsStore): Promise<numbe
   if (!tenant.agents.has(flags.demoAgent)) throw new UsageError(`--demo-agent: no agent "${flags.demoAgent}" in the demo tenant`);
   const log = createLogger({ file: join(dir, 'demo.log') });
   const clock = new SystemClock();
-  const engine = openEngine({ tenant, dbFile, clock });
+  const engine = openEngine({ tenant, dbFile, clock, groupCommit: true });
   // Calls are simulated: a switch with no audio, on the same clock, answers dialed numbers (docs/telephony.md).
   const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
   const server = await startServer({ engine, port: 0, log, channels: [webChat()] });

@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
       const tenant = loadTenantFile(flags.tenant);
       const log = createLogger(flags.log ? { file: flags.log } : 'stderr');
       const clock = new SystemClock();
-      const engine = openEngine({ tenant, dbFile: flags.db, clock });
+      const engine = openEngine({ tenant, dbFile: flags.db, clock, groupCommit: true });
       // The only telephony adapter today is the simulated switch (no audio): see docs/telephony.md.
       const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
       const tls = flags.tlsCert && flags.tlsKey ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } : undefined;
