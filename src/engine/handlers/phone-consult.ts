@@ -93,7 +93,8 @@ export function completeConsult(ctx: Ctx, callId: string): void {
     ctx.emit({ type: 'phone.host_changed', interactionId: consult.target.interactionId, callId, previous, state: 'connected' });
     notice(ctx, consult.target.interactionId, `${from} transferred the call to you.`);
   }
-  notice(ctx, previous, `Call transferred to ${who}. Wrap up, then resume.`);
+  // Names may end with a period ("Chloé M."): one period ends the sentence.
+  notice(ctx, previous, `Call transferred to ${who.replace(/\.$/, '')}. Wrap up, then resume.`);
   agentLeaves(ctx, callId, previous, 'transferred', 'transfer');
 }
 

@@ -7,6 +7,7 @@ import { normalizeNumber } from '../../protocol/index.js';
 import { error, info, send, type Handler } from '../actions/run.js';
 import { leaveText } from '../actions/focus.js';
 import type { ConsoleServices } from '../context.js';
+import { keysLabel } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
 import { selectedWork } from '../panes/use-work-state.js';
 import { sanitizeLine } from '../sanitize.js';
@@ -143,7 +144,8 @@ function switchTab(s: ConsoleServices, delta: 1 | -1): void {
     // A conference invites agents or numbers, never a queue.
     const tabs = o.purpose === 'conference' ? TRANSFER_TABS.filter((t) => t !== 'queues') : TRANSFER_TABS;
     const tab = tabs[(tabs.indexOf(o.tab) + delta + tabs.length) % tabs.length]!;
-    return { tab, cursor: 0, confirm: null, error: null };
+    // Each tab filters its own kind of names: the filter starts empty.
+    return { tab, cursor: 0, confirm: null, error: null, query: '' };
   });
 }
 
@@ -160,6 +162,7 @@ async function onParticipant(s: ConsoleServices, f: (id: string, p: ReturnType<t
 async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mode: 'warm' | 'cold'): Promise<void> {
   const id = o.interactionId;
   const conference = o.purpose === 'conference';
+  const then = `${keysLabel(s.keymap, 'call.complete')} ${conference ? 'merges them in' : 'completes'}, ${keysLabel(s.keymap, 'call.cancel')} goes back.`;
   const done = async (r: CommandResult, text: string): Promise<void> => {
     if (!r.ok) return patch(s, 'callTransfer', () => ({ error: safeErrorMessage(r.error) }));
     close(s);
@@ -169,7 +172,7 @@ async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mo
     const n = normalizeNumber(o.number);
     if (!n.ok) return patch(s, 'callTransfer', () => ({ error: sanitizeLine(n.error.message) }));
     const r = await attempt(conference ? s.client.conferenceAdd(id, { number: n.value }) : s.client.transferCall(id, { number: n.value }, 'warm'));
-    return done(r, `Calling ${n.value}… the customer is on hold. f completes, b goes back.`);
+    return done(r, `Calling ${n.value}… the customer is on hold. ${then}`);
   }
   const items = transferItems(s.view.get(), o, s.clock.now() + s.view.get().clockOffset);
   const item = items[clampCursor(o.cursor, items.length)];
@@ -177,7 +180,7 @@ async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mo
   if (item.kind === 'agent') {
     const name = item.contact.displayName;
     const r = await attempt(conference ? s.client.conferenceAdd(id, { agentId: item.id }) : s.client.transferCall(id, { agentId: item.id }, mode));
-    return done(r, mode === 'cold' ? `Transferring to ${name} (cold)…` : `Consulting ${name}… the customer is on hold. f completes, b goes back.`);
+    return done(r, mode === 'cold' ? `Transferring to ${name} (cold)…` : `${conference ? 'Inviting' : 'Consulting'} ${name}… the customer is on hold. ${then}`);
   }
   // A queue: Enter picks, Enter again confirms; UNSTAFFED asks once more (force).
   if (!o.confirm || o.confirm.queueId !== item.id) {

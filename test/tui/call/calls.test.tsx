@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { until } from '../helpers/loopback.js';
 import { KEY } from '../helpers/render.js';
-import { callSession, myCall } from './session.js';
+import { callSession, myCall, shows } from './session.js';
 
 const s = callSession();
 const ana = () => s.rig.clients.ana!;
@@ -199,8 +199,7 @@ describe('dial dialog on loopback', () => {
 
     await h.press('D');
     expect(h.frame()).toMatch(/› Scheduled callback/);
-    await h.settle(); // the call history arrives
-    expect(h.frame()).toMatch(/Ctrl-?R recalls a number from your calls \(1\):[\s\S]*→ \+15102592675 · \d\d:\d\d/i);
+    await shows(h, /Ctrl-?R recalls a number from your calls \(1\):[\s\S]*→ \+15102592675 · \d\d:\d\d/i); // the call history arrives
     await h.press(KEY.ctrl('r'));
     expect(h.frame()).toContain('Number: +15102592675▌');
     await h.press(KEY.esc);
@@ -216,8 +215,7 @@ describe('dial dialog on loopback', () => {
     expect(await ana().setStatus('working_offline', 'meeting')).toMatchObject({ ok: true });
     await s.settleOn(ana(), (x) => x.work.length === 0 && x.self?.status === 'working_offline', 'free');
     await s.h.press('D');
-    await s.h.settle();
-    expect(s.h.frame()).toMatch(/← \+15105551234 Lee Caller · Support — Phone · \d\d:\d\d/);
+    await shows(s.h, /← \+15105551234 Lee Caller · Support — Phone · \d\d:\d\d/);
     await s.h.press(KEY.ctrl('r'));
     expect(s.h.frame()).toMatch(/Number: \+15105551234▌[\s\S]*\(1\/1\)[\s\S]*› ← \+15105551234 Lee Caller/);
     await s.h.press(KEY.enter);

@@ -4,7 +4,7 @@
 // simulated switch on loopback, virtual clock.
 import { describe, expect, it } from 'vitest';
 import { KEY } from '../helpers/render.js';
-import { callSession } from './session.js';
+import { callSession, shows } from './session.js';
 
 const s = callSession();
 const ana = () => s.rig.clients.ana!;
@@ -34,13 +34,12 @@ describe('persistent voice connection in the console', () => {
     const wrong = pin === '1234' ? '4321' : '1234';
     await h.type(wrong);
     await h.press(KEY.enter);
-    await h.settle();
-    expect(h.frame()).toContain('Wrong PIN: enter the 4 digits you heard (2 tries left).');
+    await shows(h, 'Wrong PIN: enter the 4 digits you heard (2 tries left).');
     for (let i = 0; i < 4; i++) await h.press(KEY.backspace);
     await h.type(pin);
     await h.press(KEY.enter);
     await s.settleOn(ana(), (v) => v.self?.phone?.voice === 'connected', 'connected');
-    expect(h.frame()).toMatch(/Phone settings[\s\S]*Connection: Persistent \(one connection for the day\) · connected/);
+    await shows(h, /Phone settings[\s\S]*Connection: Persistent \(one connection for the day\) · connected/);
     await h.press(KEY.esc);
 
     // The line drops: said atop the interaction pane; Retry to connect calls again.
@@ -61,10 +60,10 @@ describe('persistent voice connection in the console', () => {
       for (let i = 0; n > 0 && i < 4; i++) await h.press(KEY.backspace);
       await h.type(bad);
       await h.press(KEY.enter);
-      await h.settle();
+      await shows(h, n < 2 ? `(${2 - n} ${n === 1 ? 'try' : 'tries'} left)` : 'Wrong PIN too many times');
     }
     await s.settleOn(ana(), (v) => v.self?.phone?.voice === 'off', 'attempt cancelled');
-    expect(h.frame()).toContain('Wrong PIN too many times: retry to connect for a new PIN call.');
+    await shows(h, 'Wrong PIN too many times: retry to connect for a new PIN call.');
     await h.press(KEY.esc);
     expect(h.frame()).toMatch(/Connection dropped: Wrong PIN too many times\. Retry to connect\.[\s\S]*› Retry to connect/);
   });

@@ -5,11 +5,23 @@ import { afterEach, expect } from 'vitest';
 import type { AgentView, EngineClient } from '../../../src/client/index.js';
 import type { TenantConfig } from '../../../src/engine/index.js';
 import { until } from '../helpers/loopback.js';
-import { KEY, renderConsole, type ConsoleHarness } from '../helpers/render.js';
+import { KEY, renderConsole, waitFor, type ConsoleHarness } from '../helpers/render.js';
 import { phoneLoopback, type PhoneLoopback } from './loopback.js';
 
 export type Others = Record<string, 'working_offline' | 'available'>;
 export interface SessionOptions { tenant?: (t: TenantConfig) => void }
+
+/**
+ * The console shows `expected`. For what a command's reply draws (an error in
+ * a dialog, a confirmation): the reply may arrive after the events a test
+ * waits on, so wait for the text itself.
+ */
+export async function shows(h: ConsoleHarness, expected: string | RegExp): Promise<void> {
+  const found = () => (typeof expected === 'string' ? h.frame().includes(expected) : expected.test(h.frame()));
+  await waitFor(found).catch(() => undefined);
+  if (typeof expected === 'string') expect(h.frame()).toContain(expected);
+  else expect(h.frame()).toMatch(expected);
+}
 
 /** The first piece of work's call (the tests' agents have one at a time). */
 export const myCall = (v: AgentView) => v.work[0]?.call;
