@@ -105,7 +105,8 @@ function Screen() {
   const tabs = layout.mode === 'tabs';
   const Dialog = overlay ? (DIALOGS[overlay.kind] as ComponentType<{ overlay: Overlay; width: number; height: number }>) : null;
   return (
-    <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
+    // Rows are clipped; columns need not be (every line is cut to its width), and horizontal clipping is Ink's costliest step.
+    <Box flexDirection="column" width={columns} height={layout.height} overflowY="hidden">
       <StatusBar width={columns} />
       {strip ? <OfferStrip width={columns} /> : null}
       {tabs && !overlay ? <TabBar width={columns} /> : null}

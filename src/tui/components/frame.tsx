@@ -15,9 +15,17 @@ export interface FrameProps {
   width: number;
   height: number;
   children: ReactNode;
+  /**
+   * Let Ink clip the columns too (default). Every line is already cut to its
+   * width, but Ink's horizontal clip also re-parses each line, dropping
+   * stray escape sequences: a second guard for dialogs that list server
+   * answers. It is a third of Ink's render time, so panes, which show only
+   * the sanitized view (safe-view.ts), clip rows only.
+   */
+  clipColumns?: boolean;
 }
 
-export function Frame({ title, focused, width, height, children }: FrameProps) {
+export function Frame({ title, focused, width, height, children, clipColumns = true }: FrameProps) {
   const theme = useTheme();
   const role = focused ? 'focusBorder' : 'border';
   const style = theme.roles[role];
@@ -36,7 +44,8 @@ export function Frame({ title, focused, width, height, children }: FrameProps) {
         width={width}
         height={Math.max(1, height - 1)}
         flexDirection="column"
-        overflow="hidden"
+        overflowY="hidden"
+        overflowX={clipColumns ? 'hidden' : 'visible'}
       >
         {children}
       </Box>
@@ -52,5 +61,5 @@ export interface PaneFrameProps extends Omit<FrameProps, 'title'> {
 
 export function PaneFrame({ pane, detail, ...rest }: PaneFrameProps) {
   const i = paneIndex(pane);
-  return <Frame title={`${i + 1} ${PANES[i]!.title}${detail ? ` · ${detail}` : ''}`} {...rest} />;
+  return <Frame title={`${i + 1} ${PANES[i]!.title}${detail ? ` · ${detail}` : ''}`} clipColumns={false} {...rest} />;
 }

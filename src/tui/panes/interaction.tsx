@@ -107,7 +107,7 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   }
   return (
     <PaneFrame pane="interaction" detail={offer ? 'offer' : work.length ? `${work.length} in progress` : ''} focused={focused} width={width} height={height}>
-      <Box flexDirection="column" height={innerH} overflow="hidden">{rows}</Box>
+      <Box flexDirection="column" height={innerH} overflowY="hidden">{rows}</Box>
     </PaneFrame>
   );
 });
