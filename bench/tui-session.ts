@@ -217,6 +217,8 @@ export interface SessionResult {
   /** Keys whose frame came > 20 ms after the press: Ink's maxFps throttle held it back (another frame had just been drawn). */
   keys_over_20ms: number;
   key_to_frame_unthrottled_ms: { p50: number; p99: number };
+  /** Key-to-frame split by what the key's frame waited behind (see press()), and Ink's render time of key frames. */
+  key_frame_cap: Record<string, unknown>;
   bytes_per_key: { mean: number; p50: number; p99: number };
   keys_without_frame: number;
   idle_seconds: number;
@@ -293,11 +295,13 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
   const term = new FakeTerminal();
   const keyboard = new FakeKeyboard();
   const renderOptions = MODE_OPTIONS[mode];
+  // Every frame Ink draws (each leading or trailing edge of its frame cap): when it ended, how long it took.
+  const inkRenders: { t: number; ms: number }[] = [];
   const tStart = performance.now();
   const done = runConsole({
     client, theme: loadTheme('default').theme, bell: false,
     stdout: term as unknown as NodeJS.WriteStream, stdin: keyboard as unknown as NodeJS.ReadStream,
-    renderOptions,
+    renderOptions: { ...renderOptions, onRender: ({ renderTime }) => inkRenders.push({ t: performance.now(), ms: renderTime }) },
   });
   while (!term.writes.some((w) => w.data.includes('Ana L.'))) {
     if (performance.now() - tStart > 10_000) throw new Error('no first frame in 10 s');
@@ -345,15 +349,39 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
     if (process.env.BENCH_DEBUG) console.error(`---- before ${name}\n${screenNow()}`);
     phase = phases[name] = { lat: [], bytes: [], noFrame: 0 };
   };
+  // Why a key's frame waited: Ink's cap (maxFps) lets a frame out at once only
+  // when no render was asked for in the last 1000/maxFps ms; otherwise it goes
+  // out that long after the LAST request (each request restarts the wait).
+  // A key is "behind a frame" when Ink drew a frame less than one interval
+  // before it; that frame was the clock's tick (drawn in the first 60 ms of a
+  // wall-clock second, no key just before), the previous key's, or other (a
+  // server event). The rest show what the render itself costs.
+  const capMs = Math.ceil(1000 / renderOptions.maxFps);
+  const pressTimes: number[] = [];
+  const keyCauses: { lat: number; behind: 'none' | 'tick' | 'key' | 'other'; sinceFrame: number; renderMs: number }[] = [];
+  const classify = (t: number, firstWrite: number): (typeof keyCauses)[number] => {
+    const prev = inkRenders.filter((r) => r.t < t).at(-1);
+    const own = inkRenders.find((r) => r.t >= t && r.t <= firstWrite + 1);
+    const sinceFrame = prev ? t - prev.t : Infinity;
+    let behind: (typeof keyCauses)[number]['behind'] = 'none';
+    if (prev && sinceFrame < capMs) {
+      const prevKey = pressTimes.filter((p) => p < prev.t).at(-1);
+      const wallMs = (Date.now() - (performance.now() - prev.t)) % 1000;
+      behind = prevKey !== undefined && prev.t - prevKey < 60 ? 'key' : wallMs < 60 ? 'tick' : 'other';
+    }
+    return { lat: firstWrite - t, behind, sinceFrame, renderMs: own?.ms ?? NaN };
+  };
   const press = async (key: string, measure = true): Promise<void> => {
     const before = term.writes.length;
     const t = performance.now();
     keyboard.push(key);
     const gap = 90 + rand() * 110;
     await sleep(gap);
+    pressTimes.push(t);
     if (!measure) return;
     const after = term.writes.slice(before).filter((w) => w.t >= t);
     if (after.length === 0) { noFrame++; phase.noFrame++; return; }
+    keyCauses.push(classify(t, after[0]!.t));
     latencies.push(after[0]!.t - t);
     keyBytes.push(framesOf(after)[0]!.bytes);
     phase.lat.push(after[0]!.t - t);
@@ -433,6 +461,11 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
 
   const mem = process.memoryUsage();
   const unthrottled = latencies.filter((l) => l <= 20);
+  const causeStats = (which: (typeof keyCauses)[number]['behind']) => {
+    const ks = keyCauses.filter((k) => k.behind === which);
+    return { keys: ks.length, share: r2(ks.length / Math.max(1, keyCauses.length)), p50_ms: r2(quantile(ks.map((k) => k.lat), 0.5)), p99_ms: r2(quantile(ks.map((k) => k.lat), 0.99)) };
+  };
+  const keyRenders = keyCauses.map((k) => k.renderMs).filter((m) => Number.isFinite(m));
   const result: SessionResult = {
     scenario, mode, renderOptions: { ...renderOptions, colorLevel: process.env.FORCE_COLOR }, loadavg_1m: r2(loadavg()[0]!),
     setup_ms: Math.round(setupMs),
@@ -442,6 +475,11 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
     key_to_frame_ms: { p50: r2(quantile(latencies, 0.5)), p90: r2(quantile(latencies, 0.9)), p99: r2(quantile(latencies, 0.99)), max: r2(Math.max(...latencies)), mean: r2(mean(latencies)) },
     keys_over_20ms: latencies.length - unthrottled.length,
     key_to_frame_unthrottled_ms: { p50: r2(quantile(unthrottled, 0.5)), p99: r2(quantile(unthrottled, 0.99)) },
+    key_frame_cap: {
+      cap_ms: capMs,
+      not_behind_a_frame: causeStats('none'), behind_tick_frame: causeStats('tick'), behind_key_frame: causeStats('key'), behind_other_frame: causeStats('other'),
+      ink_render_ms: { p50: r2(quantile(keyRenders, 0.5)), p90: r2(quantile(keyRenders, 0.9)), p99: r2(quantile(keyRenders, 0.99)) },
+    },
     bytes_per_key: { mean: Math.round(mean(keyBytes)), p50: quantile(keyBytes, 0.5), p99: quantile(keyBytes, 0.99) },
     keys_without_frame: noFrame,
     idle_seconds: IDLE_SECONDS,

@@ -20,6 +20,10 @@
  *  - key_to_frame_ms: from pushing a key into stdin to the next write on the
  *    terminal (p50/p90/p99/max), and the same over keys not held back by the
  *    frame cap (frame within 20 ms);
+ *  - key_frame_cap: the same keys split by what their frame waited behind —
+ *    nothing (the render itself), the clock tick's frame, the previous key's
+ *    frame, another frame (server events) drawn less than 1000/maxFps ms
+ *    before the key — and Ink's render time of key frames;
  *  - bytes_per_key: bytes of the frame that follows a key press;
  *  - bytes_per_tick: bytes per frame while idle (one frame per second: only
  *    clocks change), against a full frame (the first frame);
@@ -52,6 +56,7 @@ export function printFigures(bench: string, r: SessionResult, fullFrameBytes: nu
   out({ ...base, figure: 'key_to_frame_ms', keys: r.keys, ...r.key_to_frame_ms, keys_over_20ms: r.keys_over_20ms,
     uncapped_keys_p50: r.key_to_frame_unthrottled_ms.p50, uncapped_keys_p99: r.key_to_frame_unthrottled_ms.p99,
     keys_without_frame: r.keys_without_frame, target: 'p99 < 16 ms', met: r.key_to_frame_ms.p99 < 16 });
+  out({ ...base, figure: 'key_frame_cap', note: 'keys split by the frame Ink drew less than cap_ms before them (its frame cap holds the key frame back); ink_render_ms: render time of key frames', ...r.key_frame_cap });
   out({ ...base, figure: 'bytes_per_key', ...r.bytes_per_key });
   out({ ...base, figure: 'key_phases', phases: r.phases });
   out({ ...base, figure: 'bytes_per_tick', ...r.bytes_per_tick, ticks: r.idle_frames, idle_seconds: r.idle_seconds,

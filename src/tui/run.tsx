@@ -30,9 +30,10 @@ export interface RunConsoleOptions {
   /**
    * Overrides of Ink's render options, merged over RENDER_OPTIONS. For
    * benchmarks and diagnostics (e.g. `{ incrementalRendering: false }` to
-   * compare with Ink's full-frame redraw); the console itself never sets it.
+   * compare with Ink's full-frame redraw, `onRender` to time each frame Ink
+   * draws); the console itself never sets it.
    */
-  renderOptions?: { incrementalRendering?: boolean; maxFps?: number };
+  renderOptions?: { incrementalRendering?: boolean; maxFps?: number; onRender?: (metrics: { renderTime: number }) => void };
 }
 
 // Ctrl-C is a keymap command (it asks before quitting). Console patching is
