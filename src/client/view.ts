@@ -96,7 +96,8 @@ function appendAgentChat(chats: readonly AgentChatView[], other: string, message
 function upsertNotice(list: readonly NoticeView[], n: NoticeView): readonly NoticeView[] {
   const at = list.findIndex((x) => x.id === n.id);
   if (at >= 0) return upsert(list, n);
-  return [...list, n].sort((a, b) => b.at - a.at);
+  // Same time (one batch): the later id is the newer notice.
+  return [...list, n].sort((a, b) => b.at - a.at || Number(b.id.slice(2)) - Number(a.id.slice(2)));
 }
 
 function without(map: Readonly<Record<string, number>>, key: string): Readonly<Record<string, number>> {

@@ -7,3 +7,5 @@
 export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/index.js';
 /** Phone number formats (DOMAIN.md): a console checks a number before dialing with the engine's own rule. */
 export { normalizeNumber, NUMBER_FORMATS_HINT } from '../engine/index.js';
+/** Notice priorities and the longest notice: the compose dialog offers exactly what the engine accepts. */
+export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT } from '../engine/index.js';

@@ -8,6 +8,9 @@ import { useEffect, useState, type ComponentType } from 'react';
 import { CALL_DIALOGS } from './call/dialogs.js';
 import { CHAT_DIALOGS } from './chat/dialog-views.js';
 import { useChatEffects } from './chat/typing.js';
+import { NOTICE_DIALOGS } from './notices/dialogs.js';
+import { PlatformBar, usePlatformAlert } from './notices/platform-bar.js';
+import { useNoticeEffects } from './notices/use-notice-effects.js';
 import { createSystemClock, type Clock } from './clock.js';
 import { ConsoleContext, useServices, useUi, useView, type ConsoleClient, type ConsoleServices } from './context.js';
 import { HelpDialog } from './dialogs/help.js';
@@ -88,6 +91,7 @@ const DIALOGS: { [K in Overlay['kind']]: ComponentType<{ overlay: Extract<Overla
   quit: QuitDialog,
   ...CALL_DIALOGS,
   ...CHAT_DIALOGS,
+  ...NOTICE_DIALOGS,
 };
 
 function Screen() {
@@ -95,19 +99,22 @@ function Screen() {
   useConsoleInput(s);
   useOfferArrival(s);
   useChatEffects(s);
+  useNoticeEffects(s);
   const { columns, rows } = useTerminalSize();
   const focus = useUi((u) => u.focus);
   const overlay = useUi((u) => u.overlay);
   const hasOffer = useView((v) => v.offer !== null);
   // The offer banner shows whenever the interaction pane is not on screen.
   const strip = hasOffer && (overlay !== null || (columns < 120 && focus !== 'interaction'));
-  const layout = computeLayout({ columns, rows, focus, extraRows: strip ? 1 : 0 });
+  const platform = usePlatformAlert();
+  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? 1 : 0) + (platform ? 1 : 0) });
   const tabs = layout.mode === 'tabs';
   const Dialog = overlay ? (DIALOGS[overlay.kind] as ComponentType<{ overlay: Overlay; width: number; height: number }>) : null;
   return (
     // Rows are clipped; columns need not be (every line is cut to its width), and horizontal clipping is Ink's costliest step.
     <Box flexDirection="column" width={columns} height={layout.height} overflowY="hidden">
       <StatusBar width={columns} />
+      {platform ? <PlatformBar width={columns} /> : null}
       {strip ? <OfferStrip width={columns} /> : null}
       {tabs && !overlay ? <TabBar width={columns} /> : null}
       {Dialog && overlay ? (

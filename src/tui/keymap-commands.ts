@@ -4,6 +4,7 @@
 // alone, and actions/index.ts must give each id a handler (the type checks it).
 import { CALL_COMMANDS, CALL_CONTEXTS, CALL_DIALOG_CONTEXTS, CALL_SCREENS } from './call/commands.js';
 import { CHAT_COMMANDS, CHAT_CONTEXTS, CHAT_DIALOG_CONTEXTS, CHAT_SCREENS } from './chat/commands.js';
+import { NOTICE_COMMANDS, NOTICE_CONTEXTS, NOTICE_DIALOG_CONTEXTS, NOTICE_SCREENS } from './notices/commands.js';
 import type { Permission } from '../protocol/index.js';
 import { PANES } from './pane-ids.js';
 
@@ -23,6 +24,7 @@ export const CONTEXTS = {
   quit: { title: 'Quit dialog', note: '' },
   ...CALL_CONTEXTS,
   ...CHAT_CONTEXTS,
+  ...NOTICE_CONTEXTS,
 } as const;
 
 export type ContextId = keyof typeof CONTEXTS;
@@ -112,6 +114,7 @@ export const COMMANDS = [
   { id: 'quit.logout', context: 'quit', title: 'Log out and quit', description: 'Log out, then leave (not possible with work in progress).', keys: ['l'], hint: true },
   ...CALL_COMMANDS,
   ...CHAT_COMMANDS,
+  ...NOTICE_COMMANDS,
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -128,7 +131,6 @@ export const SCREENS = {
   disposition: ['disposition', 'work', 'list', 'offer', 'global'],
   queues: ['queues', 'list', 'offer', 'global'],
   contacts: ['contacts', 'list', 'offer', 'global'],
-  notices: ['offer', 'global'],
   notes: ['notes', TEXT, 'offer', 'global'],
   search: ['search', TEXT, 'list', 'offer', 'global'],
   help: ['help', 'list', 'dialog', 'offer'],
@@ -137,9 +139,10 @@ export const SCREENS = {
   quit: ['quit', 'list', 'dialog', 'offer'],
   ...CALL_SCREENS,
   ...CHAT_SCREENS,
+  ...NOTICE_SCREENS,
 } as const satisfies Record<string, readonly Layer[]>;
 
 export type ScreenId = keyof typeof SCREENS;
 
 /** Contexts whose commands make no sense outside their dialog or field. */
-export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS]);
+export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS, ...NOTICE_DIALOG_CONTEXTS]);

@@ -7,6 +7,7 @@ import type { PaneId } from './pane-ids.js';
 import { INITIAL_CHAT, type ChatUi } from './chat/chat-state.js';
 import type { ChatOverlay } from './chat/overlays.js';
 import type { CallOverlay } from './call/overlays.js';
+import type { NoticeOverlay } from './notices/overlays.js';
 import { initialContacts, reduceContacts, type ContactsAction, type ContactsUi } from './panes/use-contacts-state.js';
 import { INITIAL_QUEUES, reduceQueues, type QueuesAction, type QueuesUi } from './panes/use-queues-state.js';
 import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/use-work-state.js';
@@ -18,7 +19,8 @@ export type Overlay =
   | { kind: 'status'; step: 'status' | 'code'; target: Status | null; cursor: number }
   | { kind: 'quit'; cursor: number }
   | ChatOverlay
-  | CallOverlay;
+  | CallOverlay
+  | NoticeOverlay;
 
 export type TextField = 'notes' | 'search' | 'compose';
 
@@ -38,6 +40,8 @@ export interface UiState {
   contacts: ContactsUi;
   work: WorkUi;
   chat: ChatUi;
+  /** The Notices pane's cursor (newest first). */
+  notices: { cursor: number };
 }
 
 export const initialUi = (favourites: readonly string[] = []): UiState => ({
@@ -49,6 +53,7 @@ export const initialUi = (favourites: readonly string[] = []): UiState => ({
   contacts: initialContacts(favourites),
   work: INITIAL_WORK,
   chat: INITIAL_CHAT,
+  notices: { cursor: 0 },
 });
 
 interface Slices {

@@ -24,6 +24,9 @@ describe('demo traffic simulator', () => {
     expect(events.some((e) => e.type === 'agent.logged_in' && e.agentId === 'ana')).toBe(false);
     // Colleagues take breaks with a status code, so contacts change colour.
     expect(events.some((e) => e.type === 'agent.status_changed' && e.to === 'on_break' && e.code === 'lunch')).toBe(true);
+    // A supervisor broadcasts a notice now and then; ana (in her group) gets it.
+    expect(count('notice.broadcast')).toBeGreaterThan(1);
+    expect(engine.queries.noticesOf('ana').length).toBeGreaterThan(1);
     // Once stopped, no more customers arrive.
     const arrived = count('interaction.arrived');
     clock.advance(3_600_000);

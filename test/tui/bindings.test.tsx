@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildKeymap, type CommandId } from '../../src/tui/keymap.js';
 import { CALL_SCENARIOS } from './call/scenarios.js';
 import { CHAT_SCENARIOS } from './chat/scenarios.js';
+import { NOTICE_SCENARIOS } from './notices/scenarios.js';
 import { chordInput } from './helpers/chords.js';
 import { interaction, makeView, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
@@ -138,6 +139,7 @@ const SCENARIOS: Record<CommandId, Scenario> = {
   },
   ...CALL_SCENARIOS,
   ...CHAT_SCENARIOS,
+  ...NOTICE_SCENARIOS,
 };
 
 const keymap = buildKeymap();

@@ -29,6 +29,10 @@ function hostileView(): AgentView {
     contacts: [contact('c1', { displayName: HUGE, group: EVIL })],
     statusCodes: { on_break: [{ id: 'x', label: HUGE }] },
     connection: { state: 'offline', reason: HUGE },
+    notices: [
+      { id: 'N-2', fromName: EVIL, text: HUGE, priority: 'high', groups: [EVIL], platform: true, at: 0, read: false },
+      { id: 'N-1', from: 'kate', fromName: HUGE, text: `${EVIL}\n${HUGE}`, priority: 'low', groups: [HUGE], platform: false, at: 0, read: false },
+    ],
   });
   return { ...v, self: { ...v.self!, displayName: `Ana${EVIL}`, status: 'on_break', statusCode: 'x' } };
 }
@@ -47,6 +51,7 @@ describe('hostile text', () => {
   it.each([
     ['interaction', ['1']], ['disposition', ['2']], ['queues', ['3']], ['contacts', ['4']],
     ['status menu codes', ['s', 'j', KEY.enter]], ['help', ['?']], ['palette', [':']],
+    ['notices and the platform bar', ['5']], ['a notice whole', ['5', KEY.enter]],
   ])('%s: nothing escapes, the layout holds', async (_n, keys) => {
     h = await renderConsole({ view: hostileView() });
     h.fake!.refuse('setStatus', HUGE);

@@ -2,7 +2,8 @@
  * The demo's traffic: customers arriving on every inbound queue at an
  * adjustable rate (and giving up if they wait too long), and simulated
  * colleagues who log in, take breaks, accept offers, handle and wrap up
- * their work — so queue stats and contacts move on the demo agent's screen.
+ * their work — so queue stats and contacts move on the demo agent's screen;
+ * now and then a simulated supervisor broadcasts a notice to their groups.
  * Runs on the engine's Clock, so a test can drive it on a virtual clock.
  */
 import type { Clock, Engine, EngineEvent, TimerHandle } from '../../engine/index.js';
@@ -29,7 +30,16 @@ const PACE = {
   breakEvery: [240, 900],
   breakLength: [60, 300],
   patience: [60, 420],
+  noticeEvery: [300, 1200],
 } as const;
+
+/** What simulated supervisors tell their groups. */
+const NOTICES = [
+  { text: 'Queue volumes are up this hour: please keep breaks short.', priority: 'medium' },
+  { text: 'Reminder: team huddle at the top of the hour.', priority: 'low' },
+  { text: 'Billing system slow: take a callback number instead of holding.', priority: 'high' },
+  { text: 'Great work today: average wait under a minute.', priority: 'low' },
+] as const;
 
 export class Simulator {
   private readonly rnd: () => number;
@@ -52,6 +62,8 @@ export class Simulator {
     this.unsubscribe = this.engine.subscribe((batch) => this.onEvents(batch));
     for (const id of this.colleagues) this.after(this.between(0, 20), () => this.comeOnline(id));
     for (const q of this.engine.tenant.config.queues) if (q.media !== 'outbound_phone') this.scheduleArrival(q.id);
+    const supervisor = this.colleagues.find((id) => this.engine.tenant.agents.get(id)?.role === 'supervisor');
+    if (supervisor) this.after(this.between(...PACE.noticeEvery), () => this.sendNotice(supervisor));
     this.reconcile();
   }
 
@@ -101,6 +113,12 @@ export class Simulator {
     if (status === 'busy' || status === 'busy_stop_new') return this.after(30, () => this.backToWork(id));
     if (status === 'on_break') this.exec({ type: 'set_status', agentId: id, status: 'available' });
     this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
+  }
+
+  private sendNotice(id: string): void {
+    const n = NOTICES[Math.floor(this.rnd() * NOTICES.length)]!;
+    this.exec({ type: 'broadcast_notice', agentId: id, text: n.text, priority: n.priority });
+    this.after(this.between(...PACE.noticeEvery), () => this.sendNotice(id));
   }
 
   private answer(id: string, interactionId: string): void {

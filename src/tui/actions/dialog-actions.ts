@@ -3,6 +3,7 @@
 import type { Status } from '../../protocol/index.js';
 import { callDialogBack, callDialogSelect } from '../call/actions.js';
 import { chatDialogBack, chatDialogSelect } from '../chat/dialog-actions.js';
+import { noticeDialogBack, noticeDialogSelect } from '../notices/actions.js';
 import type { ConsoleServices } from '../context.js';
 import { paletteItems, quitItems, statusItems, workInProgress } from '../dialogs/items.js';
 import type { CommandId } from '../keymap.js';
@@ -60,6 +61,7 @@ export function dialogActions(run: RunCommand) {
     },
     ...callDialogSelect,
     ...chatDialogSelect,
+    ...noticeDialogSelect,
   };
   const back: { [K in Kind]: (s: ConsoleServices, o: OverlayOf<K>) => void } = {
     help: close,
@@ -70,6 +72,7 @@ export function dialogActions(run: RunCommand) {
     quit: close,
     ...callDialogBack,
     ...chatDialogBack,
+    ...noticeDialogBack,
   };
   const onOverlay = (table: typeof select | typeof back): Handler => (s) => {
     const o = s.ui.get().overlay;

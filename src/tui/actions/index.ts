@@ -3,6 +3,7 @@
 import { callActions } from '../call/actions.js';
 import { chatActions } from '../chat/chat-actions.js';
 import { faqActions } from '../chat/dialog-actions.js';
+import { noticeActions } from '../notices/actions.js';
 import type { ConsoleServices } from '../context.js';
 import type { CommandId, ContextId } from '../keymap.js';
 import { commandSpec } from '../keymap.js';
@@ -24,6 +25,7 @@ const HOME_PANE: Partial<Record<ContextId, readonly PaneId[]>> = {
   chat: ['interaction'],
   chatPane: ['interaction'],
   call: ['interaction', 'disposition'],
+  notices: ['notices'],
 };
 
 export function runFromPalette(s: ConsoleServices, id: CommandId): void | Promise<void> {
@@ -41,6 +43,7 @@ export const ACTIONS = {
   ...chatActions,
   ...faqActions,
   ...callActions,
+  ...noticeActions,
 } satisfies Record<CommandId, Handler>;
 
 export async function runCommand(s: ConsoleServices, id: CommandId): Promise<void> {

@@ -69,6 +69,11 @@ const OWNERS: Partial<Record<ScreenId, ListOwner>> = {
   ...CALL_LISTS,
   faq: overlayList(CHAT_LIST_COUNTS.faq),
   chatTransfer: overlayList(CHAT_LIST_COUNTS.chatTransfer),
+  notices: {
+    count: (s) => s.view.get().notices.length,
+    cursor: (s) => s.ui.get().notices.cursor,
+    set: (s, cursor, count) => s.ui.update((u) => ({ ...u, notices: { cursor: clampCursor(cursor, count) } })),
+  },
 };
 
 const move = (to: (cursor: number, count: number) => number): Handler => (s) => {

@@ -3,6 +3,7 @@
 // sequences as easily as anything from the server.
 import { CALL_TEXT_FIELDS } from '../call/actions.js';
 import { CHAT_TEXT_FIELDS } from '../chat/text-fields.js';
+import { NOTICE_TEXT_FIELDS } from '../notices/actions.js';
 import type { ConsoleServices } from '../context.js';
 import type { Chord } from '../keys.js';
 import { sanitizeLine, sanitizeText } from '../sanitize.js';
@@ -15,7 +16,7 @@ interface Field {
   max: number;
 }
 
-export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS, Field> = {
+export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS, Field> = {
   notes: {
     get: (u) => u.work.draft?.text,
     set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
@@ -35,6 +36,7 @@ export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof C
     max: 100,
   },  ...CALL_TEXT_FIELDS,
   ...CHAT_TEXT_FIELDS,
+  ...NOTICE_TEXT_FIELDS,
 };
 
 const segmenter = new Intl.Segmenter();

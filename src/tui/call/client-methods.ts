@@ -3,4 +3,5 @@
 export type CallClientMethod =
   | 'mute' | 'hold' | 'dtmf' | 'record' | 'playRecording' | 'dial' | 'transferCall' | 'conferenceAdd'
   | 'completeConsult' | 'cancelConsult' | 'removeParticipant' | 'leaveCall' | 'endCallForAll' | 'emailVoicemail'
+  | 'broadcastNotice' | 'readNotices'
   | 'listQueues' | 'callHistory' | 'setConnectionMode' | 'connectVoice' | 'voicePin' | 'changeWorkplace' | 'validateWorkplace';

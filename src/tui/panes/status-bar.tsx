@@ -9,6 +9,7 @@ import { ClockText, Since, WallClock } from '../components/timer.js';
 import { Segments, type Segment } from '../components/line.js';
 import { useServices, useTheme, useView } from '../context.js';
 import { STATUS_LABELS, statusRole } from '../labels.js';
+import { PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
 import type { SafeView } from '../safe-view.js';
 import { titleSequence } from '../terminal.js';
 import { cellWidth, truncateToWidth } from '../sanitize.js';
@@ -64,6 +65,14 @@ function useTerminalTitle(title: string | null): void {
   }, [title, writeRaw]);
 }
 
+/** Unread notices, in the colour of the most urgent one. */
+function Notices() {
+  const theme = useTheme();
+  const count = useView((v) => unreadSummary(v.notices).count);
+  const top = useView((v) => unreadSummary(v.notices).top);
+  return <Text {...textProps(theme, top ? PRIORITY_ROLES[top] : 'muted')}>{fit(` notices ${count}`, NOTICES_W)}</Text>;
+}
+
 export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
   const theme = useTheme();
   const self = useView((v) => v.self);
@@ -85,7 +94,7 @@ export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
       {self ? <Since at={self.statusSince} offset={offset} width={TIME_W} role={statusRole(self.status)} /> : <Text>{fit('', TIME_W)}</Text>}
       <Segments parts={tail} width={leftW - headW} pad />
       <Connection c={connection} width={connW} />
-      {roomy && <Text {...textProps(theme, 'muted')}>{fit(' notices 0', NOTICES_W)}</Text>}
+      {roomy && <Notices />}
       {roomy && <WallClock width={CLOCK_W} />}
     </Box>
   );

@@ -75,6 +75,8 @@ export class FakeClient implements ConsoleClient {
   emailVoicemail = this.cmd('emailVoicemail');
   listQueues = this.cmd('listQueues');
   callHistory = this.cmd('callHistory');
+  broadcastNotice = this.cmd('broadcastNotice');
+  readNotices = this.cmd('readNotices');
   setConnectionMode = this.cmd('setConnectionMode');
   connectVoice = this.cmd('connectVoice');
   voicePin = this.cmd('voicePin');

@@ -1,0 +1,32 @@
+// Notice commands as data (spread into keymap-commands.ts): the Notices pane,
+// the compose dialog, and the pop-up that blocks the console until it is
+// acknowledged. Help, the palette and the hints pick them up from there.
+
+/** The text-field layer marker (same value as TEXT in keymap-commands.ts, which imports this file). */
+const TEXT_LAYER = '#text' as const;
+
+export const NOTICE_CONTEXTS = {
+  notices: { title: 'Notices', note: 'Broadcast notices to your group, newest first; shown notices count as read.' },
+  noticeCompose: { title: 'Sending a notice', note: 'Type the notice (at most 1,000 characters); pick its priority and, as a supervisor, its groups.' },
+  noticePopup: { title: 'Pop-up notice', note: 'Blocks the console until acknowledged.' },
+} as const;
+
+export const NOTICE_COMMANDS = [
+  { id: 'global.notice', context: 'global', title: 'Send a notice', description: 'Broadcast a notice to your group (a supervisor: to any of theirs).', keys: ['shift+n'] },
+  { id: 'notices.open', context: 'notices', title: 'Read notice', description: 'Show the whole notice under the cursor.', keys: ['enter'], hint: true },
+  { id: 'noticeCompose.priority', context: 'noticeCompose', title: 'Next priority', description: 'Low, medium, high, pop-up (blocks the recipients until they acknowledge).', keys: ['tab'], hint: true },
+  { id: 'noticeCompose.groups', context: 'noticeCompose', title: 'Next recipients', description: 'All your groups, or one of them (supervisors).', keys: ['ctrl+g'], hint: true },
+  { id: 'noticePopup.ok', context: 'noticePopup', title: 'Acknowledge', description: 'OK: the notice is read and the console is yours again.', keys: ['enter'], hint: true },
+] as const;
+
+/** The notice screens (the pane, and an overlay kind each), top layer first. */
+export const NOTICE_SCREENS = {
+  notices: ['notices', 'list', 'offer', 'global'],
+  noticeCompose: ['noticeCompose', 'dialog', TEXT_LAYER, 'offer'],
+  noticeView: ['list', 'dialog', 'offer'],
+  // Nothing else: a pop-up blocks every tool until acknowledged.
+  noticePopup: ['noticePopup'],
+} as const;
+
+/** Dialog-only contexts: not offered in the palette. */
+export const NOTICE_DIALOG_CONTEXTS = ['noticeCompose', 'noticePopup'] as const;

@@ -1,0 +1,61 @@
+// The notice dialogs: compose (text, priority, recipients), a notice shown
+// whole, and the pop-up that takes the console until acknowledged.
+import { memo } from 'react';
+import { useClockValue, useServices, useView } from '../context.js';
+import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
+import { keysLabel } from '../keymap.js';
+import { wrapToWidth } from '../text.js';
+import { groupChoices } from './actions.js';
+import { noticeHeader, PRIORITY_LABELS, PRIORITY_ROLES } from './items.js';
+import type { NoticeOverlay } from './overlays.js';
+import type { NoticeView } from '../../protocol/index.js';
+
+type Props<K extends NoticeOverlay['kind']> = { overlay: Extract<NoticeOverlay, { kind: K }>; width: number; height: number };
+
+/** A notice's header and its text wrapped to the dialog. */
+function noticeLines(n: NoticeView, now: number, width: number): DialogLine[] {
+  return [
+    { text: noticeHeader(n, now), role: PRIORITY_ROLES[n.priority] },
+    ...n.text.split('\n').flatMap((p) => wrapToWidth(p, width)).map((text) => ({ text })),
+  ];
+}
+
+/** Minute precision is enough for "10:42" / "Nov 24 10:42". */
+const useMinute = (): number => useClockValue((n) => Math.floor(n / 60_000) * 60_000);
+
+export const NoticeComposeDialog = memo(function NoticeComposeDialog({ overlay: o, width, height }: Props<'noticeCompose'>) {
+  const { keymap } = useServices();
+  const groups = useView((v) => v.noticeGroups);
+  const choices = groupChoices({ noticeGroups: groups });
+  const intro: DialogLine[] = [
+    { text: `Notice: ${o.text}▌`, role: 'accent' },
+    { text: `Priority: ${PRIORITY_LABELS[o.priority]} (${keysLabel(keymap, 'noticeCompose.priority')} changes)`, role: PRIORITY_ROLES[o.priority] },
+    { text: `To: ${choices[o.groups]?.label ?? 'my group'}${choices.length > 1 ? ` (${keysLabel(keymap, 'noticeCompose.groups')} changes)` : ''}` },
+    { text: `${keysLabel(keymap, 'dialog.select')} sends, ${keysLabel(keymap, 'dialog.close')} cancels.${o.priority === 'popup' ? ' A pop-up blocks your colleagues\' consoles until they press OK.' : ''}`, role: 'muted' },
+  ];
+  if (o.error) intro.push({ text: o.error, role: 'danger' });
+  return <ListDialog title="Send a notice" intro={intro} items={[]} cursor={0} width={width} height={height} />;
+});
+
+export const NoticeViewDialog = memo(function NoticeViewDialog({ overlay: o, width, height }: Props<'noticeView'>) {
+  const n = useView((v) => v.notices.find((x) => x.id === o.noticeId));
+  const now = useMinute();
+  const intro = n ? noticeLines(n, now, width - 2) : [{ text: 'This notice is gone (notices last 7 days).', role: 'muted' as const }];
+  return <ListDialog title="Notice" intro={intro} items={[]} cursor={0} width={width} height={height} />;
+});
+
+export const NoticePopupDialog = memo(function NoticePopupDialog({ overlay: o, width, height }: Props<'noticePopup'>) {
+  const { keymap } = useServices();
+  const n = useView((v) => v.notices.find((x) => x.id === o.noticeId));
+  const now = useMinute();
+  const intro: DialogLine[] = n ? noticeLines(n, now, width - 2) : [];
+  intro.push({ text: '' }, { text: `${keysLabel(keymap, 'noticePopup.ok')}: OK`, role: 'title' });
+  if (o.error) intro.push({ text: o.error, role: 'danger' });
+  return <ListDialog title="Notice — acknowledge to continue" intro={intro} items={[]} cursor={0} width={width} height={height} />;
+});
+
+export const NOTICE_DIALOGS = {
+  noticeCompose: NoticeComposeDialog,
+  noticeView: NoticeViewDialog,
+  noticePopup: NoticePopupDialog,
+};
