@@ -14,7 +14,13 @@
  *    events, whose cost grows with the live state) and with snapshots off,
  *    which isolates routing + event append.
  *  - `engine:arrive→offer`: Engine.execute(arrive) with empty queues and ready
- *    agents: the router picks the longest-idle eligible agent.
+ *    agents: the router picks the longest-idle eligible agent. Also on a WAL
+ *    file (`(wal-file)`), where each command is one durable transaction.
+ *  - `engine:arrive→offer(group-commit×G)`: the same arrivals through
+ *    Engine.executeDurable on a group-commit engine: G commands are queued in
+ *    one turn, the engine flushes them on the next (setImmediate) in one
+ *    transaction, publishes, and answers. Timed per group (enqueue → every
+ *    answer in), on `:memory:` and on a WAL file.
  *  - `router`: the Router alone, fed by the state reducers exactly as the
  *    engine feeds it (no store, no engine): an agent becomes Available,
  *    next() answers, the offer is filed, routing settles.
@@ -158,10 +164,17 @@ function engineWorkEnd(size: Size, tenant: Tenant, snapshotEvery?: number): Work
   };
 }
 
+/** A scratch directory for file-backed stores, removed at exit. */
+let scratch: string | undefined;
+function scratchDb(name: string): string {
+  scratch ??= mkdtempSync(join(tmpdir(), 'bench-routing-'));
+  return join(scratch, `${name}-${Math.random().toString(36).slice(2)}.db`);
+}
+
 /** Arrivals against ready agents (empty queues): the longest-idle eligible agent gets each. */
-function engineArrival(size: Size, tenant: Tenant): Workload {
+function engineArrival(size: Size, tenant: Tenant, dbFile = ':memory:'): Workload {
   const clock = new FrozenClock();
-  const engine = openEngine({ tenant, dbFile: ':memory:', clock });
+  const engine = openEngine({ tenant, dbFile, clock });
   let last: string | undefined;
   const offers = countOffers(engine, (e) => (last = e.interactionId));
   const agentIds = [...tenant.agents.keys()];
@@ -193,6 +206,102 @@ function duplicates(tenant: Tenant): number {
   let n = 0;
   for (const qs of tenant.queuesOfAgent.values()) n += QUEUES_PER_AGENT - qs.length;
   return n;
+}
+
+/** Arrivals in groups of `group` through executeDurable on a group-commit engine: one flush (one transaction) per group. */
+interface GroupWorkload {
+  /**
+   * Queues `count` arrivals in one turn; resolves once every one is answered, with the offers made
+   * (fewer than `count` when a group outnumbers a queue's ready agents: those wait).
+   */
+  group(count: number): Promise<number>;
+  /** Untimed: the customers of the last group give up (waiting or offered), their agents are ready again. */
+  after(): Promise<void>;
+  check(): void;
+  close(): void;
+}
+
+function engineArrivalGrouped(size: Size, tenant: Tenant, dbFile = ':memory:'): GroupWorkload {
+  const clock = new FrozenClock();
+  const engine = openEngine({ tenant, dbFile, clock, groupCommit: true });
+  const offers = countOffers(engine);
+  const agentIds = [...tenant.agents.keys()];
+  for (const agentId of agentIds) {
+    must(engine, { type: 'login', agentId });
+    clock.tick();
+    must(engine, { type: 'set_status', agentId, status: 'available' });
+  }
+  const queueIds = [...tenant.queues.keys()];
+  const rand = prng(7);
+  const idOf = (r: Awaited<ReturnType<Engine['executeDurable']>>) => {
+    if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
+    return r.value.interactionId!;
+  };
+  let arrived: string[] = [];
+  return {
+    group: async (count) => {
+      const before = offers.n;
+      const answers: Promise<string>[] = [];
+      for (let k = 0; k < count; k++) {
+        clock.tick();
+        answers.push(engine.executeDurable({ type: 'arrive', queueId: queueIds[Math.floor(rand() * queueIds.length)]!, customer: {} }).then(idOf));
+      }
+      arrived = await Promise.all(answers);
+      const made = offers.n - before;
+      if (made === 0 || made > count) throw new Error(`a group of ${count} arrivals made ${made} offers`);
+      return made;
+    },
+    after: async () => {
+      await Promise.all(arrived.map((interactionId) => engine.executeDurable({ type: 'customer_end', interactionId }).then(idOf)));
+    },
+    check: () => {
+      const ready = queueIds.reduce((n, q) => n + engine.queries.queueStats(q)!.available, 0);
+      if (ready !== size.agents * QUEUES_PER_AGENT - duplicates(tenant)) throw new Error(`ready agents drifted: ${ready}`);
+    },
+    close: () => engine.close(),
+  };
+}
+
+/** Warms both up, then times groups of `group` arrivals in alternating blocks (as measurePair). */
+async function measureGroupedPair(small: GroupWorkload, large: GroupWorkload, group: number) {
+  const groups = Math.ceil(DECISIONS / group);
+  const perBlock = Math.max(1, Math.floor(BLOCK / group));
+  const made = { small: 0, large: 0 };
+  const run = async (w: GroupWorkload, n: number, into?: Float64Array, at = 0, size?: 'small' | 'large') => {
+    for (let k = 0; k < n; k++) {
+      const t0 = process.hrtime.bigint();
+      const offers = await w.group(group);
+      if (into) into[at + k] = Number(process.hrtime.bigint() - t0);
+      if (size) made[size] += offers;
+      await w.after();
+    }
+  };
+  await run(small, Math.ceil(WARMUP / group));
+  await run(large, Math.ceil(WARMUP / group));
+  const samples = { small: new Float64Array(groups), large: new Float64Array(groups) };
+  for (let done = 0; done < groups; done += perBlock) {
+    const n = Math.min(perBlock, groups - done);
+    await run(small, n, samples.small, done, 'small');
+    await run(large, n, samples.large, done, 'large');
+  }
+  small.check();
+  large.check();
+  const summary = (ns: Float64Array, decisions: number) => {
+    const total = ns.reduce((a, b) => a + b, 0);
+    const sorted = Float64Array.from(ns).sort();
+    const at = (p: number) => +(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! / 1000).toFixed(1);
+    return {
+      arrivals: ns.length * group,
+      decisions,
+      decisionsPerSec: Math.round(decisions / (total / 1e9)),
+      meanUs: +(total / decisions / 1000).toFixed(2),
+      groupSize: group,
+      groupP50us: at(0.5),
+      groupP99us: at(0.99),
+      groupMaxUs: +(sorted[sorted.length - 1]! / 1000).toFixed(1),
+    };
+  };
+  return { small: summary(samples.small, made.small), large: summary(samples.large, made.large) };
 }
 
 /** The Router alone, fed by the reducers exactly as the engine feeds it. */
@@ -354,7 +463,8 @@ export default async function run(): Promise<void> {
   const paths: [path: string, setup: (s: Size, t: Tenant) => Workload, extra: (s: Size) => Record<string, unknown>][] = [
     ['engine:work_end→offer', (s, t) => engineWorkEnd(s, t), () => ({ store: ':memory:', snapshotEvery: 10_000 })],
     ['engine:work_end→offer(no-snapshots)', (s, t) => engineWorkEnd(s, t, Number.MAX_SAFE_INTEGER), () => ({ store: ':memory:', snapshotEvery: 'never' })],
-    ['engine:arrive→offer', engineArrival, () => ({ store: ':memory:', waiting: 0 })],
+    ['engine:arrive→offer', (s, t) => engineArrival(s, t), () => ({ store: ':memory:', waiting: 0 })],
+    ['engine:arrive→offer(wal-file)', (s, t) => engineArrival(s, t, scratchDb(s.name)), () => ({ store: 'file', journal: 'wal', synchronous: 'normal', waiting: 0 })],
     ['router', routerOnly, () => ({ store: 'none' })],
   ];
   // ROUTING_PATHS=router,arrive runs only the paths whose name contains one of these.
@@ -379,6 +489,27 @@ export default async function run(): Promise<void> {
       withinTarget: ratio <= 3,
     });
   }
+  // Group commit: the same arrivals through executeDurable, G per turn of the event loop.
+  const groupSizes = (process.env.GROUP_SIZES ?? '10,100').split(',').map(Number).filter((g) => g > 0);
+  const grouped: [path: string, dbFile: (s: Size) => string, extra: Record<string, unknown>][] = [
+    ['engine:arrive→offer(group-commit)', () => ':memory:', { store: ':memory:' }],
+    ['engine:arrive→offer(group-commit,wal-file)', (s) => scratchDb(`group-${s.name}`), { store: 'file', journal: 'wal', synchronous: 'normal' }],
+  ];
+  for (const [base, dbFile, extra] of grouped)
+    for (const group of groupSizes) {
+      const path = `${base}×${group}`;
+      if (only && !only.some((x) => path.includes(x))) continue;
+      progress(`${path}: setting up`);
+      const small = engineArrivalGrouped(SMALL, tenants.small, dbFile(SMALL));
+      const large = engineArrivalGrouped(LARGE, tenants.large, dbFile(LARGE));
+      progress(`${path}: measuring`);
+      const r = await measureGroupedPair(small, large, group);
+      small.close();
+      large.close();
+      for (const size of [SMALL, LARGE]) out({ bench: 'routing', case: size.name, path, ...shape(size), ...extra, waiting: 0, ...r[size.name] });
+      out({ bench: 'routing', case: 'ratio', path, largeOverSmallCostPerDecision: +(r.large.meanUs / r.small.meanUs).toFixed(2), target: 3 });
+    }
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   progress('event-log append');
   appendThroughput();
 }
