@@ -2,7 +2,7 @@
 // send; read a notice whole; acknowledge a pop-up. Everything goes through the
 // client; the engine refuses what is not allowed (a group I may not address).
 import { MAX_NOTICE_TEXT, NOTICE_PRIORITIES, type NoticePriority } from '../../protocol/index.js';
-import { error, send, type Handler } from '../actions/run.js';
+import { error, info, type Handler } from '../actions/run.js';
 import { leaveText } from '../actions/focus.js';
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
@@ -52,7 +52,8 @@ async function acknowledge(s: ConsoleServices): Promise<void> {
   const o = s.ui.get().overlay;
   if (o?.kind !== 'noticePopup') return;
   const r = await s.client.readNotices([o.noticeId]);
-  if (!r.ok) return patch(s, 'noticePopup', () => ({ error: safeErrorMessage(r.error) }));
+  // NOT_FOUND: the notice is gone (past its 7 days): nothing left to hold the console for.
+  if (!r.ok && r.error.code !== 'NOT_FOUND') return patch(s, 'noticePopup', () => ({ error: safeErrorMessage(r.error) }));
   // The agent's own dialog comes back as they left it.
   s.ui.update((u) => (u.overlay?.kind === 'noticePopup' && u.overlay.noticeId === o.noticeId ? { ...u, overlay: o.previous } : u));
 }
@@ -64,7 +65,7 @@ async function sendNotice(s: ConsoleServices, o: OverlayOf<'noticeCompose'>): Pr
   const r = await s.client.broadcastNotice(text, o.priority, choice?.ids);
   if (!r.ok) return patch(s, 'noticeCompose', () => ({ error: safeErrorMessage(r.error) }));
   close(s);
-  await send(s, Promise.resolve(r), `Notice sent to ${choice?.label ?? 'your group'}.`);
+  info(s, `Notice sent to ${choice?.label ?? 'your group'}.`);
 }
 
 type Table<R> = { [K in Kind]: (s: ConsoleServices, o: OverlayOf<K>) => R };
