@@ -27,7 +27,7 @@ import { OfferStrip } from './panes/offer.js';
 import { QueuesPane } from './panes/queues.js';
 import { StatusBar } from './panes/status-bar.js';
 import { sanitizeLine } from './sanitize.js';
-import { MAX_LINE, safeView } from './safe-view.js';
+import { MAX_LINE, safeClient, safeView } from './safe-view.js';
 import { createStore } from './store.js';
 import type { RawWrite } from './terminal.js';
 import type { Theme } from './theme.js';
@@ -60,7 +60,8 @@ export interface ConsoleProps {
 
 export function Console(props: ConsoleProps) {
   const [services] = useState<ConsoleServices>(() => ({
-    client: props.client,
+    // Command results are the other ingress besides the view: sanitized here, once, for every caller.
+    client: safeClient(props.client),
     view: createStore(safeView(props.client.getView())),
     ui: createStore(initialUi(props.favourites)),
     clock: props.clock ?? createSystemClock(),

@@ -6,7 +6,6 @@ import './interactive.js';
 import { render } from 'ink';
 import { Console } from './app.js';
 import { fixInkStdout } from './ink-stdout.js';
-import { safeClient } from './safe-view.js';
 import type { ConsoleClient } from './context.js';
 import { buildKeymap, type KeyOverrides } from './keymap.js';
 import { POP_TITLE, PUSH_TITLE } from './terminal.js';
@@ -51,7 +50,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   writeRaw(PUSH_TITLE);
   const instance = render(
     <Console
-      client={safeClient(opts.client)}
+      client={opts.client}
       theme={opts.theme}
       keymap={keymap}
       bell={opts.bell ?? true}
