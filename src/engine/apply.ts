@@ -159,6 +159,10 @@ const REDUCERS: Reducers = {
     s.conversations.get(e.conversationId)?.messages.push(e.message);
     countMessage(s, e.message.id);
   },
+  'chat.resume_key_set': (s, e) => {
+    const conversation = s.conversations.get(e.conversationId);
+    if (conversation) conversation.resumeKey = e.resumeKey;
+  },
   'chat.transferred': () => {
     // The new interaction's `arrived` and the old one's `customer_ended` carry the change.
   },

@@ -51,6 +51,12 @@ export type ChannelCommand =
       queueId: string;
       customer: CustomerInfo;
       detail?: Record<string, unknown>;
+      /**
+       * Chat queues only: the hash of the customer's resume token (web chat:
+       * SHA-256, base64url), kept on the conversation so the customer can
+       * resume after a restart. Never send the token itself.
+       */
+      resumeKey?: string;
     }
   /** Direct agent routing: by agent id or by the agent's direct access number. */
   | { type: 'arrive_direct'; agentId?: string; number?: string; customer: CustomerInfo }

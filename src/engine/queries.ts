@@ -88,6 +88,19 @@ export interface AgentSelfView {
   phone?: PhoneSelfView;
 }
 
+/** A live web chat found by its resume key (see `resumableChat`). */
+export interface ResumableChat {
+  conversationId: string;
+  /** The interaction carrying the conversation now (a transfer's new one). */
+  interactionId: string;
+  queueId?: string;
+  /** queued or offered (the customer waits) or active (an agent holds it). */
+  phase: InteractionPhase;
+  agentId?: string;
+  /** The current interaction came from a transfer. */
+  transferred: boolean;
+}
+
 export interface ContactView {
   id: string;
   displayName: string;
@@ -243,6 +256,23 @@ export class Queries {
   /** Interactions on the same call as this one, this one included (fan-out of call changes). */
   callInteractions(interactionId: string): string[] {
     return callInteractions(this.state(), interactionId);
+  }
+
+  /**
+   * The live conversation whose resume key (the hash of the customer's token)
+   * is `resumeKey`: not once the customer side has ended (wrap-up, left, or
+   * the conversation is over and gone).
+   */
+  resumableChat(resumeKey: string): ResumableChat | undefined {
+    if (!resumeKey) return undefined;
+    const state = this.state();
+    for (const c of state.conversations.values()) {
+      if (c.resumeKey !== resumeKey) continue;
+      const i = state.interactions.get(c.interactionId);
+      if (c.customerLeft || !i || (i.phase !== 'queued' && i.phase !== 'offered' && i.phase !== 'active')) return undefined;
+      return { conversationId: c.id, interactionId: i.id, queueId: i.queueId, phase: i.phase, agentId: i.agentId, transferred: !!i.transferredFrom };
+    }
+    return undefined;
   }
 
   /** Raw state access for invariant checks in tests and benchmarks; do not mutate. */

@@ -72,6 +72,12 @@ export interface Conversation {
   interactionId: string;
   messages: ChatMessage[];
   customerLeft: boolean;
+  /**
+   * Web chat: the hash (SHA-256, base64url) of the customer's resume token,
+   * so the customer can resume after a server restart. Never the token itself.
+   * Absent for conversations from older logs and for channels without one.
+   */
+  resumeKey?: string;
 }
 
 /** An FAQ answer: title, body in a small HTML subset, shortcut such as `\q`. */

@@ -3,6 +3,7 @@ import type { AnyCommand } from '../commands.js';
 import { canBeOfferedDirect } from '../capacity.js';
 import { fail, ok } from '../result.js';
 import { done, finishWorkIfDone, startWrapUp, type Handler } from './context.js';
+import { checkResumeKey, setResumeKey } from './chat.js';
 import { onCustomerEnd } from './phone.js';
 
 type C<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
@@ -11,6 +12,11 @@ export const arrive: Handler<C<'arrive'>> = (ctx, cmd) => {
   const q = ctx.tenant.queues.get(cmd.queueId);
   if (!q) return fail('NOT_FOUND', `There is no queue "${cmd.queueId}".`);
   if (q.media === 'outbound_phone') return fail('VALIDATION', `Queue "${q.id}" is for outbound calls: nothing arrives in it.`);
+  if (cmd.resumeKey !== undefined) {
+    if (q.media !== 'chat') return fail('VALIDATION', 'resumeKey: only chats can be resumed.');
+    const key = checkResumeKey(ctx, cmd.resumeKey);
+    if (!key.ok) return key;
+  }
   const interactionId = `IX-${ctx.state.nextInteraction}`;
   ctx.emit({
     type: 'interaction.arrived',
@@ -23,6 +29,7 @@ export const arrive: Handler<C<'arrive'>> = (ctx, cmd) => {
     // A chat opens a conversation named after its first interaction; it outlives transfers.
     conversationId: q.media === 'chat' ? interactionId : undefined,
   });
+  if (cmd.resumeKey !== undefined) setResumeKey(ctx, interactionId, interactionId, cmd.resumeKey);
   return ok({ interactionId });
 };
 

@@ -28,6 +28,21 @@ function message(ctx: Ctx, from: ChatMessage['from'], text: string, agentId?: st
   return { id: `M-${ctx.state.nextMessage}`, from, text, ts: ctx.now(), ...(agentId ? { agentId } : {}) };
 }
 
+/** A resume key is a hash in base64url (SHA-256: 43 characters), never a customer's token. */
+const RESUME_KEY = /^[A-Za-z0-9_-]{32,128}$/;
+
+/** Checks a chat arrival's resume key before anything is emitted: well-formed and not already in use. */
+export function checkResumeKey(ctx: Ctx, resumeKey: string): Result<string> {
+  if (typeof resumeKey !== 'string' || !RESUME_KEY.test(resumeKey)) return fail('VALIDATION', 'resumeKey: a hash in base64url (32–128 characters).');
+  for (const c of ctx.state.conversations.values()) if (c.resumeKey === resumeKey) return fail('VALIDATION', 'resumeKey: already in use.');
+  return ok(resumeKey);
+}
+
+/** Records the resume key on a conversation just opened by `interaction.arrived`. */
+export function setResumeKey(ctx: Ctx, interactionId: string, conversationId: string, resumeKey: string): void {
+  ctx.emit({ type: 'chat.resume_key_set', interactionId, conversationId, resumeKey });
+}
+
 /** The agent's own chat, still open on the customer side. */
 function openChat(ctx: Ctx, agentId: string, interactionId: string): Result<Interaction> {
   const agent = findAgent(ctx, agentId);
