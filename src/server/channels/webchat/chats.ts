@@ -1,12 +1,18 @@
 /**
  * The web chat channel's memory: one Chat per customer conversation, found
  * by conversation id, by any interaction that carried it, and by the
- * customer's resume token. Engine events are turned into customer frames
+ * customer's resume key. Engine events are turned into customer frames
  * here; the engine stays the truth for messages (replay reads the
  * conversation, or the durable transcript once it has ended).
+ *
+ * The resume token itself is kept nowhere: only its hash (the resume key),
+ * here and on the engine's conversation (`arrive` carries it into the log).
+ * After a restart this memory is empty; a `resume` whose key matches a live
+ * conversation in the engine rebuilds its Chat then (`resumable`).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ChatMessage, Engine, EngineEvent } from '../../../engine/index.js';
+import type { ResumableChat } from '../../../engine/queries.js';
 import { queuePositions } from '../../../engine/queue-position.js';
 import { messageOrdinal, type CustomerMessage, type CustomerServerFrame, type EndReason } from '../../../protocol/customer-chat.js';
 import { parseMarkup } from '../../../protocol/rich-text.js';
@@ -20,7 +26,8 @@ export interface ChatPeer {
 
 export interface Chat {
   conversationId: string;
-  token: string;
+  /** The hash of the customer's resume token (`resumeKeyOf`): the token is never kept. */
+  resumeKey: string;
   queueId: string;
   /** The interaction currently carrying the conversation (changes on transfer). */
   interactionId: string;
@@ -49,13 +56,23 @@ export interface ChatsOptions {
   positionDelayMs: number;
 }
 
+/** A new customer's resume token: 192 random bits, base64url. */
+export function newResumeToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** What is kept of a token: SHA-256, base64url (a random token needs no salt). */
+export function resumeKeyOf(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
 /** Remembered clientIds per chat: enough for any realistic outbox, bounded against abuse. */
 const MAX_CLIENT_IDS = 1000;
 
 export class Chats {
   private readonly byConversation = new Map<string, Chat>();
   private readonly byInteraction = new Map<string, Chat>();
-  private readonly byToken = new Map<string, Chat>();
+  private readonly byKey = new Map<string, Chat>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private positionTimer?: NodeJS.Timeout;
   private closed = false;
@@ -71,25 +88,9 @@ export class Chats {
     return this.byConversation.size;
   }
 
-  create(conversationId: string, queueId: string, peer: ChatPeer): Chat {
-    const { perSecond, burst } = this.options.messageRate;
-    const chat: Chat = {
-      conversationId,
-      token: randomBytes(24).toString('base64url'),
-      queueId,
-      interactionId: conversationId,
-      state: 'waiting',
-      transferred: false,
-      peer,
-      clientIds: new Map(),
-      byMessage: new Map(),
-      messages: new TokenBucket(perSecond, burst),
-      typing: new TokenBucket(5, 10),
-      interactions: [conversationId],
-    };
-    this.byConversation.set(conversationId, chat);
-    this.byInteraction.set(conversationId, chat);
-    this.byToken.set(chat.token, chat);
+  /** A chat just started by `arrive` (with `resumeKey`, the hash of the token handed to the customer). */
+  create(conversationId: string, queueId: string, peer: ChatPeer, resumeKey: string): Chat {
+    const chat = this.register({ conversationId, resumeKey, queueId, interactionId: conversationId, state: 'waiting', transferred: false, peer });
     // An in-process agent may have accepted while `arrive` was still publishing: catch up.
     const i = this.engine.queries.unsafeState().interactions.get(conversationId);
     if (i?.phase === 'active' && i.agentId) this.agentJoined(chat, i.agentId);
@@ -97,8 +98,17 @@ export class Chats {
     return chat;
   }
 
-  byTokenOf(token: string): Chat | undefined {
-    return this.byToken.get(token);
+  /**
+   * The chat a resume token opens: from memory, or (after a restart) rebuilt
+   * from the engine's live conversation with the token's hash. Undefined for
+   * an unknown token and for a conversation that has ended.
+   */
+  resumable(token: string): Chat | undefined {
+    const resumeKey = resumeKeyOf(token);
+    const known = this.byKey.get(resumeKey);
+    if (known || this.closed) return known;
+    const live = this.engine.queries.resumableChat(resumeKey);
+    return live && !this.byConversation.has(live.conversationId) ? this.restore(live, resumeKey) : undefined;
   }
 
   conversation(id: string): Chat | undefined {
@@ -211,6 +221,39 @@ export class Chats {
     for (const chat of this.byConversation.values()) clearTimeout(chat.graceTimer);
   }
 
+  /** A live conversation this memory lost (server restart): where it stands now in the engine. */
+  private restore(live: ResumableChat, resumeKey: string): Chat {
+    const active = live.phase === 'active';
+    const queueId = live.queueId ?? '';
+    const chat = this.register({
+      conversationId: live.conversationId,
+      resumeKey,
+      queueId,
+      interactionId: live.interactionId,
+      state: active ? 'active' : 'waiting',
+      transferred: live.transferred,
+      ...(active ? { agentName: this.displayName(live.agentId) } : { position: queuePositions(this.engine.queries.unsafeState(), queueId).get(live.interactionId) }),
+    });
+    if (!active) this.schedulePositions();
+    return chat;
+  }
+
+  private register(base: Pick<Chat, 'conversationId' | 'resumeKey' | 'queueId' | 'interactionId' | 'state' | 'transferred' | 'peer' | 'agentName' | 'position'>): Chat {
+    const { perSecond, burst } = this.options.messageRate;
+    const chat: Chat = {
+      ...base,
+      clientIds: new Map(),
+      byMessage: new Map(),
+      messages: new TokenBucket(perSecond, burst),
+      typing: new TokenBucket(5, 10),
+      interactions: [base.interactionId],
+    };
+    this.byConversation.set(chat.conversationId, chat);
+    this.byInteraction.set(chat.interactionId, chat);
+    this.byKey.set(chat.resumeKey, chat);
+    return chat;
+  }
+
   private agentJoined(chat: Chat, agentId: string): void {
     chat.state = 'active';
     chat.position = undefined;
@@ -224,7 +267,7 @@ export class Chats {
 
   private forget(chat: Chat): void {
     this.byConversation.delete(chat.conversationId);
-    this.byToken.delete(chat.token);
+    this.byKey.delete(chat.resumeKey);
     for (const id of chat.interactions) this.byInteraction.delete(id);
   }
 

@@ -18,7 +18,7 @@ import {
 import { CLOSE } from '../../../protocol/index.js';
 import type { TokenBucket } from '../../rate-limit.js';
 import type { TypingRelay } from '../../typing.js';
-import type { Chat, ChatPeer, Chats } from './chats.js';
+import { newResumeToken, resumeKeyOf, type Chat, type ChatPeer, type Chats } from './chats.js';
 
 export interface SocketDeps {
   engine: Engine;
@@ -120,20 +120,23 @@ export class CustomerSocket implements ChatPeer {
     const queue = f.queue ? engine.tenant.queues.get(f.queue) : engine.tenant.config.queues.find((q) => q.media === 'chat');
     if (!queue || queue.media !== 'chat') return this.error('NO_QUEUE', f.queue ? `There is no chat queue "${f.queue}".` : 'This center has no chat queue.', { field: 'queue' });
     const customer = { name: f.name, ...(f.account ? { account: f.account } : {}), ...(f.caseNumber ? { caseNumber: f.caseNumber } : {}) };
-    const result = engine.execute({ type: 'arrive', queueId: queue.id, customer });
+    // The token goes to the customer only; the engine's log and our memory keep its hash.
+    const token = newResumeToken();
+    const resumeKey = resumeKeyOf(token);
+    const result = engine.execute({ type: 'arrive', queueId: queue.id, customer, resumeKey });
     if (!result.ok || !result.value.interactionId) return this.error('SERVER_ERROR', result.ok ? 'The chat could not be opened.' : result.error.message);
     // Send `joined` before anything the new chat triggers (position, agent_joined).
     const pending: CustomerServerFrame[] = [];
     const buffer: ChatPeer = { send: (fr) => pending.push(fr), takenOver: () => {} };
-    const chat = this.deps.chats.create(result.value.interactionId, queue.id, buffer);
+    const chat = this.deps.chats.create(result.value.interactionId, queue.id, buffer, resumeKey);
     this.chat = chat;
     chat.peer = this;
-    this.send({ type: 'joined', conversationId: chat.conversationId, token: chat.token, queue: { id: queue.id, name: queue.name }, heartbeatMs: this.deps.heartbeatMs });
+    this.send({ type: 'joined', conversationId: chat.conversationId, token, queue: { id: queue.id, name: queue.name }, heartbeatMs: this.deps.heartbeatMs });
     for (const fr of pending) this.send(fr);
   }
 
   private resume(f: CustomerFrame<'resume'>): void {
-    const chat = this.deps.chats.byTokenOf(f.token);
+    const chat = this.deps.chats.resumable(f.token);
     if (!chat) return this.bad('UNKNOWN_TOKEN', 'This chat is no longer known: start a new one.');
     if (this.chat && this.chat !== chat) return this.error('ALREADY_STARTED', 'This connection already has another chat.');
     this.chat = chat;
