@@ -149,8 +149,8 @@ export function chordFromSequence(seq: string): Chord | null {
 // per keystroke, but a busy process reads them together: "s" then Enter typed
 // while the console was stalled arrive as "s\r", which chordFromInk cannot
 // name (null), so both keys were lost. These helpers split such a run back
-// into keys; use-console-input.ts decides where a run is keys and where it is
-// pasted text.
+// into keys: outside bracketed-paste markers every character is a key, on a
+// pane and in a text field alike (see PasteReader for pastes).
 
 const NO_KEY: InkKey = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false,
@@ -165,7 +165,18 @@ const NO_KEY: InkKey = {
 // run of '[', '2', '0', '0', '~' (which would press "2": go to pane 2).
 const STRIPPED_SEQUENCE = /^(?:\[\[?[\x20-\x3f]*[\x40-\x7e]|O[\x40-\x7e])$/;
 
-/** True when Ink's (input, key) is several plain keys read at once (no escape
+/** True when one of Ink's raw input events (before useInput parses it) is
+ *  several plain keys: Ink cuts its reads at each escape character, so an
+ *  event is either one escape sequence or a run of plain characters. */
+export function isPlainRun(raw: string): boolean {
+  if (raw.includes('\x1b')) return false;
+  let n = 0;
+  for (const _ of raw) if (++n > 1) return true;
+  return false;
+}
+
+/** Guess from useInput's (input, key) alone (the raw event unknown) whether
+ *  it is several plain keys: True when Ink's (input, key) is several plain keys read at once (no escape
  *  sequence, no flag Ink derived from a single key). */
 export function isKeyRun(input: string, key: InkKey): boolean {
   if (input.includes('\x1b') || STRIPPED_SEQUENCE.test(input)) return false;
@@ -199,11 +210,119 @@ export function chordFromChar(ch: string): Chord | null {
   return chordFromInk(ch, { ...NO_KEY, shift: /^[A-Z]$/.test(ch) });
 }
 
-/** A key of a run that is text when pasted into a field: printable, or a line
- *  break or tab (the field's sanitizer turns those into its own whitespace).
- *  Other controls (Backspace, Ctrl-S, Ctrl-Y...) are keys even in a field. */
-export function isPastedText(ch: string): boolean {
-  if (ch === '\r' || ch === '\n' || ch === '\r\n' || ch === '\t') return true;
+/** A key of a run that a text field takes as typing, so a run of them can be
+ *  typed in one update: printable, not a line break, tab or any control
+ *  (Enter, Tab, Backspace, Ctrl-S... act as keys, C1 controls one by one). */
+export function isTextKey(ch: string): boolean {
   const code = ch.codePointAt(0)!;
-  return code >= 0x20 && code !== 0x7f;
+  return code >= 0x20 && code !== 0x7f && (code < 0x80 || code > 0x9f);
+}
+
+// ---- bracketed paste --------------------------------------------------------
+//
+// With bracketed paste on (terminal.ts), the terminal wraps pasted text in
+// ESC[200~ ... ESC[201~, so a paste is told apart from typing: only the text
+// between the markers is a paste. PasteReader sits in front of Ink's useInput
+// and reads Ink's input events: Ink splits each stdin read at escape
+// characters, so a marker read whole is an event of its own ("\x1b[200~",
+// which useInput would hand over as "[200~", with the ESC stripped), the
+// pasted text one or more events (one per read, split again at any escape
+// sequence inside it). A marker cut in two by the reads comes as two events:
+// Ink holds an unfinished sequence until its next read, but flushes it on its
+// own when the rest is not there yet ("\x1b[20" then "0~text...", or "\x1b"
+// then "[201~"). Inside a paste every event is pasted text until the end
+// marker, wherever it is cut; outside, a cut start marker is held until its
+// rest arrives.
+
+export const PASTE_START = '\x1b[200~';
+export const PASTE_END = '\x1b[201~';
+/** Text kept of one paste: well above any field's maximum; the rest is read and dropped. */
+export const MAX_PASTE = 100_000;
+
+/** What to do with one Ink input event (in order). */
+export type InputStep =
+  /** Not part of a paste: hand the event to Ink's useInput unchanged. */
+  | { kind: 'key'; input: string }
+  /** Plain keys read in one event after an end marker that was cut in two. */
+  | { kind: 'keys'; run: string }
+  /** A whole paste, raw (the text field sanitizes it). */
+  | { kind: 'paste'; text: string };
+
+export class PasteReader {
+  /** Pasted text so far (at most MAX_PASTE), null outside a paste. */
+  private paste: string | null = null;
+  private pasteLength = 0; // raw length read, MAX_PASTE or not
+  private tail = ''; // the last characters read in a paste: the end marker may have begun there
+  /** A start-marker prefix Ink flushed alone ("\x1b[20"): held, not a key. */
+  private held = '';
+  /** "\x1b" or "\x1b[" just handed over as a key (Esc, Alt-[): a start
+   *  marker may still go on in the next event; the key has acted already. */
+  private passed = '';
+
+  get inPaste(): boolean {
+    return this.paste !== null;
+  }
+
+  feed(event: string): InputStep[] {
+    if (this.paste !== null) return this.feedPaste(event);
+    const prefix = this.held || this.passed;
+    this.held = this.passed = '';
+    if (prefix) {
+      const joined = prefix + event;
+      if (joined.startsWith(PASTE_START)) return this.begin(joined.slice(PASTE_START.length));
+      if (PASTE_START.startsWith(joined)) {
+        this.held = joined;
+        return [];
+      }
+      // Not a marker: a held prefix was an unfinished sequence (no key); the event is its own.
+    }
+    if (event.startsWith(PASTE_START)) return this.begin(event.slice(PASTE_START.length));
+    if (event === PASTE_END) return []; // an end with no start: nothing to end
+    // "\x1b[2", "\x1b[20", "\x1b[200": no key sends these (useInput would read "[20" as keys "[", "2", "0").
+    if (event.length >= 3 && PASTE_START.startsWith(event)) {
+      this.held = event;
+      return [];
+    }
+    if (event === '\x1b' || event === '\x1b[') this.passed = event;
+    return [{ kind: 'key', input: event }];
+  }
+
+  private begin(rest: string): InputStep[] {
+    this.paste = '';
+    this.pasteLength = 0;
+    this.tail = '';
+    return rest ? this.feedPaste(rest) : [];
+  }
+
+  private append(text: string): void {
+    const room = MAX_PASTE - this.paste!.length;
+    if (room > 0) this.paste += text.length <= room ? text : text.slice(0, room);
+    this.pasteLength += text.length;
+  }
+
+  private feedPaste(event: string): InputStep[] {
+    const scan = this.tail + event;
+    const at = scan.indexOf(PASTE_END);
+    if (at < 0) {
+      this.append(event);
+      this.tail = scan.slice(-(PASTE_END.length - 1));
+      return [];
+    }
+    // Where the end marker starts in the event; negative when it began in
+    // text already appended (the tail).
+    const cut = at - this.tail.length;
+    if (cut >= 0) this.append(event.slice(0, cut));
+    else this.paste = this.paste!.slice(0, Math.max(0, this.pasteLength + cut));
+    const text = this.paste!;
+    const rest = scan.slice(at + PASTE_END.length);
+    this.paste = null;
+    this.tail = '';
+    const steps: InputStep[] = [{ kind: 'paste', text }];
+    // What follows the marker in the same event (only when the marker was cut
+    // in two, so the event is plain text): keys, or the start of another paste.
+    for (const step of rest ? this.feed(rest) : []) {
+      steps.push(step.kind === 'key' ? { kind: 'keys', run: step.input } : step);
+    }
+    return steps;
+  }
 }

@@ -4,11 +4,12 @@
 // Must stay the first import: it has to run before Ink is loaded.
 import './interactive.js';
 import { render } from 'ink';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { Console } from './app.js';
 import { fixInkStdout } from './ink-stdout.js';
 import type { ConsoleClient } from './context.js';
 import { buildKeymap, type KeyOverrides } from './keymap.js';
-import { POP_TITLE, PUSH_TITLE } from './terminal.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, POP_TITLE, PUSH_TITLE } from './terminal.js';
 import type { Theme } from './theme.js';
 
 export interface RunConsoleOptions {
@@ -40,6 +41,37 @@ export interface RunConsoleOptions {
 // above a frame that already fills the screen.
 export const RENDER_OPTIONS = { incrementalRendering: true, maxFps: 12, exitOnCtrlC: false, patchConsole: false } as const;
 
+/** Runs `onUnmount` when Ink unmounts the tree, synchronously: Ink unmounts
+ *  on SIGINT, SIGTERM, SIGHUP... (through signal-exit) right before the
+ *  process dies, when no promise of ours would run any more. */
+function OnUnmount({ run, children }: { run: () => void; children: ReactNode }) {
+  useLayoutEffect(() => run, [run]);
+  return children;
+}
+
+/**
+ * Bracketed paste on, on a terminal (terminal.ts), and the undo: idempotent,
+ * run on every way out: a normal quit, Ink unmounting on a signal, and the
+ * process exiting any other way (an uncaught exception, process.exit).
+ */
+function bracketedPaste(stdout: NodeJS.WriteStream): () => void {
+  if (!stdout.isTTY) return () => {};
+  let on = true;
+  const off = (): void => {
+    if (!on) return;
+    on = false;
+    process.off('exit', off);
+    try {
+      stdout.write(BRACKETED_PASTE_OFF);
+    } catch {
+      // The terminal may be gone already (SIGHUP).
+    }
+  };
+  stdout.write(BRACKETED_PASTE_ON);
+  process.on('exit', off);
+  return off;
+}
+
 /** Runs the console until the agent quits; resolves with the exit code (0 on a normal quit). */
 export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
@@ -48,17 +80,20 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
   writeRaw(PUSH_TITLE);
+  const pasteOff = bracketedPaste(stdout);
   const instance = render(
-    <Console
-      client={opts.client}
-      theme={opts.theme}
-      keymap={keymap}
-      bell={opts.bell ?? true}
-      writeRaw={writeRaw}
-      favourites={opts.favourites}
-      onFavouritesChange={opts.onFavouritesChange}
-      onExit={(code) => resolveExit(code)}
-    />,
+    <OnUnmount run={pasteOff}>
+      <Console
+        client={opts.client}
+        theme={opts.theme}
+        keymap={keymap}
+        bell={opts.bell ?? true}
+        writeRaw={writeRaw}
+        favourites={opts.favourites}
+        onFavouritesChange={opts.onFavouritesChange}
+        onExit={(code) => resolveExit(code)}
+      />
+    </OnUnmount>,
     { ...RENDER_OPTIONS, ...opts.renderOptions, stdout: fixInkStdout(stdout), stdin: opts.stdin ?? process.stdin },
   );
   // Ink failing (or being unmounted from outside) ends the console too.
@@ -66,6 +101,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   const code = await exited;
   instance.unmount();
   await instance.waitUntilExit().catch(() => {});
+  pasteOff();
   writeRaw(POP_TITLE);
   opts.onExit?.();
   return code;

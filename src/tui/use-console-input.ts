@@ -2,12 +2,14 @@
 // the active screen through the keymap, run the command or type the key into
 // the active text field. No pane has its own useInput, so precedence lives
 // in one place (SCREENS in keymap-commands.ts).
-import { useInput } from 'ink';
+import { useInput, useStdin } from 'ink';
+import { useEffect, useRef } from 'react';
 import { runCommand } from './actions/index.js';
+import { info } from './actions/run.js';
 import { TEXT_FIELDS, typeInto } from './actions/text-input.js';
 import type { ConsoleServices } from './context.js';
 import { resolveKey } from './keymap.js';
-import { chordFromChar, chordFromInk, isKeyRun, isPastedText, splitKeys, type InkKey } from './keys.js';
+import { chordFromChar, chordFromInk, isKeyRun, isPlainRun, isTextKey, PasteReader, splitKeys, type InkKey } from './keys.js';
 import { screenOf } from './ui-state.js';
 
 const isTextScreen = (screen: string): screen is keyof typeof TEXT_FIELDS => Object.hasOwn(TEXT_FIELDS, screen);
@@ -19,7 +21,7 @@ export function handleKey(s: ConsoleServices, input: string, chord: ReturnType<t
   if (r?.kind === 'command') {
     void runCommand(s, r.id);
   } else if (isTextScreen(screen) && (r?.kind === 'text' || (chord === null && input !== ''))) {
-    // chord null with input: a paste, or a key we cannot name; the field sanitizes it.
+    // chord null with input: a key we cannot name (or a run's C1 control); the field sanitizes it.
     typeInto(s, screen, input, chord);
   }
 }
@@ -27,24 +29,25 @@ export function handleKey(s: ConsoleServices, input: string, chord: ReturnType<t
 /**
  * Several keys in one input: Ink passes a whole stdin read of plain characters
  * as one input, so keys typed while the console was busy ("s" then Enter, read
- * together as "s\r") come as one string. Outside a text field each character
- * is a key, handled in order against the screen as the previous key left it
- * (a command changes the UI store synchronously: "s" opens the status menu,
- * then Enter picks in it). In a text field the text is a paste, typed in as
- * one piece (line breaks and tabs become the field's own); control keys in it
- * (Backspace, Ctrl-S, Ctrl-Y...) are still keys.
+ * together as "s\r") come as one string. Each character is a key, handled in
+ * order against the screen as the previous key left it (a command changes the
+ * UI store synchronously: "s" opens the status menu, then Enter picks in it),
+ * in a text field too: "hello\r" in the chat compose types hello, then Enter
+ * sends. Only text between bracketed-paste markers is a paste (handlePaste).
+ * In a text field, consecutive printable keys are typed in one update (the
+ * same text as one by one: no printable key is bound above a field's text
+ * layer, test/tui/key-runs.test.tsx checks it).
  *
- * Without bracketed paste, a paste and fast typing are the same bytes: Enter
- * typed ahead in a text field in the same read as the text before it is taken
- * as a pasted line break, never as "send" or "choose".
+ * On a terminal without bracketed paste, a paste and fast typing are the same
+ * bytes, so a pasted line break there acts as Enter, and a paste on a pane as keys.
  */
 export function handleKeyRun(s: ConsoleServices, run: string): void {
   const keys = splitKeys(run);
   for (let i = 0; i < keys.length; ) {
     const screen = screenOf(s.ui.get());
-    if (isTextScreen(screen) && isPastedText(keys[i]!)) {
+    if (isTextScreen(screen) && isTextKey(keys[i]!)) {
       let j = i + 1;
-      while (j < keys.length && isPastedText(keys[j]!)) j++;
+      while (j < keys.length && isTextKey(keys[j]!)) j++;
       typeInto(s, screen, keys.slice(i, j).join(''), null);
       i = j;
     } else {
@@ -54,12 +57,107 @@ export function handleKeyRun(s: ConsoleServices, run: string): void {
   }
 }
 
-/** Ink's useInput arguments: one key, or a run of keys read together. */
-export function handleInput(s: ConsoleServices, input: string, key: InkKey): void {
-  if (isKeyRun(input, key)) handleKeyRun(s, input);
-  else handleKey(s, input, chordFromInk(input, key));
+export const PASTE_IGNORED = 'Paste ignored: no text field here.';
+
+/** A bracketed paste: typed into the active text field in one piece (the
+ *  field sanitizes it, keeps line breaks if it is multi-line, cuts it to its
+ *  maximum); anywhere else it is ignored, never run as keys. */
+export function handlePaste(s: ConsoleServices, text: string): void {
+  if (text === '') return;
+  const screen = screenOf(s.ui.get());
+  if (isTextScreen(screen)) typeInto(s, screen, text, null);
+  else info(s, PASTE_IGNORED);
+}
+
+/**
+ * Ink's useInput arguments: one key, or a run of keys read together. `raw` is
+ * the input event as Ink read it (readPastes hands it over): a run of plain
+ * characters is keys, an escape sequence one key or, unnamed (mouse, focus,
+ * unknown CSI), nothing. Without it, useInput's input is all there is, with
+ * the ESC stripped: "[I" or "OK" may be a sequence or two typed keys.
+ */
+export function handleInput(s: ConsoleServices, input: string, key: InkKey, raw?: string): void {
+  if (raw === undefined) {
+    if (isKeyRun(input, key)) handleKeyRun(s, input);
+    else handleKey(s, input, chordFromInk(input, key));
+  } else if (isPlainRun(raw)) {
+    handleKeyRun(s, raw);
+  } else {
+    const chord = chordFromInk(input, key);
+    if (chord === null && raw.startsWith('\x1b')) return;
+    handleKey(s, input, chord);
+  }
+}
+
+interface InputEmitter {
+  emit(event: string | symbol, ...args: unknown[]): boolean;
+}
+
+/**
+ * Put a PasteReader in front of Ink's input events. Ink's App emits every
+ * input event (one key, one run of plain text, one escape sequence, as read)
+ * on the emitter it shares with useInput (useStdin's internal_eventEmitter,
+ * Ink 6.8); we wrap its emit, so pastes (markers included) never reach
+ * useInput. They must not: useInput parses each event before any handler can
+ * ignore it, and it throws on sequences a hostile clipboard can hold (ESC[31m,
+ * a colour: Ink 6.8 takes it for a Ctrl key with no name). Other events go to
+ * useInput through `deliver`, with the raw event. Returns the undo.
+ */
+export function readPastes(
+  emitter: InputEmitter,
+  on: { paste(text: string): void; keys(run: string): void; deliver(raw: string, emit: () => void): void },
+): () => void {
+  const reader = new PasteReader();
+  const emit = emitter.emit;
+  const wrapped = function (this: unknown, event: string | symbol, ...args: unknown[]): boolean {
+    if (event !== 'input' || typeof args[0] !== 'string') return emit.call(this, event, ...args);
+    for (const step of reader.feed(args[0])) {
+      if (step.kind === 'paste') on.paste(step.text);
+      else if (step.kind === 'keys') on.keys(step.run);
+      else on.deliver(step.input, () => emit.call(this, 'input', step.input));
+    }
+    return true;
+  };
+  emitter.emit = wrapped;
+  return () => {
+    if (emitter.emit === wrapped) emitter.emit = emit;
+  };
 }
 
 export function useConsoleInput(s: ConsoleServices, isActive = true): void {
-  useInput((input, key) => handleInput(s, input, key), { isActive });
+  const { internal_eventEmitter: emitter } = useStdin();
+  const services = useRef(s);
+  services.current = s;
+  // The raw event useInput is parsing, and whether our handler (not Ink) threw on it.
+  const raw = useRef<string | undefined>(undefined);
+  const failed = useRef(false);
+  useEffect(() => {
+    if (!isActive || !emitter) return;
+    return readPastes(emitter, {
+      paste: (text) => handlePaste(services.current, text),
+      keys: (run) => handleKeyRun(services.current, run),
+      deliver(event, emit) {
+        raw.current = event;
+        failed.current = false;
+        try {
+          emit();
+        } catch (e) {
+          // Ink's own parsing threw (outside a paste, e.g. a terminal without
+          // bracketed paste pasting a colour sequence): the event is no key, drop it.
+          if (failed.current) throw e;
+        } finally {
+          raw.current = undefined;
+          failed.current = false;
+        }
+      },
+    });
+  }, [emitter, isActive]);
+  useInput((input, key) => {
+    try {
+      handleInput(s, input, key, raw.current);
+    } catch (e) {
+      failed.current = true;
+      throw e;
+    }
+  }, { isActive });
 }

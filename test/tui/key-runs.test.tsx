@@ -65,24 +65,31 @@ describe('keys read together act as the same keys read one by one', () => {
   });
 });
 
-describe('pasted into a text field, text stays text', () => {
-  it('notes: lines pasted as lines; a Ctrl-S in the same read still saves', async () => {
-    h = await renderConsole({ view: makeView({ work: [interaction('w1', { notes: '' })] }) });
-    await h.press('n');
-    await h.press(`line one\rline two\tend${KEY.ctrl('s')}`);
-    expect(calls('setNotes')).toEqual([['w1', 'line one\nline two    end']]);
+describe('typed ahead into a text field, every key is a key (pastes come in markers: paste.test.tsx)', () => {
+  it('chat compose: "hello" and Enter read together send hello', async () => {
+    h = await renderConsole({ view: chatView() });
+    await h.press(KEY.enter);
+    await h.press(`hello${KEY.enter}`);
+    expect(calls('sendChat').map(([, text]) => text)).toEqual(['hello']);
   });
 
-  it('chat compose: a pasted Enter is a line break, not "send"; Enter alone sends', async () => {
+  it('chat compose: the text after an Enter read in the same run is the next message', async () => {
     h = await renderConsole({ view: chatView() });
     await h.press(KEY.enter);
     await h.press('first line\r\nsecond line');
-    expect(calls('sendChat')).toEqual([]);
+    expect(calls('sendChat').map(([, text]) => text)).toEqual(['first line']);
     await h.press(KEY.enter);
-    expect(calls('sendChat').map(([, text]) => text)).toEqual(['first line\nsecond line']);
+    expect(calls('sendChat').map(([, text]) => text)).toEqual(['first line', 'second line']);
   });
 
-  it('no printable key is bound above the text layer of a field, so a paste typed in one piece equals typing it', () => {
+  it("notes: Enter is the field's new line, a Backspace and a Ctrl-S in the same read still act", async () => {
+    h = await renderConsole({ view: makeView({ work: [interaction('w1', { notes: '' })] }) });
+    await h.press('n');
+    await h.press(`line one\rline twox${KEY.backspace}${KEY.ctrl('s')}`);
+    expect(calls('setNotes')).toEqual([['w1', 'line one\nline two']]);
+  });
+
+  it('no printable key is bound above the text layer of a field, so printable keys typed in one piece equal typing them', () => {
     const keymap = buildKeymap();
     const printable = [...'!"#$%&\'()*+,-./0123456789:;<=>?@[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~', 'space']
       .flatMap((k) => [parseChord(k), ...(/[a-z]/.test(k) && k.length === 1 ? [parseChord(k.toUpperCase())] : [])]);

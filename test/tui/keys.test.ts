@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { Text, useInput, type Key } from 'ink';
 import { render } from 'ink-testing-library';
 import {
-  ChordError, chordFromChar, chordFromInk, chordFromSequence, chordId, formatChord, isKeyRun, isPastedText, parseChord,
+  ChordError, chordFromChar, chordFromInk, chordFromSequence, chordId, formatChord, isKeyRun, isPlainRun, isTextKey, parseChord,
   splitKeys, type Chord, type InkKey,
 } from '../../src/tui/keys.js';
 import { renderInk, tick } from './helpers/render.js';
@@ -178,9 +178,16 @@ describe('several keys in one read (isKeyRun, splitKeys, chordFromChar)', () => 
     expect(splitKeys('a😀\r\nb\n\r')).toEqual(['a', '😀', '\r\n', 'b', '\n', '\r']);
   });
 
-  it('pasted text is printable characters, line breaks and tabs; other controls are keys', () => {
-    for (const t of ['a', ' ', '😀', '\r', '\n', '\r\n', '\t', '\u0085']) expect(isPastedText(t), JSON.stringify(t)).toBe(true);
-    for (const key of ['\x7f', '\b', '\x13', '\x19', '\x00', '\x1c']) expect(isPastedText(key), JSON.stringify(key)).toBe(false);
+  it('text keys are printable characters; line breaks, tabs and other controls are keys of their own', () => {
+    for (const t of ['a', 'A', ' ', '~', '😀', 'é']) expect(isTextKey(t), JSON.stringify(t)).toBe(true);
+    for (const key of ['\r', '\n', '\r\n', '\t', '\x7f', '\b', '\x13', '\x19', '\x00', '\x1c', '\u0085', '\u009b']) {
+      expect(isTextKey(key), JSON.stringify(key)).toBe(false);
+    }
+  });
+
+  it('a raw Ink event is a run when it is several characters with no escape', () => {
+    for (const run of ['s\r', 'OK', '[I', '[200~', 'é😀']) expect(isPlainRun(run), JSON.stringify(run)).toBe(true);
+    for (const one of ['s', '😀', '\r', '', '\x1b[200~', '\x1b[I', '\x1bOx', '\x1bx']) expect(isPlainRun(one), JSON.stringify(one)).toBe(false);
   });
 
   it('gives every character the chord Ink gives it when read alone', async () => {
