@@ -35,6 +35,21 @@ export class Tmux {
     this.tmux(['send-keys', '-t', this.target, '-l', text]);
   }
 
+  /**
+   * Pastes text as a terminal does (tmux's paste-buffer): line feeds become
+   * carriage returns, and the text is wrapped in bracketed-paste markers only
+   * if the program turned the mode on (`-p`).
+   */
+  paste(text: string): void {
+    this.tmux(['load-buffer', '-b', 'e2e-paste', '-'], text);
+    this.tmux(['paste-buffer', '-p', '-d', '-b', 'e2e-paste', '-t', this.target]);
+  }
+
+  /** The process id of the pane's program (the command given to the constructor). */
+  pid(): number {
+    return Number(this.tmux(['display-message', '-p', '-t', this.target, '#{pane_pid}']).trim());
+  }
+
   /** The visible screen as plain text lines. */
   screen(): string {
     return this.tmux(['capture-pane', '-p', '-t', this.target]);
@@ -60,7 +75,7 @@ export class Tmux {
     }
   }
 
-  private tmux(args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  private tmux(args: string[], input?: string): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', ...(input === undefined ? {} : { input }) });
   }
 }
