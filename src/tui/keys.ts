@@ -238,6 +238,13 @@ export const PASTE_START = '\x1b[200~';
 export const PASTE_END = '\x1b[201~';
 /** Text kept of one paste: well above any field's maximum; the rest is read and dropped. */
 export const MAX_PASTE = 100_000;
+/**
+ * A paste whose end marker never comes (a terminal that dropped it, a clipboard
+ * holding a bare start marker) would swallow every key after it: once input
+ * pauses this long inside a paste, the paste ends there. Terminals send a
+ * paste in back-to-back reads, far closer together than this.
+ */
+export const PASTE_STALL_MS = 1000;
 
 /** What to do with one Ink input event (in order). */
 export type InputStep =
@@ -259,11 +266,22 @@ export class PasteReader {
    *  marker may still go on in the next event; the key has acted already. */
   private passed = '';
 
+  /** When the last event of the paste in progress was read. */
+  private lastAt = 0;
+
   get inPaste(): boolean {
     return this.paste !== null;
   }
 
-  feed(event: string): InputStep[] {
+  /** `now`: when the event was read (the console's clock), to end a stalled paste. */
+  feed(event: string, now = 0): InputStep[] {
+    if (this.paste !== null && now - this.lastAt > PASTE_STALL_MS) {
+      const text = this.paste;
+      this.paste = null;
+      this.tail = '';
+      return [{ kind: 'paste', text }, ...this.feed(event, now)];
+    }
+    this.lastAt = now;
     if (this.paste !== null) return this.feedPaste(event);
     const prefix = this.held || this.passed;
     this.held = this.passed = '';
@@ -320,7 +338,7 @@ export class PasteReader {
     const steps: InputStep[] = [{ kind: 'paste', text }];
     // What follows the marker in the same event (only when the marker was cut
     // in two, so the event is plain text): keys, or the start of another paste.
-    for (const step of rest ? this.feed(rest) : []) {
+    for (const step of rest ? this.feed(rest, this.lastAt) : []) {
       steps.push(step.kind === 'key' ? { kind: 'keys', run: step.input } : step);
     }
     return steps;

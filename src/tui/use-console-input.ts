@@ -106,12 +106,13 @@ interface InputEmitter {
 export function readPastes(
   emitter: InputEmitter,
   on: { paste(text: string): void; keys(run: string): void; deliver(raw: string, emit: () => void): void },
+  now: () => number = () => 0,
 ): () => void {
   const reader = new PasteReader();
   const emit = emitter.emit;
   const wrapped = function (this: unknown, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'input' || typeof args[0] !== 'string') return emit.call(this, event, ...args);
-    for (const step of reader.feed(args[0])) {
+    for (const step of reader.feed(args[0], now())) {
       if (step.kind === 'paste') on.paste(step.text);
       else if (step.kind === 'keys') on.keys(step.run);
       else on.deliver(step.input, () => emit.call(this, 'input', step.input));
@@ -150,7 +151,7 @@ export function useConsoleInput(s: ConsoleServices, isActive = true): void {
           failed.current = false;
         }
       },
-    });
+    }, () => services.current.clock.now());
   }, [emitter, isActive]);
   useInput((input, key) => {
     try {

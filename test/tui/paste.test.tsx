@@ -40,6 +40,17 @@ describe('PasteReader', () => {
     ]);
   });
 
+  it('a paste whose end marker never comes ends once input pauses (keys after it act again)', () => {
+    const r = new PasteReader();
+    expect(r.feed(PASTE_START, 1000)).toEqual([]);
+    expect(r.feed('half a paste', 1500)).toEqual([]);
+    expect(r.feed('more', 2500)).toEqual([]); // 1 s after the last read: still the paste
+    expect(r.feed('s', 3501)).toEqual([{ kind: 'paste', text: 'half a pastemore' }, { kind: 'key', input: 's' }]);
+    expect(r.inPaste).toBe(false);
+    // A paste after the stall works as ever.
+    expect(r.feed(`${PASTE_START}ok${PASTE_END}`, 3600)).toEqual([{ kind: 'paste', text: 'ok' }]);
+  });
+
   it('end markers cut anywhere, as Ink flushes them', () => {
     for (const events of [
       ['\x1b[20', '1~'], ['\x1b[2', '01~'], ['\x1b[', '201~'], ['\x1b', '[201~'], ['\x1b[201', '~'],
