@@ -72,3 +72,19 @@ export function formatSigned(remainingMs: number): string {
   if (remainingMs >= 0) return formatClock(remainingMs, 'ceil');
   return `+${formatClock(-remainingMs, 'floor')}`;
 }
+
+/** "14:05": a time of day in the agent's local time. */
+export function hhmm(ts: number): string {
+  const d = new Date(ts);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "10:42" today, "Nov 24 10:42" before (call history, notices). */
+export function whenLabel(at: number, now: number): string {
+  const d = new Date(at);
+  const today = new Date(now);
+  const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
+  return sameDay ? hhmm(at) : `${MONTHS[d.getMonth()]} ${d.getDate()} ${hhmm(at)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatSigned, formatWait, GRANULARITY_MS } from '../../src/tui/format.js';
+import { formatClock, formatDuration, formatSigned, formatWait, GRANULARITY_MS, whenLabel } from '../../src/tui/format.js';
 
 const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H, W = 7 * D;
 
@@ -103,5 +103,14 @@ describe('formatSigned (wrap-up timer)', () => {
 
   it('survives non-finite input', () => {
     expect(formatSigned(Number.NaN)).toBe('0:00');
+  });
+});
+
+describe('whenLabel', () => {
+  it('today as a time of day, earlier days with the date', () => {
+    const now = new Date(2026, 10, 26, 15, 30).getTime();
+    expect(whenLabel(new Date(2026, 10, 26, 9, 5).getTime(), now)).toBe('09:05');
+    expect(whenLabel(new Date(2026, 10, 24, 23, 59).getTime(), now)).toBe('Nov 24 23:59');
+    expect(whenLabel(new Date(2025, 10, 26, 9, 5).getTime(), now)).toBe('Nov 26 09:05'); // same day, another year
   });
 });

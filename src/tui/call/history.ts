@@ -2,7 +2,7 @@
 // engine keeps them, so they survive a restart of the console or the
 // server), newest first, each number once, with who and when.
 import type { CallHistoryEntry } from '../../protocol/index.js';
-import { hhmm } from '../chat/transcript.js';
+import { whenLabel } from '../format.js';
 
 export interface RecallEntry {
   number: string;
@@ -11,16 +11,6 @@ export interface RecallEntry {
 }
 
 const ARROWS = { inbound: '←', outbound: '→' } as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "10:42" today, "Nov 24 10:42" before. */
-export function whenLabel(at: number, now: number): string {
-  const d = new Date(at);
-  const today = new Date(now);
-  const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
-  return sameDay ? hhmm(at) : `${MONTHS[d.getMonth()]} ${d.getDate()} ${hhmm(at)}`;
-}
-
 export function recallEntries(calls: readonly CallHistoryEntry[], now: number): RecallEntry[] {
   const seen = new Set<string>();
   const out: RecallEntry[] = [];

@@ -4,16 +4,12 @@
 // screenful costs.
 import type { ChatMessage } from '../../protocol/index.js';
 import { parseMarkup } from '../../protocol/rich-text.js';
+import { hhmm } from '../format.js';
 import type { Role } from '../theme.js';
 import type { PendingMessage } from './chat-state.js';
 import { plainBlocks, richLines, type Span, type StyledLine } from './rich.js';
 
 const INDENT = 2;
-
-export function hhmm(ts: number): string {
-  const d = new Date(ts);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 export interface Who {
   /** My agent id: my lines say "You". */

@@ -2,7 +2,7 @@
 // dialogs and the actions so they always agree on the item under the cursor.
 import type { NoticePriority, NoticeView } from '../../protocol/index.js';
 import type { Role } from '../theme.js';
-import { whenLabel } from '../call/history.js';
+import { whenLabel } from '../format.js';
 
 /** Theme entry: each priority's colour (green, yellow, red; a pop-up is critical). */
 export const PRIORITY_ROLES: Record<NoticePriority, Role> = {
