@@ -40,7 +40,8 @@ import { emptyState, type ChatMessage, type EngineState } from './state.js';
 import type { CommandReceipt, EventStore } from './store/store.js';
 import type { Tenant } from './tenant/tenant.js';
 import { Queries } from './queries.js';
-import { agentPhoneTimerAt, callTimerAt } from './phone/timers.js';
+import { agentDeadlines, interactionDeadlines } from './deadlines.js';
+import { transcriptOf } from './transcript.js';
 
 export interface EngineOptions {
   tenant: Tenant;
@@ -242,18 +243,7 @@ export class Engine {
    * messages and those of the interactions it was transferred from.
    */
   transcript(interactionId: string): ChatMessage[] {
-    const messages: ChatMessage[] = [];
-    const seen = new Set<string>();
-    for (let id: string | undefined = interactionId; id && !seen.has(id); ) {
-      seen.add(id);
-      let previous: string | undefined;
-      for (const e of this.store.eventsOfInteraction(id)) {
-        if (e.type === 'chat.message') messages.push(e.message);
-        if (e.type === 'interaction.arrived') previous = e.transferredFrom?.interactionId;
-      }
-      id = previous;
-    }
-    return messages.sort((a, b) => a.ts - b.ts || Number(a.id.slice(2)) - Number(b.id.slice(2)));
+    return transcriptOf((id) => this.store.eventsOfInteraction(id), interactionId);
   }
 
   close(): void {
@@ -457,26 +447,11 @@ export class Engine {
   }
 
   private syncInteractionTimers(interactionId: string): void {
-    const i = this.state.interactions.get(interactionId);
-    this.arm(`offer:${interactionId}`, i?.phase === 'offered' ? i.offerDeadline : undefined, {
-      type: 'offer_timeout',
-      interactionId,
-    });
-    this.arm(`wrapup:${interactionId}`, i?.phase === 'wrapup' && !i.wrapUpOverdue ? i.wrapUpDeadline : undefined, {
-      type: 'wrap_up_due',
-      interactionId,
-    });
-    // Phone legs the switch is dialing give up at their ring deadline.
-    this.arm(`ring:${interactionId}`, callTimerAt(this.state, interactionId), { type: 'phone_ring_timeout', interactionId });
+    for (const [key, at, command] of interactionDeadlines(this.state, interactionId)) this.arm(key, at, command);
   }
 
   private syncAgentTimer(agentId: string): void {
-    const a = this.state.agents.get(agentId);
-    // After the grace period an agent with work keeps it: no timer until the work ends.
-    const pending = a?.loggedIn && a.disconnectedUntil !== undefined && (a.offer || a.work.size === 0);
-    this.arm(`grace:${agentId}`, pending ? a.disconnectedUntil : undefined, { type: 'grace_expired', agentId });
-    // The agent's own phone legs: voice connection and workplace PIN calls.
-    this.arm(`phone:${agentId}`, agentPhoneTimerAt(this.state, agentId), { type: 'phone_agent_timeout', agentId });
+    for (const [key, at, command] of agentDeadlines(this.state, agentId)) this.arm(key, at, command);
   }
 
   private arm(key: string, at: number | undefined, command: AnyCommand): void {
