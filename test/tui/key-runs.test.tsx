@@ -12,6 +12,7 @@ import { parseChord } from '../../src/tui/keys.js';
 import { chatView } from './chat/fixtures.js';
 import { interaction, makeView } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
+import { calls as callsOf } from './helpers/scenario.js';
 
 let h: ConsoleHarness | undefined;
 afterEach(() => {
@@ -19,7 +20,7 @@ afterEach(() => {
   h = undefined;
 });
 
-const calls = (name: Parameters<NonNullable<ConsoleHarness['fake']>['callsOf']>[0]) => h!.fake!.callsOf(name);
+const calls = (name: Parameters<typeof callsOf>[1]) => callsOf(h!, name);
 const tabBar = () => h!.frame().split('\n')[1]!;
 
 describe('keys read together act as the same keys read one by one', () => {

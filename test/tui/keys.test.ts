@@ -11,6 +11,17 @@ import { renderInk, tick } from './helpers/render.js';
 const c = (key: string, mods: Partial<Omit<Chord, 'key'>> = {}): Chord =>
   ({ key, ctrl: false, alt: false, shift: false, ...mods });
 
+/** A component that records the chord Ink's useInput gives each key (as chordFromInk reads it). */
+function chordProbe(seen: string[]) {
+  return function Probe() {
+    useInput((input, key) => {
+      const chord = chordFromInk(input, key);
+      seen.push(chord ? chordId(chord) : 'null');
+    });
+    return createElement(Text, null, 'probe');
+  };
+}
+
 describe('parseChord', () => {
   it.each([
     ['ctrl+k', c('k', { ctrl: true })],
@@ -129,13 +140,7 @@ describe('chordFromInk against real Ink input parsing', () => {
   ];
   it.each(cases)('%j → %s', async (raw, id) => {
     const seen: string[] = [];
-    const Probe = () => {
-      useInput((input, key) => {
-        const chord = chordFromInk(input, key);
-        seen.push(chord ? chordId(chord) : 'null');
-      });
-      return createElement(Text, null, 'probe');
-    };
+    const Probe = chordProbe(seen);
     const app = render(createElement(Probe));
     try {
       await new Promise((r) => setTimeout(r, 50));
@@ -193,13 +198,7 @@ describe('several keys in one read (isKeyRun, splitKeys, chordFromChar)', () => 
   it('gives every character the chord Ink gives it when read alone', async () => {
     const chars = [...Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(i)).filter((ch) => ch !== '\x1b'), 'é', 'Ж', '😀', '\u0085'];
     const seen: string[] = [];
-    const Probe = () => {
-      useInput((input, key) => {
-        const chord = chordFromInk(input, key);
-        seen.push(chord ? chordId(chord) : 'null');
-      });
-      return createElement(Text, null, 'probe');
-    };
+    const Probe = chordProbe(seen);
     const app = renderInk(createElement(Probe));
     try {
       await tick();

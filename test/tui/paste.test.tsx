@@ -17,6 +17,7 @@ import { chatView } from './chat/fixtures.js';
 import { FakeClient } from './helpers/fake-client.js';
 import { interaction, makeView } from './helpers/fixtures.js';
 import { FakeStdin, FakeStdout, KEY, renderConsole, renderInk, tick, waitFor, type ConsoleHarness } from './helpers/render.js';
+import { calls as callsOf } from './helpers/scenario.js';
 
 const paste = (text: string): string => `${PASTE_START}${text}${PASTE_END}`;
 
@@ -25,7 +26,7 @@ afterEach(() => {
   h?.unmount();
   h = undefined;
 });
-const calls = (name: Parameters<NonNullable<ConsoleHarness['fake']>['callsOf']>[0]) => h!.fake!.callsOf(name);
+const calls = (name: Parameters<typeof callsOf>[1]) => callsOf(h!, name);
 const tabBar = () => h!.frame().split('\n')[1]!;
 
 describe('PasteReader', () => {
