@@ -83,6 +83,24 @@ describe('offer arrival', () => {
     expect(h.frame()).toContain('▶ OFFER');
   });
 
+  it('does not steal a dialog being typed in (a notice being written)', async () => {
+    h = await renderConsole();
+    await h.press('N');
+    await h.type('Hel');
+    h.fake!.setView((v) => ({ ...v, offer: offer('o1') }));
+    await h.settle();
+    expect(h.frame()).toMatch(/▶ OFFER[\s\S]*Notice: Hel▌/);
+  });
+
+  it('leaves a pop-up notice on screen until it is acknowledged', async () => {
+    const popup = { id: 'N-1', fromName: 'Kate S.', text: 'Outage', priority: 'popup' as const, groups: ['Support'], platform: false, at: 0, read: false };
+    h = await renderConsole({ view: makeView({ notices: [popup] }) });
+    expect(h.frame()).toContain('acknowledge to continue');
+    h.fake!.setView((v) => ({ ...v, offer: offer('o1') }));
+    await h.settle();
+    expect(h.frame()).toMatch(/▶ OFFER[\s\S]*acknowledge to continue/);
+  });
+
   it('selects the accepted interaction', async () => {
     h = await renderConsole({ view: makeView({ offer: offer('o1'), work: [interaction('w1')] }) });
     await h.press('a');
