@@ -122,6 +122,12 @@ describe('contacts pane', () => {
     expect(h.frame()).toMatch(/Agent 199\s+Available\s+28w 3d/);
   });
 
+  it('shows no time for a colleague who never logged in (no status change on record)', async () => {
+    h = await renderConsole({ view: makeView({ contacts: [contact('new', { displayName: 'New Hire', status: 'logged_out', statusSince: 0 })] }) });
+    await h.press('4');
+    expect(h.frame()).toMatch(/New Hire\s+Logged Out\s+—\s+agent/);
+  });
+
   it('favourites tab, search by status word, group filter', async () => {
     h = await renderConsole();
     await h.press('4', 'j', 'f', 'T');

@@ -33,7 +33,10 @@ const ContactRow = memo(function ContactRow({ c, fav, selected, width, offset }:
       <Text {...(selected ? {} : textProps(theme, STYLE.favourite))}>{fit(fav ? '★' : '', COLS.fav)}</Text>
       {fit(c.displayName, Math.max(0, width - FIXED))}
       <Text {...(selected ? {} : textProps(theme, statusRole(c.status)))}>{fit(STATUS_LABELS[c.status], COLS.status)}</Text>
-      <Since at={c.statusSince} offset={offset} width={COLS.time} role={selected ? STYLE.selected : 'muted'} granularity={TIME_GRANULARITY} />
+      {/* statusSince 0: never logged in since the engine started its log — no time to show. */}
+      {c.statusSince > 0
+        ? <Since at={c.statusSince} offset={offset} width={COLS.time} role={selected ? STYLE.selected : 'muted'} granularity={TIME_GRANULARITY} />
+        : <Text {...(selected ? {} : textProps(theme, 'muted'))}>{fit('—', COLS.time)}</Text>}
       {fit(` ${c.role}`, COLS.role)}
     </Text>
   );
