@@ -265,14 +265,19 @@ export class Queries {
    */
   resumableChat(resumeKey: string): ResumableChat | undefined {
     if (!resumeKey) return undefined;
+    for (const [key, chat] of this.resumableChats()) if (key === resumeKey) return chat;
+    return undefined;
+  }
+
+  /** Every live conversation that has a resume key, with its key (a web chat channel adopts them at start). */
+  *resumableChats(): Iterable<[resumeKey: string, chat: ResumableChat]> {
     const state = this.state();
     for (const c of state.conversations.values()) {
-      if (c.resumeKey !== resumeKey) continue;
+      if (!c.resumeKey || c.customerLeft) continue;
       const i = state.interactions.get(c.interactionId);
-      if (c.customerLeft || !i || (i.phase !== 'queued' && i.phase !== 'offered' && i.phase !== 'active')) return undefined;
-      return { conversationId: c.id, interactionId: i.id, queueId: i.queueId, phase: i.phase, agentId: i.agentId, transferred: !!i.transferredFrom };
+      if (!i || (i.phase !== 'queued' && i.phase !== 'offered' && i.phase !== 'active')) continue;
+      yield [c.resumeKey, { conversationId: c.id, interactionId: i.id, queueId: i.queueId, phase: i.phase, agentId: i.agentId, transferred: !!i.transferredFrom }];
     }
-    return undefined;
   }
 
   /** Raw state access for invariant checks in tests and benchmarks; do not mutate. */

@@ -37,9 +37,9 @@ interface Up {
 }
 
 /** Engine + server (web chat on) on `dbFile`; `stop` is the whole server going down (a restart is stop, then up again). */
-async function up(dbFile: string, clock: VirtualClock, port = 0): Promise<Up> {
+async function up(dbFile: string, clock: VirtualClock, port = 0, customerGraceMs?: number): Promise<Up> {
   const engine = openEngine({ tenant: parseTenant(await chatTenant()), dbFile, clock });
-  const server = await startServer({ engine, port, statsCoalesceMs: 0, channels: [webChat({ positionDelayMs: 5 })] });
+  const server = await startServer({ engine, port, statsCoalesceMs: 0, channels: [webChat({ positionDelayMs: 5, customerGraceMs })] });
   const clients: EngineClient[] = [];
   let stopped = false;
   const stop = async () => {
@@ -135,6 +135,32 @@ describe('web chat across a server restart', () => {
     const late = await RawCustomer.open(asRig(s));
     expect(await late.request({ type: 'resume', token }, 'error')).toMatchObject({ code: 'UNKNOWN_TOKEN' });
     expect(dbBytes(dir).includes(token)).toBe(false);
+    late.close();
+  });
+
+  it('a customer who never comes back after the restart: the chat ends ("disconnected") after the grace period, at the agent too', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cc.db');
+    const clock = new VirtualClock();
+    let s = await up(db, clock);
+    const raw = await RawCustomer.open(asRig(s));
+    const { conversationId, token } = await raw.start('Lee');
+    const a1 = await s.agent('a1');
+    await acceptChat(a1, conversationId);
+    await raw.next('agent_joined');
+    await s.stop();
+    // Back up with a short grace: nobody resumes.
+    s = await up(db, clock, 0, 50);
+    const ended = new Promise<void>((resolve) => {
+      const off = s.engine.subscribe((b) => b.some((e) => e.type === 'interaction.customer_ended' && e.interactionId === conversationId) && (off(), resolve()));
+    });
+    const agent = await s.agent('a1');
+    await ended;
+    await until(agent, (v) => v.work.find((w) => w.id === conversationId)?.chat?.customerLeft === true, 'the customer gone at a1');
+    // A late resume learns the chat ended, and why.
+    const late = await RawCustomer.open(asRig(s));
+    expect(await late.request({ type: 'resume', token }, 'resumed')).toMatchObject({ conversationId, state: 'ended' });
+    expect(await late.next('ended')).toMatchObject({ reason: 'disconnected' });
     late.close();
   });
 

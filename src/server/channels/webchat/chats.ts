@@ -145,15 +145,39 @@ export class Chats {
   }
 
   /** Customer's socket went away without leaving: keep the chat for a grace period, then end it. */
-  detach(chat: Chat, peer: ChatPeer, end: () => void): void {
+  detach(chat: Chat, peer: ChatPeer): void {
     if (chat.peer !== peer) return;
     chat.peer = undefined;
     if (chat.state === 'ended' || this.closed) return; // a server shutting down does not end anyone's chat
+    this.startGrace(chat);
+  }
+
+  /**
+   * At start: the live web chats of the log (a server restart) are adopted as
+   * if their customers had just disconnected. Those who resume within the
+   * grace period carry on; the others' chats end ("disconnected"), so no agent
+   * is left holding a chat nobody will come back to.
+   */
+  adoptLiveChats(): void {
+    for (const [resumeKey, live] of this.engine.queries.resumableChats()) {
+      if (this.byConversation.has(live.conversationId)) continue;
+      this.startGrace(this.restore(live, resumeKey));
+    }
+  }
+
+  /** Ends the customer side in the engine; the resulting events end the chat (onEvents). */
+  endCustomerSide(chat: Chat): void {
+    const result = this.engine.execute({ type: 'customer_end', interactionId: chat.interactionId });
+    // Already over on the agent side at the same moment: still end it for the customer.
+    if (!result.ok) this.end(chat, chat.pendingEnd ?? 'left');
+  }
+
+  private startGrace(chat: Chat): void {
     clearTimeout(chat.graceTimer);
     chat.graceTimer = this.timer(this.options.customerGraceMs, () => {
       if (chat.peer || chat.state === 'ended') return;
       chat.pendingEnd = 'disconnected';
-      end();
+      this.endCustomerSide(chat);
     });
   }
 

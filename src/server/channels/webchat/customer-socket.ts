@@ -45,7 +45,7 @@ export class CustomerSocket implements ChatPeer {
     ws.on('pong', () => (this.alive = true));
     ws.on('close', () => {
       const chat = this.chat;
-      if (chat) deps.chats.detach(chat, this, () => this.endChat(chat));
+      if (chat) deps.chats.detach(chat, this);
     });
     ws.on('error', (e) => deps.log('debug', 'customer socket error', { error: e.message }));
   }
@@ -186,14 +186,7 @@ export class CustomerSocket implements ChatPeer {
   private leave(chat: Chat): void {
     if (chat.state === 'ended') return this.send({ type: 'ended', reason: chat.endReason ?? 'left' });
     chat.pendingEnd = 'left';
-    this.endChat(chat);
-  }
-
-  /** Ends the customer side in the engine; the resulting events end the chat (chats.ts). */
-  private endChat(chat: Chat): void {
-    const result = this.deps.engine.execute({ type: 'customer_end', interactionId: chat.interactionId });
-    // Already over on the agent side at the same moment: still end it for the customer.
-    if (!result.ok) this.deps.chats.end(chat, chat.pendingEnd ?? 'left');
+    this.deps.chats.endCustomerSide(chat);
   }
 
   private error(code: CustomerErrorCode, message: string, extra: ErrorExtra = {}): void {

@@ -37,6 +37,7 @@ export function webChat(options: WebChatOptions = {}): ServerChannel {
       retainEndedMs: options.retainEndedMs ?? 10 * 60_000,
       positionDelayMs: options.positionDelayMs ?? 100,
     });
+    chats.adoptLiveChats();
     const heartbeatMs = options.heartbeatMs ?? 30_000;
     const startRate = options.startRate ?? { perMinute: 30, burst: 30 };
     const startBuckets = new Map<string, TokenBucket>();
