@@ -9,20 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Engine, parseTenant, SqliteEventStore, VirtualClock, type EngineEvent } from '../../src/engine/index.js';
-import type { CommandReceipt, StoredSnapshot } from '../../src/engine/store/store.js';
+import { Engine, parseTenant, VirtualClock } from '../../src/engine/index.js';
+import { SpyStore } from '../engine/spy-store.js';
 import { startServer } from '../../src/server/index.js';
 import { rawLogin, RawClient, wireTenant } from './helpers.js';
 
-class SpyStore extends SqliteEventStore {
-  appends: { events: number; receipts: number }[] = [];
-  failNext = false;
-  override append(events: readonly EngineEvent[], snapshot?: StoredSnapshot, receipts?: CommandReceipt | readonly CommandReceipt[]): void {
-    if (this.failNext) throw new Error('disk full');
-    super.append(events, snapshot, receipts);
-    this.appends.push({ events: events.length, receipts: receipts === undefined ? 0 : Array.isArray(receipts) ? receipts.length : 1 });
-  }
-}
 
 const stops: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
