@@ -71,19 +71,27 @@ function dbBytes(dir: string): Buffer {
   return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
 }
 
+
+/** On a fresh database (`s`, its server): Lee's web chat, accepted by a1. */
+async function chatWithA1() {
+  const dir = tempDir();
+  const db = join(dir, 'cc.db');
+  const clock = new VirtualClock();
+  const s = await up(db, clock);
+  const raw = await RawCustomer.open(asRig(s));
+  const { conversationId, token } = await raw.start('Lee');
+  const a1 = await s.agent('a1');
+  await acceptChat(a1, conversationId);
+  await raw.next('agent_joined');
+  return { s, dir, db, clock, raw, conversationId, token, a1 };
+}
 const lines = (agent: EngineClient, id: string) => agent.getView().work.find((w) => w.id === id)?.chat?.messages.map((m) => m.text) ?? [];
 
 describe('web chat across a server restart', () => {
   it('the customer resumes the same conversation with its transcript; both directions work; the token is not in the database', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'cc.db');
-    const clock = new VirtualClock();
-    let s = await up(db, clock);
-    const raw = await RawCustomer.open(asRig(s));
-    const { conversationId, token } = await raw.start('Lee');
-    const a1 = await s.agent('a1');
-    await acceptChat(a1, conversationId);
-    await raw.next('agent_joined');
+    const chat = await chatWithA1();
+    const { dir, db, clock, raw, conversationId, token, a1 } = chat;
+    let s = chat.s;
     const hello = await raw.request({ type: 'message', text: 'hello', clientId: 'c1' }, 'ack');
     await a1.sendChat(conversationId, 'hi, how can I **help**?');
     await raw.next('message', (f) => f.message.text === 'hi, how can I **help**?');
@@ -139,15 +147,9 @@ describe('web chat across a server restart', () => {
   });
 
   it('a customer who never comes back after the restart: the chat ends ("disconnected") after the grace period, at the agent too', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'cc.db');
-    const clock = new VirtualClock();
-    let s = await up(db, clock);
-    const raw = await RawCustomer.open(asRig(s));
-    const { conversationId, token } = await raw.start('Lee');
-    const a1 = await s.agent('a1');
-    await acceptChat(a1, conversationId);
-    await raw.next('agent_joined');
+    const chat = await chatWithA1();
+    const { db, clock, conversationId, token } = chat;
+    let s = chat.s;
     await s.stop();
     // Back up with a short grace: nobody resumes.
     s = await up(db, clock, 0, 50);
