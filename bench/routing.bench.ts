@@ -172,17 +172,21 @@ function scratchDb(name: string): string {
 }
 
 /** Arrivals against ready agents (empty queues): the longest-idle eligible agent gets each. */
+/** Logs every agent in and makes them Available, one clock tick apart (so idle times differ). */
+function everyoneAvailable(engine: Engine, clock: FrozenClock, tenant: Tenant): void {
+  for (const agentId of tenant.agents.keys()) {
+    must(engine, { type: 'login', agentId });
+    clock.tick();
+    must(engine, { type: 'set_status', agentId, status: 'available' });
+  }
+}
+
 function engineArrival(size: Size, tenant: Tenant, dbFile = ':memory:'): Workload {
   const clock = new FrozenClock();
   const engine = openEngine({ tenant, dbFile, clock });
   let last: string | undefined;
   const offers = countOffers(engine, (e) => (last = e.interactionId));
-  const agentIds = [...tenant.agents.keys()];
-  for (const agentId of agentIds) {
-    must(engine, { type: 'login', agentId });
-    clock.tick();
-    must(engine, { type: 'set_status', agentId, status: 'available' });
-  }
+  everyoneAvailable(engine, clock, tenant);
   const queueIds = [...tenant.queues.keys()];
   const rand = prng(7);
   return {
@@ -225,12 +229,7 @@ function engineArrivalGrouped(size: Size, tenant: Tenant, dbFile = ':memory:'): 
   const clock = new FrozenClock();
   const engine = openEngine({ tenant, dbFile, clock, groupCommit: true });
   const offers = countOffers(engine);
-  const agentIds = [...tenant.agents.keys()];
-  for (const agentId of agentIds) {
-    must(engine, { type: 'login', agentId });
-    clock.tick();
-    must(engine, { type: 'set_status', agentId, status: 'available' });
-  }
+  everyoneAvailable(engine, clock, tenant);
   const queueIds = [...tenant.queues.keys()];
   const rand = prng(7);
   const idOf = (r: Awaited<ReturnType<Engine['executeDurable']>>) => {
