@@ -34,11 +34,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEvent } from '../src/engine/apply.js';
-import type { EngineEvent, EngineEventBody } from '../src/engine/events.js';
+import type { EngineEvent, EngineEventBody, EngineState } from '../src/engine/kernel/types.js';
+import { applyEvent, emptyState } from '../src/engine/modules.js';
 import { openEngine, parseTenant, SqliteEventStore, type Clock, type Command, type Engine, type Tenant } from '../src/engine/index.js';
 import { Router } from '../src/engine/routing/router.js';
-import { emptyState, type EngineState } from '../src/engine/state.js';
 import { prng } from '../src/cli/demo/prng.js';
 
 interface Size {

@@ -14,32 +14,56 @@
  * error: {code, message}}` with a stable {@link ErrorCode}. Commands never
  * throw for a user mistake.
  */
-import { SystemClock, type Clock } from './clock.js';
+import { SystemClock, type Clock } from './kernel/clock.js';
 import { Engine, type GroupCommitOptions } from './engine.js';
 import { SqliteEventStore } from './store/sqlite-store.js';
 import type { Tenant } from './tenant/tenant.js';
 
 export { Engine, type EngineOptions, type EventListener, type GroupCommitOptions } from './engine.js';
-export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './clock.js';
-export type { AgentCommand, ChannelCommand, Command, CommandOutcome, SessionCommand } from './commands.js';
-export type { EndReason, EngineEvent, EngineEventBody, EngineEventType } from './events.js';
-export type { ErrorCode, EngineError, Result } from './result.js';
-export type { ChatMessage, CustomerInfo, FaqEntry, InteractionPhase } from './state.js';
-export type { AgentChatView, AgentSelfView, ContactView, InteractionView, QueueStats, QueueView } from './queries.js';
-export type { CallHistoryEntry, CallParticipantView, CallView, NoticeView, PhoneSelfView } from './queries.js';
-export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
-export { noticeTargets } from './handlers/notices.js';
-export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './commands.js';
+export type { Queries } from './modules.js';
+export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './kernel/clock.js';
+export type { ErrorCode, EngineError, Result } from './kernel/result.js';
+export type { QueueStats } from './kernel/module.js';
+export type {
+  AgentCommand,
+  ChannelCommand,
+  Command,
+  CommandOutcome,
+  SessionCommand,
+  EngineEvent,
+  EngineEventBody,
+  EngineEventType,
+} from './kernel/types.js';
+// Agents and statuses
+export { STATUS_TRANSITIONS, canTransition, manualTargets, type StatusCause } from './agents/transitions.js';
+export { STATUS_LABELS, MEDIA_LABELS } from './agents/labels.js';
+export { hasPermission, permissionsOf, PERMISSION_LABELS, type Permission } from './agents/permissions.js';
+export type { AgentSelfView, ContactView } from './agents/views.js';
+// Work
+export type { EndReason } from './work/events.js';
+export type { CustomerInfo, InteractionPhase } from './work/state.js';
+export type { InteractionView } from './work/views.js';
+export { MAX_NOTES } from './work/wrap-up.js';
+// Routing
+export type { QueueView } from './routing/views.js';
+export { queuePositions } from './routing/queue-position.js';
+// Chat
+export type { ChatMessage, FaqEntry } from './chat/state.js';
+export type { AgentChatView, ResumableChat } from './chat/views.js';
+export { MAX_CHAT_MESSAGE } from './chat/handlers.js';
+// Phone
+export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './phone/commands.js';
 export type { ConnectionMode, RecordingState, Workplace, Notice as PhoneNotice } from './phone/state.js';
+export type { CallHistoryEntry, CallParticipantView, CallView, PhoneSelfView } from './phone/views.js';
 export { normalizeNumber, normalizeSipUri, NUMBER_FORMATS_HINT } from './phone/numbers.js';
-export type { TelephonyAdapter, TelephonyRequest, TelephonyReport, LiveLeg } from './telephony/adapter.js';
-export { attachTelephony, type TelephonyBridge } from './telephony/bridge.js';
-export { SimulatedSwitch, type Behaviour, type SimulatedSwitchOptions } from './telephony/simulated-switch.js';
-export { MAX_CHAT_MESSAGE } from './handlers/chat.js';
-export { MAX_NOTES } from './handlers/work.js';
-export { STATUS_TRANSITIONS, canTransition, manualTargets, type StatusCause } from './status/transitions.js';
-export { STATUS_LABELS, MEDIA_LABELS } from './status/labels.js';
-export { hasPermission, permissionsOf, PERMISSION_LABELS, type Permission } from './permissions.js';
+export type { TelephonyAdapter, TelephonyRequest, TelephonyReport, LiveLeg } from './phone/telephony/adapter.js';
+export { attachTelephony, type TelephonyBridge } from './phone/telephony/bridge.js';
+export { SimulatedSwitch, type Behaviour, type SimulatedSwitchOptions } from './phone/telephony/simulated-switch.js';
+// Notices
+export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
+export type { NoticeView } from './notices/views.js';
+export { noticeTargets } from './notices/handlers.js';
+// Tenant and store
 export { MEDIA, STATUSES, type Media, type Status, type TenantConfig, type AgentConfig, type QueueConfig, type CodeList } from './tenant/schema.js';
 export { Tenant } from './tenant/tenant.js';
 export { loadTenantFile, parseTenant, TenantError } from './tenant/load.js';

@@ -20,7 +20,7 @@ export const WIRE_QUERIES = {
       .history(data.interactionId)
       .some((e) => e.type === 'interaction.accepted' && e.agentId === agentId);
     if (!handled) return { ok: false, error: { code: 'NOT_FOUND', message: `You did not handle ${data.interactionId}.` } };
-    return { ok: true, result: { transcript: engine.transcript(data.interactionId) } };
+    return { ok: true, result: { transcript: engine.queries.transcript(data.interactionId) } };
   },
 } as const;
 

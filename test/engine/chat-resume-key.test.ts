@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deserializeState, serializeState } from '../../src/engine/snapshot.js';
+import { deserializeState, serializeState } from '../../src/engine/modules.js';
 import { harness, type Harness } from './harness.js';
 
 const KEY = 'n4bQgYhMfWwaGaKbA5-0q8JZx_1YyUm3R6sE9pT2cVw'; // 43 chars: a SHA-256 in base64url

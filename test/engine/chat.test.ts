@@ -142,6 +142,6 @@ describe('chat', () => {
     h.ok({ type: 'end_interaction', agentId: 'a2', interactionId: next! });
     h.seconds(11);
     expect(h.engine.queries.interaction(next!)).toBeUndefined();
-    expect(h.engine.transcript(next!).map((m) => m.text)).toEqual(['one', 'A1 transferred this chat to Chat two.', 'two']);
+    expect(h.engine.queries.transcript(next!).map((m) => m.text)).toEqual(['one', 'A1 transferred this chat to Chat two.', 'two']);
   });
 });

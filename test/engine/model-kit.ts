@@ -13,24 +13,13 @@ import {
   type Status,
   type VirtualClock,
 } from '../../src/engine/index.js';
-import { EXCLUSIVE_MEDIA } from '../../src/engine/capacity.js';
+import { EXCLUSIVE_MEDIA } from '../../src/engine/agents/capacity.js';
 import { agent } from './harness.js';
 import { checkPhone, phoneDeadlines, randomPhoneStep } from './model-phone.js';
+import { Rng, type Step } from './model-step.js';
 
 export { prng as mulberry32 } from '../../src/cli/demo/prng.js';
-
-export class Rng {
-  constructor(readonly next: () => number) {}
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+export { Rng, type Step } from './model-step.js';
 
 export const MODEL_AGENTS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'] as const;
 
@@ -77,8 +66,6 @@ export function modelTenant(): unknown {
 
 const ARRIVAL_QUEUES = ['vip', 'phone', 'chat', 'chat0', 'email', 'vm', 'vm', 'chat', 'chat', 'phone', 'out', 'nope'];
 const ALL_CODES = ['r1', 'r2', 'x1', 'zz'];
-
-export type Step = { kind: 'cmd'; cmd: Command } | { kind: 'advance'; ms: number };
 
 /** One random step, informed by the current state so that most commands can succeed. */
 export function randomStep(rng: Rng, engine: Engine, clock: VirtualClock): Step {

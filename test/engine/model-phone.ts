@@ -5,7 +5,7 @@
  * No PIN-drawing command is generated: twin engines must stay identical.
  */
 import type { Command, Engine } from '../../src/engine/index.js';
-import type { Rng, Step } from './model-kit.js';
+import type { Rng, Step } from './model-step.js';
 
 const LEG_EVENTS = ['ringing', 'answered', 'answered', 'answered', 'busy', 'no_answer', 'hung_up', 'hung_up', 'failed', 'dtmf'] as const;
 const NUMBERS = ['5102592675', '+44 20 7946 0958', '510-555-0000', '12', '+1 415 555 9999'];

@@ -3,9 +3,10 @@
  * agent tells their own group, a supervisor chosen groups among theirs, the
  * platform everyone. Priorities low, medium, high and pop-up (which blocks
  * the console until acknowledged). Agents logged out get them at their next
- * login; notices older than 7 days are dropped. Only notices/apply.ts
+ * login; notices older than 7 days are dropped. Only notices/reducers.ts
  * mutates this state.
  */
+import type { EngineState } from '../kernel/types.js';
 
 export const NOTICE_PRIORITIES = ['low', 'medium', 'high', 'popup'] as const;
 export type NoticePriority = (typeof NOTICE_PRIORITIES)[number];
@@ -35,6 +36,13 @@ export interface NoticeState {
   next: number;
 }
 
+declare module '../kernel/types.js' {
+  interface EngineState {
+    /** Broadcast notices of the last 7 days and who read them. */
+    notices: NoticeState;
+  }
+}
+
 export const emptyNoticeState = (): NoticeState => ({ list: [], read: new Map(), next: 1 });
 
 export interface SerializedNotices {
@@ -53,3 +61,9 @@ export function deserializeNotices(raw: SerializedNotices | undefined): NoticeSt
   if (!raw) return emptyNoticeState();
   return { list: raw.list, read: new Map(raw.read.map(([agentId, ids]) => [agentId, new Set(ids)])), next: raw.next };
 }
+
+export const noticesSlice = {
+  init: () => ({ notices: emptyNoticeState() }),
+  serialize: (s: EngineState): { notices?: SerializedNotices } => ({ notices: serializeNotices(s.notices) }),
+  deserialize: (raw: { notices?: SerializedNotices }) => ({ notices: deserializeNotices(raw.notices) }),
+};

@@ -63,3 +63,17 @@ export type PhoneChannelCommand =
 export type PhoneTimerCommand =
   | { type: 'phone_ring_timeout'; interactionId: string }
   | { type: 'phone_agent_timeout'; agentId: string };
+
+export type PhoneCommand = PhoneAgentCommand | PhoneChannelCommand | PhoneTimerCommand;
+
+declare module '../kernel/types.js' {
+  interface AgentCommands {
+    phone: PhoneAgentCommand;
+  }
+  interface ChannelCommands {
+    phone: PhoneChannelCommand;
+  }
+  interface TimerCommands {
+    phone: PhoneTimerCommand;
+  }
+}

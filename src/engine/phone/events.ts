@@ -92,3 +92,9 @@ export type PhoneEventBody =
   | { type: 'phone.workplace_failed'; agentId: string; legId: string; reason: string; hangUp: boolean };
 
 export type PhoneEventType = PhoneEventBody['type'];
+
+declare module '../kernel/types.js' {
+  interface EngineEvents {
+    phone: PhoneEventBody;
+  }
+}

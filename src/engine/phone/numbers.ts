@@ -5,7 +5,7 @@
  * parentheses are allowed anywhere a person would put them. Everything is
  * normalized to E.164 (`+15102592675`) before it reaches the switch.
  */
-import { fail, ok, type Result } from '../result.js';
+import { fail, ok, type Result } from '../kernel/result.js';
 
 export const NUMBER_FORMATS_HINT =
   'Use a US number such as 5102592675, 15102592675, 1-510-259-2675 or 1(510)259-2675, or + and the country code (e.g. +44 20 7946 0958).';

@@ -1,5 +1,5 @@
 /** An agent's effective phone profile: what they changed (state) over what the tenant file sets. */
-import type { EngineState } from '../state.js';
+import type { EngineState } from '../kernel/types.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { normalizeNumber, normalizeSipUri } from './numbers.js';
 import type { ConnectionMode, Workplace } from './state.js';

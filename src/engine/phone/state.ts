@@ -3,9 +3,9 @@
  * the engine's picture of one customer conversation on the switch; it
  * outlives the interactions that carry it (a transfer hands it from one
  * agent's interaction to another's, as a chat conversation is handed on).
- * Only the reducers in phone/apply.ts mutate it.
+ * Only the reducers in phone/reducers.ts mutate it.
  */
-
+import type { EngineState } from '../kernel/types.js';
 import type { Media } from '../tenant/schema.js';
 
 /** The media a call carries: these interactions have a call on the switch. */
@@ -133,6 +133,13 @@ export interface PhoneState {
   nextLeg: number;
 }
 
+declare module '../kernel/types.js' {
+  interface EngineState {
+    /** Calls, legs and agents' phone profiles. */
+    phone: PhoneState;
+  }
+}
+
 export function emptyPhoneState(): PhoneState {
   return { calls: new Map(), legs: new Map(), links: new Map(), agents: new Map(), nextCall: 1, nextLeg: 1 };
 }
@@ -161,3 +168,9 @@ export function deserializePhone(raw: SerializedPhone | undefined): PhoneState {
     nextLeg: raw.nextLeg,
   };
 }
+
+export const phoneSlice = {
+  init: () => ({ phone: emptyPhoneState() }),
+  serialize: (s: EngineState): { phone?: SerializedPhone } => ({ phone: serializePhone(s.phone) }),
+  deserialize: (raw: { phone?: SerializedPhone }) => ({ phone: deserializePhone(raw.phone) }),
+};

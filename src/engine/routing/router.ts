@@ -7,8 +7,10 @@
  * event. Invariant after `next()` returns undefined: no queue has both
  * waiting work and a ready agent.
  */
-import { canBeOffered, routingLoad } from '../capacity.js';
-import type { EngineState, Interaction } from '../state.js';
+import { canBeOffered, routingLoad } from '../agents/capacity.js';
+import type { QueueStats } from '../kernel/module.js';
+import type { EngineState } from '../kernel/types.js';
+import type { Interaction } from '../work/state.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { IndexedHeap } from './indexed-heap.js';
 
@@ -92,7 +94,7 @@ export class Router {
     return undefined;
   }
 
-  stats(queueId: string): { waiting: number; available: number; oldestArrival?: number } | undefined {
+  stats(queueId: string): QueueStats | undefined {
     const waiting = this.waiting.get(queueId);
     if (!waiting) return undefined;
     const head = waiting.peek();

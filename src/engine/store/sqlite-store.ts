@@ -6,7 +6,7 @@
  * a process crash (only an OS crash or power loss can lose the last ones).
  */
 import Database from 'better-sqlite3';
-import type { EngineEvent } from '../events.js';
+import type { EngineEvent } from '../kernel/types.js';
 import type { CommandReceipt, EventStore, StoredSnapshot } from './store.js';
 
 /** Receipts kept for de-duplication: far more than any client's outbox can hold. */

@@ -2,7 +2,8 @@
  * Where the event log lives. The engine only needs these few operations, so
  * a tenant can move to another store (or node) without touching the engine.
  */
-import type { EngineEvent } from '../events.js';
+import { ok, type Result } from '../kernel/result.js';
+import type { CommandOutcome, EngineEvent } from '../kernel/types.js';
 
 export interface StoredSnapshot {
   /** The last event included in the snapshot. */
@@ -33,4 +34,10 @@ export interface EventStore {
   /** Reads stored events of one interaction (transcripts, history). */
   eventsOfInteraction(interactionId: string): EngineEvent[];
   close(): void;
+}
+
+/** A stored receipt is the command's whole result (older logs stored the outcome alone). */
+export function storedResult(stored: unknown): Result<CommandOutcome> {
+  const r = stored as Result<CommandOutcome>;
+  return typeof r === 'object' && r !== null && typeof r.ok === 'boolean' ? r : ok(stored as CommandOutcome);
 }

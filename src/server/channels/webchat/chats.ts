@@ -11,9 +11,7 @@
  * conversation in the engine rebuilds its Chat then (`resumable`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { ChatMessage, Engine, EngineEvent } from '../../../engine/index.js';
-import type { ResumableChat } from '../../../engine/queries.js';
-import { queuePositions } from '../../../engine/queue-position.js';
+import { queuePositions, type ChatMessage, type Engine, type EngineEvent, type ResumableChat } from '../../../engine/index.js';
 import { messageOrdinal, type CustomerMessage, type CustomerServerFrame, type EndReason } from '../../../protocol/customer-chat.js';
 import { parseMarkup } from '../../../protocol/rich-text.js';
 import { TokenBucket } from '../../rate-limit.js';
@@ -128,7 +126,7 @@ export class Chats {
   /** The conversation's lines after `lastMessageId`, from memory while it lasts, else from the durable transcript. */
   missed(chat: Chat, lastMessageId: string | undefined): CustomerMessage[] {
     const live = this.engine.queries.unsafeState().conversations.get(chat.conversationId)?.messages;
-    const all = live ?? this.engine.transcript(chat.interactionId);
+    const all = live ?? this.engine.queries.transcript(chat.interactionId);
     const after = messageOrdinal(lastMessageId);
     return all.filter((m) => messageOrdinal(m.id) > after).map((m) => this.toCustomer(chat, m));
   }

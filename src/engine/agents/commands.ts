@@ -1,0 +1,18 @@
+/** Agent presence commands. Each carries the acting agent's id. */
+import type { Status } from '../tenant/schema.js';
+
+export type AgentsAgentCommand =
+  | { type: 'login'; agentId: string }
+  | { type: 'logout'; agentId: string }
+  | { type: 'set_status'; agentId: string; status: Status; code?: string }
+  /** The status to take when the current work ends ("not ready after this call"); null clears it. */
+  | { type: 'set_after_work'; agentId: string; status: Status | null; code?: string }
+  | { type: 'toggle_queue'; agentId: string; queueId: string; enabled: boolean }
+  | { type: 'stop_new'; agentId: string }
+  | { type: 'resume'; agentId: string };
+
+declare module '../kernel/types.js' {
+  interface AgentCommands {
+    agents: AgentsAgentCommand;
+  }
+}

@@ -1,0 +1,25 @@
+/** Agent presence events: login, logout, connection, status, after-work, queues. */
+import type { Status } from '../tenant/schema.js';
+import type { StatusCause } from './transitions.js';
+
+export type AgentEventBody =
+  | { type: 'agent.logged_in'; agentId: string }
+  | { type: 'agent.logged_out'; agentId: string; reason: 'agent' | 'connection_lost' }
+  | { type: 'agent.disconnected'; agentId: string; graceDeadline: number }
+  | { type: 'agent.reconnected'; agentId: string }
+  | {
+      type: 'agent.status_changed';
+      agentId: string;
+      from: Status;
+      to: Status;
+      cause: StatusCause;
+      code?: string;
+    }
+  | { type: 'agent.after_work_set'; agentId: string; status?: Status; code?: string }
+  | { type: 'agent.queue_toggled'; agentId: string; queueId: string; enabled: boolean };
+
+declare module '../kernel/types.js' {
+  interface EngineEvents {
+    agents: AgentEventBody;
+  }
+}

@@ -1,0 +1,64 @@
+/** The agents' slice: presence, status, and the work each agent holds. */
+import type { Status } from '../tenant/schema.js';
+import type { EngineState } from '../kernel/types.js';
+
+export interface AgentState {
+  id: string;
+  status: Status;
+  statusCode?: string;
+  statusSince: number;
+  /** Routing tie-break: longest idle first. */
+  idleSince: number;
+  loggedIn: boolean;
+  /** Set while the agent's connection is lost; work is kept until the deadline. */
+  disconnectedUntil?: number;
+  /** Queues the agent has disabled (assigned queues are enabled by default). */
+  disabledQueues: Set<string>;
+  offer?: string;
+  /** Interactions accepted and not yet ended (active or in wrap-up). */
+  work: Set<string>;
+  /** The status to take when the current work ends (after a reject/timeout, or chosen). */
+  afterWork?: { status: Status; code?: string };
+}
+
+declare module '../kernel/types.js' {
+  interface EngineState {
+    agents: Map<string, AgentState>;
+  }
+}
+
+/** An agent's state, created (logged out) the first time an event names them. */
+export function agentOf(s: EngineState, id: string): AgentState {
+  let a = s.agents.get(id);
+  if (!a) {
+    a = {
+      id,
+      status: 'logged_out',
+      statusSince: 0,
+      idleSince: 0,
+      loggedIn: false,
+      disabledQueues: new Set(),
+      work: new Set(),
+    };
+    s.agents.set(id, a);
+  }
+  return a;
+}
+
+export interface SerializedAgents {
+  agents: (Omit<AgentState, 'disabledQueues' | 'work'> & { disabledQueues: string[]; work: string[] })[];
+}
+
+export const agentsSlice = {
+  init: () => ({ agents: new Map<string, AgentState>() }),
+  serialize: (s: EngineState): SerializedAgents => ({
+    agents: [...s.agents.values()].map((a) => ({ ...a, disabledQueues: [...a.disabledQueues], work: [...a.work] })),
+  }),
+  deserialize: (raw: SerializedAgents) => ({
+    agents: new Map(raw.agents.map((a) => [a.id, { ...a, disabledQueues: new Set(a.disabledQueues), work: new Set(a.work) }])),
+  }),
+  /** Agents removed from the tenant file since the log was written are forgotten, not crashed on. */
+  restored(s: EngineState, tenant: { agents: ReadonlyMap<string, unknown> }): void {
+    for (const id of s.agents.keys()) if (!tenant.agents.has(id)) s.agents.delete(id);
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * THE agent status rulebook: every legal status change, and what causes it.
+ * "Can an agent go from Busy to On Break?" — look it up here: only when their
+ * work ends (`work_ended`), never by hand.
+ *
+ * Causes:
+ *  - `agent`      the agent asked for it (status codes may be required)
+ *  - `login`      a successful login
+ *  - `logout`     the agent logs out, or is logged out after a lost connection
+ *  - `accept`     the agent accepted an offer
+ *  - `reject`     the agent rejected an offer (per-media result, see work/offer-outcomes)
+ *  - `timeout`    an offer was not answered in time
+ *  - `work_ended` the agent's last interaction ended (wrap-up done)
+ *  - `stop_new`   the agent pressed Stop New while handling chats
+ *  - `resume`     the agent pressed Resume
+ */
+import type { Status } from '../tenant/schema.js';
+
+export type StatusCause =
+  | 'agent'
+  | 'login'
+  | 'logout'
+  | 'accept'
+  | 'reject'
+  | 'timeout'
+  | 'work_ended'
+  | 'stop_new'
+  | 'resume';
+
+type Table = Record<Status, Partial<Record<Status, readonly StatusCause[]>>>;
+
+export const STATUS_TRANSITIONS: Table = {
+  logged_out: {
+    on_break: ['login'],
+  },
+  on_break: {
+    available: ['agent'],
+    working_offline: ['agent'],
+    logged_out: ['agent', 'logout'],
+    // Direct agent routing reaches an agent whatever their status.
+    busy: ['accept'],
+  },
+  available: {
+    // A rejected chat goes to On Break (work/offer-outcomes.ts).
+    on_break: ['agent', 'timeout', 'reject'],
+    working_offline: ['agent', 'reject'],
+    logged_out: ['agent', 'logout'],
+    busy: ['accept'],
+  },
+  working_offline: {
+    available: ['agent'],
+    on_break: ['agent'],
+    logged_out: ['agent', 'logout'],
+    busy: ['accept'],
+  },
+  busy: {
+    busy_stop_new: ['stop_new', 'reject', 'timeout'],
+    available: ['work_ended'],
+    on_break: ['work_ended'],
+    working_offline: ['work_ended'],
+  },
+  busy_stop_new: {
+    busy: ['resume'],
+    available: ['work_ended'],
+    on_break: ['work_ended'],
+    working_offline: ['work_ended'],
+  },
+};
+
+/** Statuses in which new offers are routed (Busy only for more chats, see capacity). */
+export const RECEIVES_OFFERS: ReadonlySet<Status> = new Set<Status>(['available', 'busy']);
+
+/** Statuses in which the agent is working (no manual status change). */
+export const WORKING: ReadonlySet<Status> = new Set<Status>(['busy', 'busy_stop_new']);
+
+export function canTransition(from: Status, to: Status, cause: StatusCause): boolean {
+  return STATUS_TRANSITIONS[from][to]?.includes(cause) ?? false;
+}
+
+/** The targets an agent may pick by hand from `from` (drives the console's status menu). */
+export function manualTargets(from: Status): Status[] {
+  return (Object.entries(STATUS_TRANSITIONS[from]) as [Status, StatusCause[]][])
+    .filter(([, causes]) => causes.includes('agent'))
+    .map(([to]) => to);
+}

@@ -1,0 +1,85 @@
+/** What a console shows of agents: the agent themselves, and their colleagues. */
+import type { ViewContext } from '../kernel/module.js';
+import type { Status } from '../tenant/schema.js';
+import { permissionsOf, type Permission } from './permissions.js';
+
+/** Other modules add their part (the phone profile) through the `selfView` hook. */
+export interface AgentSelfView {
+  id: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  group: string;
+  groupName: string;
+  role: 'agent' | 'supervisor';
+  supervises: string[];
+  permissions: Permission[];
+  maxChats: number;
+  status: Status;
+  statusCode?: string;
+  statusSince: number;
+  afterWork?: { status: Status; code?: string };
+  loggedIn: boolean;
+}
+
+export interface ContactView {
+  id: string;
+  displayName: string;
+  group: string;
+  role: 'agent' | 'supervisor';
+  status: Status;
+  statusSince: number;
+}
+
+export function agentViews(vc: ViewContext) {
+  const { tenant } = vc;
+
+  const contact = (agentId: string): ContactView | undefined => {
+    const c = tenant.agents.get(agentId);
+    if (!c) return undefined;
+    const a = vc.state().agents.get(agentId);
+    return {
+      id: c.id,
+      displayName: c.displayName,
+      group: c.group,
+      role: c.role,
+      status: a?.status ?? 'logged_out',
+      statusSince: a?.statusSince ?? 0,
+    };
+  };
+
+  return {
+    self(agentId: string): AgentSelfView | undefined {
+      const c = tenant.agents.get(agentId);
+      if (!c) return undefined;
+      const a = vc.state().agents.get(agentId);
+      const view: AgentSelfView = {
+        id: c.id,
+        displayName: c.displayName,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        group: c.group,
+        groupName: tenant.config.groups.find((g) => g.id === c.group)?.name ?? c.group,
+        role: c.role,
+        supervises: c.supervises,
+        permissions: permissionsOf(c),
+        maxChats: tenant.maxChats(c.id),
+        status: a?.status ?? 'logged_out',
+        statusCode: a?.statusCode,
+        statusSince: a?.statusSince ?? 0,
+        afterWork: a?.afterWork,
+        loggedIn: a?.loggedIn ?? false,
+      };
+      for (const part of vc.hooks.selfView) Object.assign(view, part(vc, c.id));
+      return view;
+    },
+
+    /** Agents of the groups this agent sees (own group; supervised groups too). */
+    contactsOf(agentId: string): ContactView[] {
+      const groups = tenant.visibleGroups(agentId);
+      return tenant.config.agents.filter((c) => groups.has(c.group) && c.id !== agentId).map((c) => contact(c.id)!);
+    },
+
+    contact,
+  };
+}

@@ -1,0 +1,24 @@
+/** Chat commands: the agent's side of a chat, agent-to-agent chat, FAQ edits; the customer's lines from a channel. */
+import type { FaqEntry } from './state.js';
+
+export type ChatAgentCommand =
+  | { type: 'send_chat'; agentId: string; interactionId: string; text: string }
+  /** Hands the chat to a chat queue; `force` confirms a queue with nobody available. */
+  | { type: 'transfer_chat'; agentId: string; interactionId: string; queueId: string; force?: boolean }
+  | { type: 'send_agent_chat'; agentId: string; to: string; text: string }
+  | { type: 'save_faq'; agentId: string; entry: FaqEntry }
+  | { type: 'delete_faq'; agentId: string; faqId: string };
+
+/** A customer's chat line, by conversation (it outlives transfers). */
+export type ChatChannelCommand = { type: 'customer_chat'; conversationId: string; text: string };
+
+export type ChatCommand = ChatAgentCommand | ChatChannelCommand;
+
+declare module '../kernel/types.js' {
+  interface AgentCommands {
+    chat: ChatAgentCommand;
+  }
+  interface ChannelCommands {
+    chat: ChatChannelCommand;
+  }
+}

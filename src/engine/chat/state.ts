@@ -1,0 +1,83 @@
+/** The chat slice: customer conversations, agent-to-agent chats, FAQ edits. */
+import type { EngineState } from '../kernel/types.js';
+
+/** One chat line. `from` says whose side wrote it; system lines are notices (transfers, ends). */
+export interface ChatMessage {
+  id: string;
+  from: 'customer' | 'agent' | 'system';
+  /** The agent who wrote it (agent lines) — their display name is looked up by the reader. */
+  agentId?: string;
+  text: string;
+  ts: number;
+}
+
+/** A customer chat conversation: its history travels with it across transfers. */
+export interface Conversation {
+  id: string;
+  /** The interaction currently carrying the conversation. */
+  interactionId: string;
+  messages: ChatMessage[];
+  customerLeft: boolean;
+  /**
+   * Web chat: the hash (SHA-256, base64url) of the customer's resume token,
+   * so the customer can resume after a server restart. Never the token itself.
+   * Absent for conversations from older logs and for channels without one.
+   */
+  resumeKey?: string;
+}
+
+/** An FAQ answer: title, body in a small HTML subset, shortcut such as `\q`. */
+export interface FaqEntry {
+  id: string;
+  title: string;
+  body: string;
+  shortcut?: string;
+  category: string;
+  link?: string;
+}
+
+declare module '../kernel/types.js' {
+  interface EngineState {
+    conversations: Map<string, Conversation>;
+    /** Agent-to-agent chat history per pair ("a|b", ids sorted), most recent last, bounded. */
+    agentChats: Map<string, ChatMessage[]>;
+    /** FAQ entries edited in the console (null = deleted), over the tenant file's entries. */
+    faqEdits: Map<string, FaqEntry | null>;
+    nextMessage: number;
+  }
+}
+
+/** Agent-to-agent messages kept in memory per pair (the log keeps them all). */
+export const AGENT_CHAT_HISTORY = 200;
+
+export function agentChatKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export interface SerializedChat {
+  conversations?: Conversation[];
+  agentChats?: [string, ChatMessage[]][];
+  faqEdits?: [string, FaqEntry | null][];
+  nextMessage?: number;
+}
+
+export const chatSlice = {
+  init: () => ({
+    conversations: new Map<string, Conversation>(),
+    agentChats: new Map<string, ChatMessage[]>(),
+    faqEdits: new Map<string, FaqEntry | null>(),
+    nextMessage: 1,
+  }),
+  serialize: (s: EngineState): SerializedChat => ({
+    conversations: [...s.conversations.values()],
+    agentChats: [...s.agentChats],
+    faqEdits: [...s.faqEdits],
+    nextMessage: s.nextMessage,
+  }),
+  deserialize: (raw: SerializedChat) => ({
+    conversations: new Map((raw.conversations ?? []).map((c) => [c.id, c])),
+    agentChats: new Map(raw.agentChats ?? []),
+    faqEdits: new Map(raw.faqEdits ?? []),
+    nextMessage: raw.nextMessage ?? 1,
+  }),
+};
