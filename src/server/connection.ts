@@ -22,7 +22,7 @@ import {
   type ServerMessageType,
   type WireError,
 } from '../protocol/index.js';
-import { isWireCommand, WIRE_COMMANDS } from './commands.js';
+import { isWireCommand, WIRE_COMMANDS } from './commands/index.js';
 import { isWireQuery, WIRE_QUERIES } from './queries.js';
 import type { ServerContext } from './context.js';
 import type { Session } from './session.js';

@@ -3,7 +3,6 @@ import type { Engine } from '../engine/index.js';
 import type { LoginThrottle } from './auth.js';
 import type { Logger } from './logger.js';
 import type { Session } from './session.js';
-import type { Connection } from './connection.js';
 import type { TypingRelay } from './typing.js';
 
 export interface ServerTuning {
@@ -13,11 +12,18 @@ export interface ServerTuning {
   statsCoalesceMs: number;
 }
 
+/** What the session registry needs of a connection: to let go of its session and to close. */
+export interface SessionLink {
+  /** Stops serving the session (a takeover): nothing more is sent on this connection. */
+  detach(): void;
+  close(code: number, reason: string): void;
+}
+
 export interface SessionRegistry {
   /** A new session for a logged-in agent; an older session of the same agent is taken over. */
-  open(agentId: string, connection: Connection): Session;
+  open(agentId: string, connection: SessionLink): Session;
   /** Moves a session to a new connection (resume), closing the old one. */
-  adopt(session: Session, connection: Connection): void;
+  adopt(session: Session, connection: SessionLink): void;
   byToken(token: string): Session | undefined;
   byAgent(agentId: string): Session | undefined;
   end(session: Session): void;

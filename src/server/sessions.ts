@@ -3,18 +3,17 @@
  * takes over cleanly, and the older console is told why it was closed.
  */
 import { CLOSE } from '../protocol/index.js';
-import type { Connection } from './connection.js';
-import type { SessionRegistry } from './context.js';
+import type { SessionLink, SessionRegistry } from './context.js';
 import { Session, type SessionLimits } from './session.js';
 
 export class Sessions implements SessionRegistry {
   private readonly tokens = new Map<string, Session>();
   private readonly agents = new Map<string, Session>();
-  private readonly connections = new Map<Session, Connection>();
+  private readonly connections = new Map<Session, SessionLink>();
 
   constructor(private readonly limits: SessionLimits) {}
 
-  open(agentId: string, connection: Connection): Session {
+  open(agentId: string, connection: SessionLink): Session {
     const old = this.agents.get(agentId);
     if (old) {
       this.takeOver(old, 'You signed in from another console.');
@@ -27,7 +26,7 @@ export class Sessions implements SessionRegistry {
     return session;
   }
 
-  adopt(session: Session, connection: Connection): void {
+  adopt(session: Session, connection: SessionLink): void {
     const old = this.connections.get(session);
     if (old && old !== connection) this.takeOver(session, 'This session was resumed from another connection.');
     this.connections.set(session, connection);
@@ -52,7 +51,7 @@ export class Sessions implements SessionRegistry {
     return this.agents.values();
   }
 
-  connectionOf(session: Session): Connection | undefined {
+  connectionOf(session: Session): SessionLink | undefined {
     return this.connections.get(session);
   }
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/index.js';
 import { CLIENT_MESSAGES, CLOSE, PHONE_MESSAGES, type AnyServerEnvelope } from '../../src/protocol/index.js';
-import { WIRE_COMMANDS, type WireCommand } from '../../src/server/commands.js';
+import { WIRE_COMMANDS, type WireCommand } from '../../src/server/commands/index.js';
 import { RawClient, rawLogin, rig, wireTenant, type Rig } from './helpers.js';
 
 let r: Rig | undefined;

@@ -1,8 +1,8 @@
-/** Phone wire commands → engine commands (spread into WIRE_COMMANDS), with their door permissions. */
-import type { PhoneMessageType } from '../protocol/phone-messages.js';
-import type { CommandRule } from './commands.js';
+/** Phone wire commands → engine commands, with their door permissions. */
+import type { PhoneMessageType } from '../../protocol/phone-messages.js';
+import type { CommandRules } from './rule.js';
 
-export const PHONE_WIRE_COMMANDS: { [T in PhoneMessageType]: CommandRule<T> } = {
+export const PHONE_WIRE_COMMANDS: CommandRules<PhoneMessageType> = {
   phone_mute: { toEngine: (agentId, d) => ({ type: 'phone_mute', agentId, interactionId: d.interactionId, muted: d.muted, legId: d.legId }) },
   phone_hold: { toEngine: (agentId, d) => ({ type: 'phone_hold', agentId, interactionId: d.interactionId, held: d.held, legId: d.legId }) },
   phone_dtmf: { toEngine: (agentId, d) => ({ type: 'phone_dtmf', agentId, interactionId: d.interactionId, digits: d.digits }) },
