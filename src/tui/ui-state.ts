@@ -1,16 +1,16 @@
 // The console's own state (not the engine's): focus, the open dialog, the
 // active text field, the message line, and one slice per pane. Immutable; each
-// slice has its reducer in its pane's use-*-state.ts.
+// slice has its reducer in its pane's *-state.ts.
 import type { Status } from '../protocol/index.js';
 import type { ScreenId } from './keymap.js';
 import type { PaneId } from './pane-ids.js';
 import { INITIAL_CHAT, type ChatUi } from './chat/chat-state.js';
 import type { ChatOverlay } from './chat/overlays.js';
 import type { CallOverlay } from './call/overlays.js';
-import type { NoticeOverlay } from './notices/overlays.js';
-import { initialContacts, reduceContacts, type ContactsAction, type ContactsUi } from './panes/use-contacts-state.js';
-import { INITIAL_QUEUES, reduceQueues, type QueuesAction, type QueuesUi } from './panes/use-queues-state.js';
-import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/use-work-state.js';
+import type { NoticeOverlay, NoticePopup } from './notices/overlays.js';
+import { initialContacts, reduceContacts, type ContactsAction, type ContactsUi } from './panes/contacts-state.js';
+import { INITIAL_QUEUES, reduceQueues, type QueuesAction, type QueuesUi } from './panes/queues-state.js';
+import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/work-state.js';
 import type { Store } from './store.js';
 
 export type Overlay =
@@ -20,7 +20,8 @@ export type Overlay =
   | { kind: 'quit'; cursor: number }
   | ChatOverlay
   | CallOverlay
-  | NoticeOverlay;
+  | Exclude<NoticeOverlay, NoticePopup>
+  | NoticePopup<Overlay>;
 
 export type TextField = 'notes' | 'search' | 'compose';
 

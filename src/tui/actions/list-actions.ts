@@ -6,9 +6,9 @@ import type { ConsoleServices } from '../context.js';
 import { helpLines, paletteItems, quitItems, statusItems } from '../dialogs/items.js';
 import type { ScreenId } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
-import { contactsFor } from '../panes/use-contacts-state.js';
-import { queuesFor } from '../panes/use-queues-state.js';
-import { codeCount, selectedWork } from '../panes/use-work-state.js';
+import { contactsFor } from '../panes/contacts-state.js';
+import { queuesFor } from '../panes/queues-state.js';
+import { codeCount, selectedWork } from '../panes/work-state.js';
 import { dispatch, screenOf, type Overlay } from '../ui-state.js';
 import type { Handler } from './run.js';
 

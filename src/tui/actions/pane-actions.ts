@@ -1,8 +1,8 @@
 // Queues and contacts pane commands.
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
-import { contactGroups, contactsFor } from '../panes/use-contacts-state.js';
-import { queuesFor, type QueueFilter } from '../panes/use-queues-state.js';
+import { contactGroups, contactsFor } from '../panes/contacts-state.js';
+import { queuesFor, type QueueFilter } from '../panes/queues-state.js';
 import { dispatch } from '../ui-state.js';
 import { info, send, type Handler } from './run.js';
 

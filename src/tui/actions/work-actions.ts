@@ -1,7 +1,7 @@
 // Offer, interaction, notes and disposition commands: all act on the offer
 // or on the selected interaction, through the client.
 import type { ConsoleServices } from '../context.js';
-import { codeRows, selectedWork } from '../panes/use-work-state.js';
+import { codeRows, selectedWork } from '../panes/work-state.js';
 import { saveNotes } from './focus.js';
 import { error, send, type Handler } from './run.js';
 

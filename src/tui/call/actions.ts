@@ -9,7 +9,7 @@ import { leaveText } from '../actions/focus.js';
 import type { ConsoleServices } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
-import { selectedWork } from '../panes/use-work-state.js';
+import { selectedWork } from '../panes/work-state.js';
 import { sanitizeLine } from '../sanitize.js';
 import { safeErrorMessage } from '../safe-view.js';
 import type { Overlay, UiState } from '../ui-state.js';

@@ -1,11 +1,21 @@
 // The notice dialogs, as UI state (types only). They join the console's
 // Overlay union; each kind is a keymap screen (NOTICE_SCREENS in commands.ts).
 import type { NoticePriority } from '../../protocol/index.js';
-import type { Overlay } from '../ui-state.js';
+
+/**
+ * Opened by the console itself; `previous` (the console's overlay it covered:
+ * ui-state's Overlay, a type parameter so this file needs no ui-state) comes
+ * back once acknowledged.
+ */
+export interface NoticePopup<Previous = unknown> {
+  kind: 'noticePopup';
+  noticeId: string;
+  previous: Previous | null;
+  error: string | null;
+}
 
 export type NoticeOverlay =
   /** `groups`: 0 = all the groups I may address, n = the n-th of them. */
   | { kind: 'noticeCompose'; text: string; priority: NoticePriority; groups: number; error: string | null }
   | { kind: 'noticeView'; noticeId: string; cursor: number }
-  /** Opened by the console itself; `previous` comes back once acknowledged. */
-  | { kind: 'noticePopup'; noticeId: string; previous: Overlay | null; error: string | null };
+  | NoticePopup;

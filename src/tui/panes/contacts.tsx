@@ -16,7 +16,7 @@ import { clampCursor, listWindow } from '../list-window.js';
 import { fit } from '../text.js';
 import type { Granularity } from '../format.js';
 import { textProps, type Role } from '../theme.js';
-import { CONTACT_TABS, contactsFor, useContactsState, type ContactsUi } from './use-contacts-state.js';
+import { CONTACT_TABS, contactsFor, type ContactsUi } from './contacts-state.js';
 
 /** Theme entry: the role of each part of the pane. */
 const STYLE = { header: 'muted', tab: 'muted', activeTab: 'title', favourite: 'warning', selected: 'selection', search: 'accent' } satisfies Record<string, Role>;
@@ -56,7 +56,7 @@ function tabParts(ui: ContactsUi, searching: boolean): Segment[] {
 export const ContactsPane = memo(function ContactsPane({ width, height, focused }: { width: number; height: number; focused: boolean }) {
   const all = useView((v) => v.contacts);
   const offset = useView((v) => v.clockOffset);
-  const ui = useContactsState();
+  const ui = useUi((u) => u.contacts);
   const searching = useUi((u) => u.text === 'search');
   const list = contactsFor(all, ui);
   const innerW = width - 2;

@@ -6,13 +6,13 @@ import { memo } from 'react';
 import { PaneFrame } from '../components/frame.js';
 import { Line, Segments } from '../components/line.js';
 import { WrapUpTimer } from '../components/timer.js';
-import { useServices, useTheme, useView } from '../context.js';
+import { useServices, useTheme, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { fit } from '../text.js';
 import { textProps, type Role } from '../theme.js';
 import { interactionTitle } from './offer.js';
-import { codeRows, missingMandatory, selectedWork, useWorkState, type CodeRow } from './use-work-state.js';
+import { codeRows, missingMandatory, selectedWork, type CodeRow } from './work-state.js';
 
 /** Theme entry. */
 const STYLE = { list: 'title', missing: 'danger', chosen: 'success', selected: 'selection', hint: 'muted' } satisfies Record<string, Role>;
@@ -32,7 +32,7 @@ export const DispositionPane = memo(function DispositionPane({ width, height, fo
   const { keymap } = useServices();
   const work = useView((v) => v.work);
   const offset = useView((v) => v.clockOffset);
-  const ui = useWorkState();
+  const ui = useUi((u) => u.work);
   const innerW = width - 2;
   const sel = selectedWork(work, ui.selectedId);
   if (!sel) {

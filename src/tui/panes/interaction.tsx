@@ -15,7 +15,7 @@ import { keysLabel } from '../keymap.js';
 import { fit, wrapToWidth } from '../text.js';
 import { textProps, type Role } from '../theme.js';
 import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
-import { missingMandatory, selectedWork, useWorkState } from './use-work-state.js';
+import { missingMandatory, selectedWork } from './work-state.js';
 
 /** Theme entry. */
 const STYLE = { heading: 'muted', selected: 'selection', wrapup: 'warning', notes: 'text', editing: 'accent', empty: 'muted', missing: 'danger' } satisfies Record<string, Role>;
@@ -49,7 +49,7 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   const offer = useView((v) => v.offer);
   const work = useView((v) => v.work);
   const offset = useView((v) => v.clockOffset);
-  const ui = useWorkState();
+  const ui = useUi((u) => u.work);
   const editing = useUi((u) => u.text === 'notes');
   const innerW = width - 2;
   const innerH = height - 2;

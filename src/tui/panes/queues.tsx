@@ -7,12 +7,12 @@ import type { Media, QueueView } from '../../protocol/index.js';
 import { PaneFrame } from '../components/frame.js';
 import { Line } from '../components/line.js';
 import { Since } from '../components/timer.js';
-import { useTheme, useView } from '../context.js';
+import { useTheme, useUi, useView } from '../context.js';
 import { MEDIA_LABELS } from '../labels.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { fit, fitRight } from '../text.js';
 import { textProps, type Role } from '../theme.js';
-import { filterLabel, queuesFor, useQueuesState } from './use-queues-state.js';
+import { filterLabel, queuesFor } from './queues-state.js';
 
 /** Theme entry: the role of each part of the pane. */
 const STYLE = { header: 'muted', group: 'title', disabled: 'muted', selected: 'selection', waiting: 'warning' } satisfies Record<string, Role>;
@@ -53,7 +53,7 @@ const QueueRow = memo(function QueueRow({ q, selected, width, offset }: { q: Que
 export const QueuesPane = memo(function QueuesPane({ width, height, focused }: { width: number; height: number; focused: boolean }) {
   const all = useView((v) => v.queues);
   const offset = useView((v) => v.clockOffset);
-  const ui = useQueuesState();
+  const ui = useUi((u) => u.queues);
   const queues = queuesFor(all, ui);
   const rows = useMemo(() => toRows(queues), [queues]);
   const innerW = width - 2;

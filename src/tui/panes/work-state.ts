@@ -3,7 +3,6 @@
 // notes live here, not in the pane, so an offer taking the screen, a resize
 // or a tab switch never loses them.
 import type { CodeList, InteractionView } from '../../protocol/index.js';
-import { useUi } from '../context.js';
 import { clampCursor } from '../list-window.js';
 import { memoLast } from '../memo.js';
 
@@ -62,4 +61,3 @@ export const codeCount = (i: InteractionView | null): number =>
 export const missingMandatory = (i: InteractionView): readonly CodeList[] =>
   i.codeLists.filter((l) => l.mandatory && !l.codes.some((c) => i.codes.includes(c.id)));
 
-export const useWorkState = (): WorkUi => useUi((u) => u.work);

@@ -1,7 +1,6 @@
 // Queues pane state: cursor and filters (relation, enabled state, media), its
 // reducer, and the filtered list the pane shows and the keys act on.
 import type { Media, QueueView } from '../../protocol/index.js';
-import { useUi } from '../context.js';
 import { MEDIA_ORDER } from '../labels.js';
 import { clampCursor } from '../list-window.js';
 import { memoLast } from '../memo.js';
@@ -57,7 +56,6 @@ export const visibleQueues = memoLast(
 export const queuesFor = (queues: readonly QueueView[], s: QueuesUi): readonly QueueView[] =>
   visibleQueues(queues, s.relation, s.enabled, s.media);
 
-export const useQueuesState = (): QueuesUi => useUi((u) => u.queues);
 
 /** The filter summary shown in the pane's title line ('' when unfiltered). */
 export function filterLabel(s: QueuesUi, mediaLabel: (m: Media) => string): string {

@@ -1,7 +1,6 @@
 // Contacts pane state: tab, filters, search text, favourites and recents (in
 // memory; the console reports favourite changes so a caller can persist them).
 import type { ContactView, Status } from '../../protocol/index.js';
-import { useUi } from '../context.js';
 import { STATUS_LABELS, STATUS_ORDER } from '../labels.js';
 import { clampCursor } from '../list-window.js';
 import { memoLast } from '../memo.js';
@@ -103,4 +102,3 @@ export const contactsFor = (contacts: readonly ContactView[], s: ContactsUi): re
 export const contactGroups = memoLast((contacts: readonly ContactView[]): readonly string[] =>
   [...new Set(contacts.map((c) => c.group))].sort());
 
-export const useContactsState = (): ContactsUi => useUi((u) => u.contacts);
