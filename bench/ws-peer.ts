@@ -25,6 +25,16 @@ export type ToClients =
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (m: unknown) => process.send!(m);
+
+/** Handles the parent's messages; a handler that fails ends this peer with the error (the parent sees it exit). */
+function onMessage<T>(handle: (m: T) => Promise<unknown>): void {
+  process.on('message', (m: T) => {
+    handle(m).catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+  });
+}
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const settle = async () => {
   for (let n = 0; n < 3; n++) {
@@ -117,7 +127,7 @@ async function serverBare(): Promise<void> {
 /** The server side of the IPC protocol: RSS, CPU, emitting events with their start times. */
 function serve(url: string, rssBefore: number, heapBefore: number, emitOne: () => void, stop: () => Promise<void>): void {
   let cpu = process.cpuUsage();
-  process.on('message', async (m: ToServer) => {
+  onMessage(async (m: ToServer) => {
     if (m.cmd === 'rss') return send({ rss: await rss(), heap: heap() });
     if (m.cmd === 'cpu') {
       const used = process.cpuUsage(cpu);
@@ -196,7 +206,7 @@ function clients(): void {
       ws.on('error', reject);
     });
 
-  process.on('message', async (m: ToClients) => {
+  onMessage(async (m: ToClients) => {
     if (m.cmd === 'connect') {
       const started = now();
       sockets = new Array(m.n);

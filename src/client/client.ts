@@ -241,6 +241,9 @@ export class EngineClient {
         if (msg.data.code === 4001 || msg.data.code === 4005) this.stopped = true;
         this.setView({ ...this.view, connection: { state: 'offline', reason: msg.data.reason } });
         return;
+      default:
+        // The view events, reduced below once their sequence number is checked.
+        break;
     }
     if (!VIEW_EVENT_TYPES.has(msg.type)) return;
     const seq = msg.seq ?? 0;

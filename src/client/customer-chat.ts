@@ -204,6 +204,10 @@ export class CustomerChatClient {
       case 'error':
         if (this.failed(f)) return;
         break;
+      case 'typing':
+      case 'pong':
+        // Nothing to keep: listeners hear them.
+        break;
     }
     this.emit(f);
     if (f.type === 'ended') this.close('the chat has ended');

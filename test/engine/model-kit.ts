@@ -7,7 +7,6 @@
 import {
   canTransition,
   STATUSES,
-  type Command,
   type Engine,
   type EngineEvent,
   type Status,

@@ -109,6 +109,9 @@ function tallyEvents(events: readonly EngineEvent[], ownerOf: Map<string, AgentI
         if (e.reason === 'abandoned') x.abandoned++;
         break;
       }
+      default:
+        // The other events (arrivals, offers, chat, phone, notices) are not tallied.
+        break;
     }
   }
   return t;

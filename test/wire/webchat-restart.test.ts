@@ -117,7 +117,7 @@ describe('web chat across a server restart', () => {
 
     // Customer → agent.
     const next = await back.request({ type: 'message', text: 'still there?', clientId: 'c2' }, 'ack');
-    await until(agent, (v) => lines(agent, conversationId).at(-1) === 'still there?', 'the line at a1');
+    await until(agent, () => lines(agent, conversationId).at(-1) === 'still there?', 'the line at a1');
     const resent = await back.request({ type: 'message', text: 'still there?', clientId: 'c2' }, 'ack');
     expect(resent.messageId).toBe(next.messageId); // remembered from here on
     // Agent → customer, typing included.
@@ -222,7 +222,7 @@ describe('web chat across a server restart', () => {
     await acceptChat(a2, newId);
     expect(await back.next('agent_joined')).toMatchObject({ displayName: 'A2', transferred: true });
     await back.request({ type: 'message', text: 'thanks', clientId: 'p2' }, 'ack');
-    await until(a2, (v) => lines(a2, newId).at(-1) === 'thanks', 'the line at a2');
+    await until(a2, () => lines(a2, newId).at(-1) === 'thanks', 'the line at a2');
     expect(lines(a2, newId)).toEqual(['please transfer me', 'A1 transferred this chat to Chat 2.', 'thanks']);
     back.close();
   });

@@ -17,24 +17,18 @@
  */
 
 /** The in-memory state: every module's slice (a projection of the event log; only reducers mutate it). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules (declaration merging)
 export interface EngineState {}
 
 /** Module name → the union of that module's event bodies. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
 export interface EngineEvents {}
 
 /** Module name → commands an agent sends (carrying the acting agent's id). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
 export interface AgentCommands {}
 /** Module name → commands from customer channel adapters (phone switch, web chat, email, operator tooling). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
 export interface ChannelCommands {}
 /** Module name → commands the server sends about an agent's connection. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
 export interface SessionCommands {}
 /** Module name → commands fired by the engine's own deadlines (not public). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
 export interface TimerCommands {}
 
 /**
@@ -42,7 +36,6 @@ export interface TimerCommands {}
  * take part in. The module that runs a step declares its signature; the
  * modules that take part implement it in their module object.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
 export interface EngineHooks {}
 
 type ValuesOf<T> = T[keyof T];

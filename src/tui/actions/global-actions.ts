@@ -5,7 +5,7 @@ import type { Overlay } from '../ui-state.js';
 import { cyclePane, focusPane, leaveText } from './focus.js';
 import { error, info, send, type Handler } from './run.js';
 
-const open = (overlay: Overlay): Handler => (s) => {
+const open = (overlay: Overlay) => (s: ConsoleServices): void => {
   leaveText(s);
   s.ui.update((u) => ({ ...u, overlay }));
 };

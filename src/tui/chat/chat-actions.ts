@@ -6,8 +6,6 @@ import { error, info, send, type Handler } from '../actions/run.js';
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
 import { contactsFor } from '../panes/contacts-state.js';
-import { MAX_LINE } from '../safe-view.js';
-import { sanitizeLine } from '../sanitize.js';
 import { activeChatKey, agentKey, chatTabs, isAgentKey, MAX_CHAT_TEXT, withRecord, type ChatKey } from './chat-state.js';
 import { faqInsertText, shortcutAtEnd } from './faq.js';
 import { stopTyping } from './typing.js';

@@ -2,7 +2,7 @@
 // the compose box of the chat shown, the FAQ search query, and the field of
 // the FAQ form under the cursor.
 import type { UiState } from '../ui-state.js';
-import { activeChatKey, MAX_CHAT_TEXT, withRecord } from './chat-state.js';
+import { MAX_CHAT_TEXT, withRecord } from './chat-state.js';
 import { FAQ_FIELDS } from './overlays.js';
 
 interface Field {

@@ -74,7 +74,6 @@ function Notices() {
 }
 
 export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
-  const theme = useTheme();
   const self = useView((v) => v.self);
   const codes = useView((v) => v.statusCodes);
   const connection = useView((v) => v.connection);

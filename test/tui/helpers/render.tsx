@@ -47,7 +47,6 @@ export async function waitFor(ok: () => boolean, ms = 3000): Promise<void> {
 }
 
 /** Remove SGR color codes (Ink's own styling) so frames can be read as text. */
-// eslint-disable-next-line no-control-regex
 export const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 export function renderInk(tree: ReactElement, columns = 80, rows = 24) {
