@@ -7,7 +7,10 @@
 // risk). Plain runs are copied with slice(); only dropped or rewritten spans
 // break a run. Nothing we emit is ever a control character, so even a
 // sequence we mis-parse can only show up as harmless visible text.
-import stringWidth from 'string-width';
+//
+// The result is then made unambiguous in width (text/normalize.ts): what is
+// left can be measured the same by the console, Ink and the terminal.
+import { normalizeWidth } from './text/normalize.js';
 
 const ESC = 0x1b;
 const TAB_STOP = 4; // narrow panes (80x24): 8-column stops waste too much room
@@ -19,13 +22,21 @@ type Mode = 'line' | 'text';
 /** Sanitize to a single line: newlines and tabs become one space each. At most
  *  `maxLen` code points are kept; a truncated result ends with '…'. */
 export function sanitizeLine(s: string, maxLen?: number): string {
-  return scrub(s, 'line', maxLen);
+  const { text, cut } = scrub(s, 'line', maxLen);
+  return maxLen === undefined ? normalizeWidth(text) : capLength(normalizeWidth(text), Math.max(0, Math.floor(maxLen)), cut);
 }
 
 /** Sanitize multi-line text: keeps '\n' (CRLF, CR, VT, FF, NEL, U+2028/9 become
  *  '\n'), expands tabs to spaces, strips every other control or spoofing char. */
 export function sanitizeText(s: string): string {
-  return scrub(s, 'text', undefined);
+  return normalizeWidth(scrub(s, 'text', undefined).text);
+}
+
+/** Typed or pasted by the agent: controls and spoofing characters removed
+ *  (as sanitizeLine/sanitizeText), widths left as written, since this is the
+ *  text sent to the customer or saved. Normalize it where it is shown. */
+export function sanitizeInput(s: string, multiline: boolean): string {
+  return scrub(s, multiline ? 'text' : 'line', undefined).text;
 }
 
 // Invisible or direction-changing format characters that can make text
@@ -45,10 +56,11 @@ function isSpoofChar(c: number): boolean {
   );
 }
 
-function scrub(input: string, mode: Mode, maxLen: number | undefined): string {
+/** The kept text, and whether it stopped short at `maxLen` + 1 code points. */
+function scrub(input: string, mode: Mode, maxLen: number | undefined): { text: string; cut: boolean } {
   const s = typeof input === 'string' ? input : input == null ? '' : String(input);
   const limit = maxLen === undefined ? Infinity : Math.max(0, Math.floor(maxLen));
-  if (limit === 0) return '';
+  if (limit === 0) return { text: '', cut: false };
   const nl = mode === 'text' ? '\n' : ' ';
   const n = s.length;
   let out = '';
@@ -124,14 +136,26 @@ function scrub(input: string, mode: Mode, maxLen: number | undefined): string {
     i++; count++; col++;
   }
   skip(i, i);
-  if (count > limit) out = truncateCodePoints(out, limit);
-  return out;
+  return { text: out, cut: count > limit };
 }
 
-function truncateCodePoints(s: string, limit: number): string {
-  // Only reached with s holding limit + 1 code points, so this is bounded.
-  const cps = Array.from(s);
-  return limit <= 1 ? '…'.slice(0, limit) : cps.slice(0, limit - 1).join('') + '…';
+const segmenter = new Intl.Segmenter();
+
+/** At most `limit` code points, ending with '…' if anything was cut. Cuts
+ *  between graphemes, so the normalized text stays normalized. Bounded: `s`
+ *  holds little more than `limit` code points (scrub stopped at limit + 1). */
+function capLength(s: string, limit: number, cut: boolean): string {
+  if (limit === 0) return '';
+  if (!cut && Array.from(s).length <= limit) return s;
+  let out = '';
+  let count = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const n = Array.from(segment).length;
+    if (count + n > limit - 1) break;
+    out += segment;
+    count += n;
+  }
+  return out + '…';
 }
 
 /** s[i] is the char after ESC. Returns the index just past the sequence. */
@@ -187,45 +211,4 @@ function skipString(s: string, i: number): number {
     i++;
   }
   return i;
-}
-
-const segmenter = new Intl.Segmenter();
-
-/** Terminal cell width: East Asian wide and emoji count 2, combining marks 0.
- *  Expects sanitized text (no controls). */
-export function cellWidth(s: string): number {
-  return stringWidth(s);
-}
-
-/** Cut `s` (already sanitized, one line) to at most `width` terminal cells,
- *  ending with `ellipsis` when something was cut. Never splits a grapheme, so
- *  a wide char that would straddle the edge is left out instead. */
-export function truncateToWidth(s: string, width: number, ellipsis = '…'): string {
-  const w = Math.floor(width);
-  if (!(w > 0)) return '';
-  if (isPrintableAscii(s)) {
-    if (s.length <= w) return s;
-  } else if (stringWidth(s) <= w) {
-    return s;
-  }
-  let tail = ellipsis;
-  let budget = w - stringWidth(tail);
-  if (budget < 0) { tail = ''; budget = w; } // ellipsis wider than the room
-  let used = 0;
-  let end = 0;
-  for (const { segment, index } of segmenter.segment(s)) {
-    const sw = stringWidth(segment);
-    if (used + sw > budget) break;
-    used += sw;
-    end = index + segment.length;
-  }
-  return s.slice(0, end) + tail;
-}
-
-function isPrintableAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
-  }
-  return true;
 }

@@ -3,7 +3,7 @@
 // The title is built from view strings that safe-view.ts already sanitized
 // (no control character can end the sequence early); it is written only when
 // it changes.
-import { truncateToWidth } from './sanitize.js';
+import { truncateToWidth } from './text/width.js';
 
 export type RawWrite = (data: string) => void;
 

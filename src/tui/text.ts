@@ -1,7 +1,7 @@
 // Fitting sanitized text into terminal cells: pad or cut to an exact width
 // (columns of a table line up even with wide characters), and hard-wrap notes.
 // Input must already be sanitized (safe-view.ts): these only measure and cut.
-import { cellWidth, truncateToWidth } from './sanitize.js';
+import { cellWidth, truncateToWidth } from './text/width.js';
 
 /** Exactly `width` cells: cut with '…' or padded with spaces on the right. */
 export function fit(s: string, width: number): string {

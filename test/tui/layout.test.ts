@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLayout, CHROME_ROWS, SPLIT_MIN } from '../../src/tui/layout.js';
 import { clampCursor, listWindow } from '../../src/tui/list-window.js';
 import { fit, fitRight, wrapToWidth } from '../../src/tui/text.js';
-import { cellWidth } from '../../src/tui/sanitize.js';
+import { cellWidth } from '../../src/tui/text/width.js';
 
 describe('layout', () => {
   it('tabs below 120 columns: one pane, a tab row, root one row short', () => {

@@ -6,7 +6,7 @@ import { CHAT_TEXT_FIELDS } from '../chat/text-fields.js';
 import { NOTICE_TEXT_FIELDS } from '../notices/actions.js';
 import type { ConsoleServices } from '../context.js';
 import type { Chord } from '../keys.js';
-import { sanitizeLine, sanitizeText } from '../sanitize.js';
+import { sanitizeInput } from '../sanitize.js';
 import type { UiState } from '../ui-state.js';
 
 interface Field {
@@ -56,7 +56,7 @@ export function typeInto(s: ConsoleServices, field: keyof typeof TEXT_FIELDS, in
     if (chord?.key === 'backspace') next = dropLastGrapheme(current);
     else if (chord?.key === 'enter') next = f.multiline ? `${current}\n` : current;
     else if (chord?.key === 'space') next = `${current} `;
-    else next = current + (f.multiline ? sanitizeText(input) : sanitizeLine(input));
+    else next = current + sanitizeInput(input, f.multiline);
     if (next.length > f.max) next = next.slice(0, f.max);
     return next === current ? u : f.set(u, next);
   });

@@ -3,7 +3,7 @@
 // width, never splitting a grapheme, as styled spans. Pure: the transcript
 // and the FAQ preview turn the spans into <Text>. Input is sanitized text.
 import type { Block } from '../../protocol/rich-text.js';
-import { cellWidth } from '../sanitize.js';
+import { cellWidth } from '../text/width.js';
 import type { Role } from '../theme.js';
 
 export interface Span { text: string; bold?: boolean; italic?: boolean; underline?: boolean; role?: Role }

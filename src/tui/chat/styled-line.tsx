@@ -3,7 +3,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../context.js';
-import { cellWidth, truncateToWidth } from '../sanitize.js';
+import { cellWidth, truncateToWidth } from '../text/width.js';
 import { textProps } from '../theme.js';
 import type { StyledLine } from './rich.js';
 

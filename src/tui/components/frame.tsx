@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useTheme } from '../context.js';
 import { PANES, paneIndex, type PaneId } from '../pane-ids.js';
-import { cellWidth, truncateToWidth } from '../sanitize.js';
+import { cellWidth, truncateToWidth } from '../text/width.js';
 import { textProps } from '../theme.js';
 
 export interface FrameProps {

@@ -8,7 +8,7 @@ import { useTheme } from '../context.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { fit, fitRight } from '../text.js';
 import { textProps, type Role } from '../theme.js';
-import { cellWidth } from '../sanitize.js';
+import { cellWidth } from '../text/width.js';
 
 export interface DialogItem { key: string; label: string; right?: string }
 export interface DialogLine { text: string; role?: Role }

@@ -12,7 +12,7 @@ import { STATUS_LABELS, statusRole } from '../labels.js';
 import { PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
 import type { SafeView } from '../safe-view.js';
 import { titleSequence } from '../terminal.js';
-import { cellWidth, truncateToWidth } from '../sanitize.js';
+import { cellWidth, truncateToWidth } from '../text/width.js';
 import { fit } from '../text.js';
 import { textProps, type Role } from '../theme.js';
 

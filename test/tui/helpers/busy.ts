@@ -2,7 +2,7 @@
 // long and wide names) for layout tests, and the check that a frame fits.
 import { expect } from 'vitest';
 import type { AgentView } from '../../../src/client/index.js';
-import { cellWidth } from '../../../src/tui/sanitize.js';
+import { cellWidth } from '../../../src/tui/text/width.js';
 import { contact, interaction, makeView, NOW, offer } from './fixtures.js';
 
 export const LONG = 'Bartholomew-Maximilian Featherstonehaugh-Cholmondeley 日本語のお客様 👩🏽‍💻';

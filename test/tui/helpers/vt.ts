@@ -1,7 +1,7 @@
 // A tiny terminal emulator, just enough for what Ink writes (text, CR/LF,
 // cursor up/next-line/column, erase line) so tests can check where lines
 // really land on screen, and whether anything scrolled away.
-import { cellWidth } from '../../../src/tui/sanitize.js';
+import { codePointWidth } from '../../../src/tui/text/width.js';
 
 export class Vt {
   grid: string[][];
@@ -58,11 +58,19 @@ export class Vt {
     }
   }
 
+  /** One code point, as wcwidth terminals draw it: a zero-width one joins the
+   *  cell before it, a wide one takes two. */
   private put(ch: string): void {
     const line = this.grid[this.row]!;
+    const w = codePointWidth(ch.codePointAt(0)!);
+    if (w === 0) {
+      if (this.col > 0 && line[this.col - 1] !== undefined) line[this.col - 1] += ch;
+      return;
+    }
     while (line.length < this.col) line.push(' ');
     line[this.col] = ch;
-    this.col += Math.max(1, cellWidth(ch));
+    if (w === 2) line[this.col + 1] = '';
+    this.col += w;
   }
 
   /** The screen as text, trailing spaces trimmed. */

@@ -1,0 +1,118 @@
+// Text from outside made unambiguous in width, once, at ingress (right after
+// the sanitizer: sanitize.ts). Terminals draw code point by code point
+// (wcwidth); Ink measures grapheme by grapheme (string-width); terminals of
+// different ages hold different tables. Where those can disagree, a customer
+// could push text past a pane's border, scroll the screen or overwrite other
+// rows. So every grapheme that leaves here has one base the width function
+// measures like everyone else, plus marks that draw nothing (or spacing marks
+// both count):
+//
+//  - code points whose width terminals dispute (the Hangul fillers, prepended
+//    concatenation marks, conjoining jamo left over after composing syllables,
+//    lone format characters, anything newer than older terminals' tables,
+//    unassigned) become U+FFFD, one cell everywhere: the agent sees that
+//    something was there;
+//  - variation selectors 15 and 16 are dropped: the base keeps its default
+//    width (❤️ is drawn ❤, one cell; ⌚︎ stays two);
+//  - skin-tone modifiers after a base are dropped (👍🏽 is drawn 👍), as is the
+//    keycap mark after a digit (1️⃣ is drawn 1), and marks after a flag;
+//  - a pair of regional indicators that is no flag becomes its two letters;
+//  - a second width-carrying code point inside one grapheme (an Indic
+//    conjunct, a prepended letter) gets a zero-width non-joiner before it,
+//    so it becomes a grapheme of its own;
+//  - marks with no base (at the start of a line) get a no-break space;
+//  - Thai and Lao SARA AM, a letter that joins the one before it, are written
+//    as their two parts (NIKHAHIT + SARA AA), which look the same.
+// Line breaks are kept; the sanitizer has already removed every control.
+import { codePointWidth, isUnstableWidth } from './width.js';
+
+const STAND_IN = '\uFFFD';
+const STAND_IN_CP = 0xfffd;
+const NBSP = '\u00A0';
+const ZWNJ = '\u200C';
+const KEYCAP_MARK = 0x20e3;
+
+const isSelector = (cp: number): boolean => cp === 0xfe0e || cp === 0xfe0f;
+const isModifier = (cp: number): boolean => cp >= 0x1f3fb && cp <= 0x1f3ff;
+const isRegional = (cp: number): boolean => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+const isKeycapBase = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || cp === 0x23 || cp === 0x2a;
+/** Joined to the base and counted by every measure: spacing marks, halfwidth sound marks. */
+const SPACING = /^[\p{Mc}\uFF00-\uFFEF]$/u;
+const FLAG = new RegExp('^\\p{RGI_Emoji_Flag_Sequence}$', 'v');
+/** Leading jamo and syllables: a grapheme of several is as wide as its parts everywhere. */
+const isHangul = (cp: number): boolean => (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xac00 && cp <= 0xd7a3);
+const regionalLetter = (cp: number): string => String.fromCharCode(0x41 + cp - 0x1f1e6);
+
+/** Conjoining jamo: compose what makes modern syllables (NFC), only there. */
+const JAMO = /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/;
+const HANGUL_RUN = /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]+/g;
+const SARA_AM = /[\u0e33\u0eb3]/g;
+const SARA_AM_PARTS: Record<string, string> = { '\u0e33': '\u0e4d\u0e32', '\u0eb3': '\u0ecd\u0eb2' };
+
+const segmenter = new Intl.Segmenter();
+
+/** Width-unambiguous text; `s` is sanitized (no controls but '\n'). */
+export function normalizeWidth(s: string): string {
+  if (allNarrow(s)) return s;
+  let text = JAMO.test(s) ? s.replace(HANGUL_RUN, (run) => run.normalize('NFC')) : s;
+  text = text.replace(SARA_AM, (c) => SARA_AM_PARTS[c]!);
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) out = segment === '\n' ? out + segment : appendGrapheme(out, segment);
+  return out;
+}
+
+/** `out` + one grapheme cluster rebuilt as one or more unambiguous ones. */
+function appendGrapheme(before: string, g: string): string {
+  let out = before;
+  let base = -1; // the code point that carries the current grapheme's width
+  let baseAt = 0; // where the base starts in `out`
+  let last = -1; // the last code point kept
+  let flag = false; // the base is a pair of regional indicators
+  const startGrapheme = (cp: number, text: string): void => {
+    base = last = cp; baseAt = out.length; flag = false; out += text;
+  };
+  for (const ch of g) {
+    const cp = ch.codePointAt(0)!;
+    if (isSelector(cp)) continue;
+    if (isUnstableWidth(cp)) {
+      // Its own grapheme, unless what precedes joins it (a prepended letter).
+      if (joins(out, STAND_IN)) out += ZWNJ;
+      startGrapheme(STAND_IN_CP, STAND_IN);
+    } else if (codePointWidth(cp) === 0) {
+      if (base < 0) startGrapheme(0xa0, NBSP); // marks at a line's start
+      else if (flag || (cp === KEYCAP_MARK && last === base && isKeycapBase(base))) continue;
+      out += ch;
+      last = cp;
+    } else if (base < 0) {
+      startGrapheme(cp, ch);
+    } else if (isModifier(cp)) {
+      continue;
+    } else if (isRegional(cp) && isRegional(base) && last === base && !flag) {
+      const pair = String.fromCodePoint(base, cp);
+      out = FLAG.test(pair) ? out + ch : out.slice(0, baseAt) + regionalLetter(base) + regionalLetter(cp);
+      flag = true;
+      last = cp;
+    } else if (SPACING.test(ch) || (isHangul(base) && isHangul(cp))) {
+      out += ch; // measured alike: both count a spacing mark; jamo before a syllable add up
+      last = cp;
+    } else {
+      if (joins(out, ch)) out += ZWNJ; // end the grapheme here: this code point starts its own
+      startGrapheme(cp, ch);
+    }
+  }
+  return out;
+}
+
+/** Would `next` join the last grapheme of `s`? (Rare path: only where a
+ *  grapheme held two width-carrying code points.) */
+function joins(s: string, next: string): boolean {
+  if (s === '') return false;
+  const segments = [...segmenter.segment(s.slice(-8) + next)];
+  return segments[segments.length - 1]!.segment !== next;
+}
+
+/** Nothing below U+0300 needs normalizing (Latin, punctuation, symbols). */
+function allNarrow(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x300) return false;
+  return true;
+}
