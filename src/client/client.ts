@@ -48,6 +48,14 @@ interface PendingCommand {
   resolve(result: CommandResult): void;
 }
 
+/**
+ * Reconnect delays: 250 ms doubling, capped at 2 s, each drawn at random in the upper half. The low
+ * cap keeps a restarted server's agents back within about 2 s of it being ready (a resume costs the
+ * server well under a millisecond, no password check); the jitter spreads their arrivals over that
+ * window instead of all at once (bench/storm.bench.ts).
+ */
+export const RECONNECT_BACKOFF: BackoffOptions = { baseMs: 250, maxMs: 2_000 };
+
 const VIEW_EVENT_TYPES: ReadonlySet<string> = new Set(VIEW_EVENTS);
 /** Errors after which retrying the same credentials cannot help. */
 const FATAL_AUTH: ReadonlySet<string> = new Set(['AUTH_FAILED', 'VERSION_MISMATCH', 'LOCKED_OUT']);
@@ -68,7 +76,7 @@ export class EngineClient {
   private readonly heartbeatMs: number;
 
   constructor(private readonly options: EngineClientOptions) {
-    this.backoff = { baseMs: 250, maxMs: 15_000, ...options.backoff };
+    this.backoff = { ...RECONNECT_BACKOFF, ...options.backoff };
     this.heartbeatMs = options.heartbeatMs ?? LIMITS.heartbeatMs;
   }
 

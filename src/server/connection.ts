@@ -26,6 +26,7 @@ import { isWireCommand, WIRE_COMMANDS } from './commands/index.js';
 import { isWireQuery, WIRE_QUERIES } from './queries.js';
 import type { ServerContext } from './context.js';
 import type { Session } from './session.js';
+import { tokenKey } from './tokens.js';
 import { hasPermission, PERMISSION_LABELS } from '../engine/index.js';
 
 /** Bad frames tolerated per minute before the client is considered abusive. */
@@ -194,9 +195,14 @@ export class Connection {
     }
     this.ctx.throttle.success(keys);
     const session = this.ctx.sessions.open(data.agent, this);
-    this.attach(session, id, false);
-    const result = await this.ctx.engine.executeDurable({ type: 'login', agentId: data.agent });
+    // The token goes out once its key is durable: from then on it survives a server restart.
+    const result = await this.ctx.engine.executeDurable({ type: 'login', agentId: data.agent, sessionKey: tokenKey(session.token) });
     if (!result.ok) this.ctx.log('error', 'engine refused a verified login', { agent: data.agent, error: result.error.message });
+    if (this.ctx.sessions.byAgent(data.agent) !== session) return; // taken over meanwhile
+    if (this.ws.readyState !== this.ws.OPEN) return this.reportLost(data.agent); // gone meanwhile: the grace period starts
+    this.attach(session, id, false);
+    // What the login caused was numbered while it became durable: it follows the reply, then the snapshot.
+    for (const text of session.since(0) ?? []) this.ws.send(text);
     this.ctx.sendSnapshot(session);
     this.ctx.log('info', 'login', { agent: data.agent, address: this.address });
   }
@@ -256,8 +262,12 @@ export class Connection {
     const session = this.session;
     if (!session || session.socket !== this.ws) return;
     session.socket = undefined;
+    this.reportLost(session.agentId);
+  }
+
+  private reportLost(agentId: string): void {
     this.ctx.engine
-      .executeDurable({ type: 'connection_lost', agentId: session.agentId })
-      .catch((e: unknown) => this.ctx.log('error', 'connection_lost failed', { agent: session.agentId, error: (e as Error)?.message ?? String(e) }));
+      .executeDurable({ type: 'connection_lost', agentId })
+      .catch((e: unknown) => this.ctx.log('error', 'connection_lost failed', { agent: agentId, error: (e as Error)?.message ?? String(e) }));
   }
 }

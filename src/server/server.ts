@@ -59,7 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const { engine } = options;
   const log = options.log ?? silentLogger;
-  const sessions = new Sessions({ ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits });
+  const sessions = new Sessions({ ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits }, (key) => engine.queries.agentOfSession(key));
   const fanout = new Fanout(engine, sessions, tuning.statsCoalesceMs);
   const started = Date.now();
 

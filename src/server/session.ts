@@ -4,7 +4,6 @@
  * lastSeq}` gets exactly what it missed, and it remembers the replies to
  * recent command ids so a resent command never acts twice.
  */
-import { randomBytes } from 'node:crypto';
 import type WebSocket from 'ws';
 import {
   PROTOCOL_MAJOR,
@@ -13,6 +12,7 @@ import {
   type ViewEventType,
 } from '../protocol/index.js';
 import { TokenBucket } from './rate-limit.js';
+import { newToken } from './tokens.js';
 
 export interface SessionLimits {
   /** View events kept for replay. */
@@ -37,7 +37,6 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
 };
 
 export class Session {
-  readonly token = randomBytes(24).toString('base64url');
   socket?: WebSocket;
   /** Set while the socket cannot keep up: it gets a fresh snapshot once drained. */
   congested = false;
@@ -51,9 +50,11 @@ export class Session {
   private bufferBytes = 0;
   private replies = new Map<string, ServerEnvelope>();
 
+  /** `token`: a session restored after a server restart keeps the token its console holds. */
   constructor(
     readonly agentId: string,
     private readonly limits: SessionLimits,
+    readonly token: string = newToken(),
   ) {
     this.bucket = new TokenBucket(limits.commandsPerSecond, limits.commandBurst);
   }

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../src/client/index.js';
 import type { CustomerChatClient } from '../../src/client/customer-chat.js';
 import { openEngine, parseTenant, VirtualClock, type Engine } from '../../src/engine/index.js';
-import { resumeKeyOf } from '../../src/server/channels/webchat/chats.js';
+import { tokenKey } from '../../src/server/tokens.js';
 import { webChat } from '../../src/server/channels/webchat/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { until, type Rig } from './helpers.js';
@@ -100,7 +100,7 @@ describe('web chat across a server restart', () => {
 
     // The log has the hash, never the token.
     const bytes = dbBytes(dir);
-    expect(bytes.includes(resumeKeyOf(token))).toBe(true);
+    expect(bytes.includes(tokenKey(token))).toBe(true);
     expect(bytes.includes(token)).toBe(false);
 
     s = await up(db, clock);
@@ -217,7 +217,7 @@ describe('web chat across a server restart', () => {
     expect(await back.request({ type: 'resume', token }, 'resumed')).toMatchObject({ conversationId, state: 'waiting', queue: { id: 'chat2', name: 'Chat 2' } });
     expect(await back.next('position')).toMatchObject({ position: 1 });
     const a2 = await s.agent('a2');
-    const newId = s.engine.queries.resumableChat(resumeKeyOf(token))!.interactionId;
+    const newId = s.engine.queries.resumableChat(tokenKey(token))!.interactionId;
     expect(newId).not.toBe(conversationId);
     await acceptChat(a2, newId);
     expect(await back.next('agent_joined')).toMatchObject({ displayName: 'A2', transferred: true });

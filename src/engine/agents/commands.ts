@@ -2,7 +2,11 @@
 import type { Status } from '../tenant/schema.js';
 
 export type AgentsAgentCommand =
-  | { type: 'login'; agentId: string }
+  /**
+   * `sessionKey`: the hash of the session token the server hands the console (never the token):
+   * recorded with the login, so the session outlives a server restart until logout or a newer login.
+   */
+  | { type: 'login'; agentId: string; sessionKey?: string }
   | { type: 'logout'; agentId: string }
   | { type: 'set_status'; agentId: string; status: Status; code?: string }
   /** The status to take when the current work ends ("not ready after this call"); null clears it. */

@@ -4,6 +4,8 @@ import type { StatusCause } from './transitions.js';
 
 export type AgentEventBody =
   | { type: 'agent.logged_in'; agentId: string }
+  /** A console's session: the hash of its token (a newer login replaces it; logout clears it). */
+  | { type: 'agent.session_started'; agentId: string; sessionKey: string }
   | { type: 'agent.logged_out'; agentId: string; reason: 'agent' | 'connection_lost' }
   | { type: 'agent.disconnected'; agentId: string; graceDeadline: number }
   | { type: 'agent.reconnected'; agentId: string }

@@ -7,17 +7,22 @@ import { STATUS_LABELS } from './labels.js';
 import { checkStatusCode, findAgent, logOut, transition } from './steps.js';
 import { canTransition, manualTargets, WORKING } from './transitions.js';
 
+/** A session key is a hash in base64url (SHA-256: 43 characters), never the token itself. */
+const SESSION_KEY = /^[A-Za-z0-9_-]{32,128}$/;
+
 export const login: Handler<CommandOf<'login'>> = (ctx, cmd) => {
   if (!ctx.tenant.agents.has(cmd.agentId)) return fail('NOT_FOUND', `There is no agent "${cmd.agentId}".`);
+  if (cmd.sessionKey !== undefined && !SESSION_KEY.test(cmd.sessionKey)) return fail('VALIDATION', 'sessionKey: a hash in base64url (32–128 characters).');
   const a = ctx.state.agents.get(cmd.agentId);
   if (a?.loggedIn) {
     // A second login (new console, or back within the grace period) keeps everything.
     if (a.disconnectedUntil !== undefined) ctx.emit({ type: 'agent.reconnected', agentId: a.id });
-    return done();
+  } else {
+    ctx.emit({ type: 'agent.logged_in', agentId: cmd.agentId });
+    transition(ctx, ctx.state.agents.get(cmd.agentId)!, 'on_break', 'login');
+    for (const hook of ctx.hooks.loggedIn) hook(ctx, cmd.agentId);
   }
-  ctx.emit({ type: 'agent.logged_in', agentId: cmd.agentId });
-  transition(ctx, ctx.state.agents.get(cmd.agentId)!, 'on_break', 'login');
-  for (const hook of ctx.hooks.loggedIn) hook(ctx, cmd.agentId);
+  if (cmd.sessionKey) ctx.emit({ type: 'agent.session_started', agentId: cmd.agentId, sessionKey: cmd.sessionKey });
   return done();
 };
 

@@ -10,11 +10,15 @@ export const AGENT_REDUCERS: ReducersOf<AgentEventBody> = {
     a.disconnectedUntil = undefined;
     a.idleSince = e.ts;
   },
+  'agent.session_started': (s, e) => {
+    agentOf(s, e.agentId).sessionKey = e.sessionKey;
+  },
   'agent.logged_out': (s, e) => {
     const a = agentOf(s, e.agentId);
     a.loggedIn = false;
     a.disconnectedUntil = undefined;
     a.afterWork = undefined;
+    a.sessionKey = undefined;
   },
   'agent.disconnected': (s, e) => {
     agentOf(s, e.agentId).disconnectedUntil = e.graceDeadline;

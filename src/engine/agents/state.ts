@@ -12,6 +12,8 @@ export interface AgentState {
   loggedIn: boolean;
   /** Set while the agent's connection is lost; work is kept until the deadline. */
   disconnectedUntil?: number;
+  /** The hash of the current console session's token: a resume after a server restart is checked against it. */
+  sessionKey?: string;
   /** Queues the agent has disabled (assigned queues are enabled by default). */
   disabledQueues: Set<string>;
   offer?: string;

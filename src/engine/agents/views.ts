@@ -81,5 +81,12 @@ export function agentViews(vc: ViewContext) {
     },
 
     contact,
+
+    /** The logged-in agent whose current session has this key (the hash of its token), if any. */
+    agentOfSession(sessionKey: string): string | undefined {
+      if (!sessionKey) return undefined;
+      for (const a of vc.state().agents.values()) if (a.loggedIn && a.sessionKey === sessionKey) return a.id;
+      return undefined;
+    },
   };
 }

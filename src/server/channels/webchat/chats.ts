@@ -10,11 +10,11 @@
  * After a restart this memory is empty; a `resume` whose key matches a live
  * conversation in the engine rebuilds its Chat then (`resumable`).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { queuePositions, type ChatMessage, type Engine, type EngineEvent, type ResumableChat } from '../../../engine/index.js';
 import { messageOrdinal, type CustomerMessage, type CustomerServerFrame, type EndReason } from '../../../protocol/customer-chat.js';
 import { parseMarkup } from '../../../protocol/rich-text.js';
 import { TokenBucket } from '../../rate-limit.js';
+import { tokenKey } from '../../tokens.js';
 
 export interface ChatPeer {
   send(frame: CustomerServerFrame): void;
@@ -24,7 +24,7 @@ export interface ChatPeer {
 
 export interface Chat {
   conversationId: string;
-  /** The hash of the customer's resume token (`resumeKeyOf`): the token is never kept. */
+  /** The hash of the customer's resume token (`tokenKey`): the token is never kept. */
   resumeKey: string;
   queueId: string;
   /** The interaction currently carrying the conversation (changes on transfer). */
@@ -52,16 +52,6 @@ export interface ChatsOptions {
   customerGraceMs: number;
   retainEndedMs: number;
   positionDelayMs: number;
-}
-
-/** A new customer's resume token: 192 random bits, base64url. */
-export function newResumeToken(): string {
-  return randomBytes(24).toString('base64url');
-}
-
-/** What is kept of a token: SHA-256, base64url (a random token needs no salt). */
-export function resumeKeyOf(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('base64url');
 }
 
 /** Remembered clientIds per chat: enough for any realistic outbox, bounded against abuse. */
@@ -102,7 +92,7 @@ export class Chats {
    * an unknown token and for a conversation that has ended.
    */
   resumable(token: string): Chat | undefined {
-    const resumeKey = resumeKeyOf(token);
+    const resumeKey = tokenKey(token);
     const known = this.byKey.get(resumeKey);
     if (known || this.closed) return known;
     const live = this.engine.queries.resumableChat(resumeKey);

@@ -18,7 +18,8 @@ import {
 import { CLOSE } from '../../../protocol/index.js';
 import type { TokenBucket } from '../../rate-limit.js';
 import type { TypingRelay } from '../../typing.js';
-import { newResumeToken, resumeKeyOf, type Chat, type ChatPeer, type Chats } from './chats.js';
+import { newToken, tokenKey } from '../../tokens.js';
+import type { Chat, ChatPeer, Chats } from './chats.js';
 
 export interface SocketDeps {
   engine: Engine;
@@ -121,8 +122,8 @@ export class CustomerSocket implements ChatPeer {
     if (!queue || queue.media !== 'chat') return this.error('NO_QUEUE', f.queue ? `There is no chat queue "${f.queue}".` : 'This center has no chat queue.', { field: 'queue' });
     const customer = { name: f.name, ...(f.account ? { account: f.account } : {}), ...(f.caseNumber ? { caseNumber: f.caseNumber } : {}) };
     // The token goes to the customer only; the engine's log and our memory keep its hash.
-    const token = newResumeToken();
-    const resumeKey = resumeKeyOf(token);
+    const token = newToken();
+    const resumeKey = tokenKey(token);
     const result = engine.execute({ type: 'arrive', queueId: queue.id, customer, resumeKey });
     if (!result.ok || !result.value.interactionId) return this.error('SERVER_ERROR', result.ok ? 'The chat could not be opened.' : result.error.message);
     // Send `joined` before anything the new chat triggers (position, agent_joined).
