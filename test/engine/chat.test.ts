@@ -88,6 +88,29 @@ describe('chat', () => {
     expect(h.engine.queries.interaction(next!)!.chat!.messages.at(-1)!.text).toBe('still here');
   });
 
+  it("a chat transferred away keeps its whole transcript in the first agent's wrap-up, as it was at the transfer, across a restart", () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'ac-transfer-')), 'cc.db');
+    const h = harness(chatTenant(), db);
+    h.available('a1');
+    const id = openChat(h);
+    const conversationId = h.engine.queries.interaction(id)!.chat!.conversationId;
+    h.ok({ type: 'customer_chat', conversationId, text: 'I need billing' });
+    h.ok({ type: 'send_chat', agentId: 'a1', interactionId: id, text: 'Moving you there' });
+    // Nobody in chat2: the customer waits there, and leaves before anyone takes it (the conversation is over).
+    const { interactionId: next } = h.ok({ type: 'transfer_chat', agentId: 'a1', interactionId: id, queueId: 'chat2', force: true });
+    const wrapUp = () => h.engine.queries.interaction(id)!.chat!;
+    const atTransfer = structuredClone(wrapUp());
+    expect(atTransfer.messages.map((m) => m.text)).toEqual(['I need billing', 'Moving you there', 'A1 transferred this chat to Chat two.']);
+    h.ok({ type: 'customer_chat', conversationId, text: 'hello? anyone?' }); // not for a1: they handed it over
+    h.ok({ type: 'customer_end', interactionId: next! });
+    expect(h.engine.queries.interaction(id)!.phase).toBe('wrapup');
+    expect(wrapUp()).toEqual(atTransfer);
+    h.engine.close();
+    const again = harness(chatTenant(), db);
+    expect(again.engine.queries.interaction(id)!.chat).toEqual(atTransfer);
+    again.engine.close();
+  });
+
   it('warns before transferring to a queue with nobody available', () => {
     const h = harness(chatTenant());
     h.available('a1');

@@ -74,7 +74,7 @@ describe('serve killed with SIGKILL and restarted', () => {
     await serve('second.log');
     const { c, reply } = await resume(a1.token, a1.epoch, a1.lastSeq());
     expect(reply).toMatchObject({ type: 'session', data: { token: a1.token, agentId: 'a1', resumed: false } });
-    expect(reply.data.epoch).not.toBe(a1.epoch);
+    expect((reply.data as { epoch: string }).epoch).not.toBe(a1.epoch);
     const snapshot = await c.next((f) => f.type === 'snapshot');
     expect(snapshot.seq).toBe(1);
     const [fromLog] = await withLogCopy(tenantFile, dbFile, (e) => serverViews(e, ['a1']));

@@ -45,6 +45,8 @@ export const CONVERSATION_REDUCERS: {
   'interaction.arrived': (s, e) => {
     if (!e.conversationId) return;
     const conversation = s.conversations.get(e.conversationId);
+    const handedOver = conversation && s.interactions.get(conversation.interactionId);
+    if (handedOver) handedOver.chatAtTransfer = { messages: conversation.messages.slice(), customerLeft: conversation.customerLeft };
     if (conversation) conversation.interactionId = e.interactionId;
     else s.conversations.set(e.conversationId, { id: e.conversationId, interactionId: e.interactionId, messages: [], customerLeft: false });
   },

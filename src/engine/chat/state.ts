@@ -36,6 +36,16 @@ export interface FaqEntry {
   link?: string;
 }
 
+declare module '../work/state.js' {
+  interface Interaction {
+    /**
+     * Chat handed over by transfer: the conversation as it stood then. The first agent's wrap-up
+     * shows this, whatever becomes of the conversation (it may end, and leave memory, first).
+     */
+    chatAtTransfer?: { messages: ChatMessage[]; customerLeft: boolean };
+  }
+}
+
 declare module '../kernel/types.js' {
   interface EngineState {
     conversations: Map<string, Conversation>;

@@ -41,7 +41,7 @@ export interface ResumableChat {
 /** The chat part of an interaction's view. */
 export function chatPart(vc: ViewContext, i: Interaction): { chat: ChatView | undefined } {
   if (!i.conversationId) return { chat: undefined };
-  const conversation = vc.state().conversations.get(i.conversationId);
+  const conversation = i.chatAtTransfer ?? vc.state().conversations.get(i.conversationId);
   const from = i.transferredFrom;
   return {
     chat: {
