@@ -146,6 +146,24 @@ describe('web chat across a server restart', () => {
     late.close();
   });
 
+  it('a line resent after the restart (its ack lost) is acknowledged with its first id, shown once, and replayed with its clientId', async () => {
+    const chat = await chatWithA1();
+    const { db, clock, raw, conversationId, token } = chat;
+    const first = await raw.request({ type: 'message', text: 'did this arrive?', clientId: 'line-1' }, 'ack');
+    await chat.s.stop(); // the customer never saw the ack, say: line-1 is still in its outbox
+    const s = await up(db, clock);
+    const back = await RawCustomer.open(asRig(s));
+    await back.request({ type: 'resume', token }, 'resumed');
+    // The replay says which of the customer's lines this is, so a page replaces its pending line instead of adding one.
+    expect((await back.next('message', (f) => f.message.text === 'did this arrive?')).message).toMatchObject({ id: first.messageId, clientId: 'line-1' });
+    expect(await back.request({ type: 'message', text: 'did this arrive?', clientId: 'line-1' }, 'ack')).toEqual({ type: 'ack', clientId: 'line-1', messageId: first.messageId });
+    const agent = await s.agent('a1');
+    await until(agent, (v) => v.work.some((w) => w.id === conversationId), 'the chat back at a1');
+    expect(lines(agent, conversationId)).toEqual(['did this arrive?']);
+    expect(s.engine.queries.transcript(conversationId).map((m) => m.text)).toEqual(['did this arrive?']);
+    back.close();
+  });
+
   it('a customer who never comes back after the restart: the chat ends ("disconnected") after the grace period, at the agent too', async () => {
     const chat = await chatWithA1();
     const { db, clock, conversationId, token } = chat;

@@ -10,7 +10,8 @@ export type ChatAgentCommand =
   | { type: 'delete_faq'; agentId: string; faqId: string };
 
 /** A customer's chat line, by conversation (it outlives transfers). */
-export type ChatChannelCommand = { type: 'customer_chat'; conversationId: string; text: string };
+/** `clientId`: the customer's id for the line, kept on the message (the channel de-duplicates resends by it). */
+export type ChatChannelCommand = { type: 'customer_chat'; conversationId: string; text: string; clientId?: string };
 
 export type ChatCommand = ChatAgentCommand | ChatChannelCommand;
 

@@ -55,8 +55,10 @@ export const customerChat: Handler<CommandOf<'customer_chat'>> = (ctx, cmd) => {
   if (!i || i.phase === 'wrapup' || i.phase === 'ended') return fail('INVALID_STATE', 'This chat has ended.');
   const text = checkText(cmd.text);
   if (!text.ok) return text;
-  ctx.emit({ type: 'chat.message', interactionId: i.id, conversationId: conversation.id, message: message(ctx, 'customer', cmd.text) });
-  return done();
+  const line = message(ctx, 'customer', cmd.text);
+  if (cmd.clientId) line.clientId = cmd.clientId;
+  ctx.emit({ type: 'chat.message', interactionId: i.id, conversationId: conversation.id, message: line });
+  return ok({ messageId: line.id });
 };
 
 /**

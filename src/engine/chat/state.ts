@@ -9,6 +9,8 @@ export interface ChatMessage {
   agentId?: string;
   text: string;
   ts: number;
+  /** A customer's line: the id their client gave it (a resend is recognised, the echo matched to the line typed). */
+  clientId?: string;
 }
 
 /** A customer chat conversation: its history travels with it across transfers. */

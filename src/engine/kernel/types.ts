@@ -59,4 +59,6 @@ export type CommandOf<T extends CommandType> = Extract<AnyCommand, { type: T }>;
 /** What a successful command returns: the interaction id for arrivals, nothing otherwise. */
 export interface CommandOutcome {
   interactionId?: string;
+  /** A chat line just recorded (customer_chat). */
+  messageId?: string;
 }

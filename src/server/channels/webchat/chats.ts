@@ -38,9 +38,6 @@ export interface Chat {
   transferred: boolean;
   peer?: ChatPeer;
   position?: number;
-  /** clientId → message id and back: resends are acknowledged, never re-sent to the engine. */
-  clientIds: Map<string, string>;
-  byMessage: Map<string, string>;
   messages: TokenBucket;
   typing: TokenBucket;
   interactions: string[];
@@ -54,9 +51,6 @@ export interface ChatsOptions {
   positionDelayMs: number;
 }
 
-/** Remembered clientIds per chat: enough for any realistic outbox, bounded against abuse. */
-const MAX_CLIENT_IDS = 1000;
-
 export class Chats {
   private readonly byConversation = new Map<string, Chat>();
   private readonly byInteraction = new Map<string, Chat>();
@@ -64,8 +58,6 @@ export class Chats {
   private readonly timers = new Set<NodeJS.Timeout>();
   private positionTimer?: NodeJS.Timeout;
   private closed = false;
-  /** Set while our own customer_chat command runs: its chat.message event is that customer's line. */
-  sending?: { chat: Chat; clientId: string; messageId?: string };
 
   constructor(
     private readonly engine: Engine,
@@ -103,32 +95,21 @@ export class Chats {
     return this.byConversation.get(id);
   }
 
-  remember(chat: Chat, clientId: string, messageId: string): void {
-    chat.clientIds.set(clientId, messageId);
-    chat.byMessage.set(messageId, clientId);
-    if (chat.clientIds.size > MAX_CLIENT_IDS) {
-      const [oldest, id] = chat.clientIds.entries().next().value as [string, string];
-      chat.clientIds.delete(oldest);
-      chat.byMessage.delete(id);
-    }
-  }
-
   /** The conversation's lines after `lastMessageId`, from memory while it lasts, else from the durable transcript. */
   missed(chat: Chat, lastMessageId: string | undefined): CustomerMessage[] {
     const live = this.engine.queries.unsafeState().conversations.get(chat.conversationId)?.messages;
     const all = live ?? this.engine.queries.transcript(chat.interactionId);
     const after = messageOrdinal(lastMessageId);
-    return all.filter((m) => messageOrdinal(m.id) > after).map((m) => this.toCustomer(chat, m));
+    return all.filter((m) => messageOrdinal(m.id) > after).map((m) => this.toCustomer(m));
   }
 
-  toCustomer(chat: Chat, m: ChatMessage): CustomerMessage {
+  toCustomer(m: ChatMessage): CustomerMessage {
     const out: CustomerMessage = { id: m.id, from: m.from, text: m.text, ts: m.ts };
     if (m.from === 'agent') {
       out.agentName = this.displayName(m.agentId);
       out.blocks = parseMarkup(m.text);
     }
-    const clientId = m.from === 'customer' ? (chat.byMessage.get(m.id) ?? (this.sending?.chat === chat ? this.sending.clientId : undefined)) : undefined;
-    if (clientId) out.clientId = clientId;
+    if (m.from === 'customer' && m.clientId) out.clientId = m.clientId;
     return out;
   }
 
@@ -182,8 +163,7 @@ export class Chats {
       if (e.type === 'chat.message') {
         const chat = this.byConversation.get(e.conversationId);
         if (!chat) continue;
-        if (this.sending?.chat === chat && e.message.from === 'customer') this.sending.messageId = e.message.id;
-        chat.peer?.send({ type: 'message', message: this.toCustomer(chat, e.message) });
+        chat.peer?.send({ type: 'message', message: this.toCustomer(e.message) });
         continue;
       }
       if (e.type === 'interaction.arrived' && e.conversationId) {
@@ -254,8 +234,6 @@ export class Chats {
     const { perSecond, burst } = this.options.messageRate;
     const chat: Chat = {
       ...base,
-      clientIds: new Map(),
-      byMessage: new Map(),
       messages: new TokenBucket(perSecond, burst),
       typing: new TokenBucket(5, 10),
       interactions: [base.interactionId],

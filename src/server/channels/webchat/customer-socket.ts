@@ -156,32 +156,28 @@ export class CustomerSocket implements ChatPeer {
     if (chat.state === 'ended') this.send({ type: 'ended', reason: chat.endReason ?? 'left' });
   }
 
+  /**
+   * A line is recorded once per clientId, for good: the id goes with the command (its receipt is
+   * kept with the line in the log), so a resend — after a reconnect, or a server restart — is
+   * acknowledged with the first message id and never recorded twice, even once the chat has ended.
+   */
   private message(chat: Chat, f: CustomerFrame<'message'>): void {
     const { clientId, text } = f;
-    const known = chat.clientIds.get(clientId);
-    if (known) return this.send({ type: 'ack', clientId, messageId: known }); // a resend: acknowledged, not repeated
-    if (chat.state === 'ended') return this.error('CHAT_ENDED', 'This chat has ended: your message was not sent.', { clientId });
-    const wait = chat.messages.take();
-    if (wait > 0) return this.error('RATE_LIMITED', 'You are sending messages too fast: slow down.', { clientId, retryAfterMs: wait });
     if (text.trim() === '') return this.error('EMPTY', 'The message is empty.', { clientId, field: 'text' });
     if (text.length > MAX_CHAT_MESSAGE)
       return this.error('TOO_LONG', `A message is at most ${MAX_CHAT_MESSAGE} characters (this one has ${text.length}).`, { clientId, field: 'text' });
-    const { chats, engine } = this.deps;
-    chats.sending = { chat, clientId };
-    let messageId: string | undefined;
-    try {
-      const result = engine.execute({ type: 'customer_chat', conversationId: chat.conversationId, text });
-      if (!result.ok) {
-        const ended = result.error.code === 'NOT_FOUND' || result.error.code === 'INVALID_STATE';
-        return this.error(ended ? 'CHAT_ENDED' : 'SERVER_ERROR', ended ? 'This chat has ended: your message was not sent.' : result.error.message, { clientId });
-      }
-      messageId = chats.sending.messageId;
-    } finally {
-      chats.sending = undefined;
+    const wait = chat.messages.take();
+    if (wait > 0) return this.error('RATE_LIMITED', 'You are sending messages too fast: slow down.', { clientId, retryAfterMs: wait });
+    const result = this.deps.engine.execute(
+      { type: 'customer_chat', conversationId: chat.conversationId, text, clientId },
+      { commandId: `webchat:${chat.conversationId}:${clientId}` },
+    );
+    if (!result.ok) {
+      const ended = result.error.code === 'NOT_FOUND' || result.error.code === 'INVALID_STATE';
+      return this.error(ended ? 'CHAT_ENDED' : 'SERVER_ERROR', ended ? 'This chat has ended: your message was not sent.' : result.error.message, { clientId });
     }
-    if (!messageId) return this.error('SERVER_ERROR', 'The message was not recorded.', { clientId });
-    chats.remember(chat, clientId, messageId);
-    this.send({ type: 'ack', clientId, messageId });
+    if (!result.value.messageId) return this.error('SERVER_ERROR', 'The message was not recorded.', { clientId });
+    this.send({ type: 'ack', clientId, messageId: result.value.messageId });
   }
 
   private leave(chat: Chat): void {
