@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeLayout, CHROME_ROWS, SPLIT_MIN } from '../../src/tui/layout.js';
 import { clampCursor, listWindow } from '../../src/tui/list-window.js';
-import { fit, fitRight, wrapToWidth } from '../../src/tui/text.js';
+import { fit, fitRight } from '../../src/tui/text/fit.js';
+import { wrapToWidth } from '../../src/tui/text/wrap.js';
 import { cellWidth } from '../../src/tui/text/width.js';
 
 describe('layout', () => {
@@ -55,7 +56,7 @@ describe('text fitting', () => {
     expect(cellWidth(fit('日本語', 5))).toBe(5);
   });
   it('wraps to width without splitting graphemes', () => {
-    expect(wrapToWidth('hello world', 5)).toEqual(['hello', ' worl', 'd']);
+    expect(wrapToWidth('hello world', 5)).toEqual(['hello', 'world']);
     expect(wrapToWidth('a\n\nb', 5)).toEqual(['a', '', 'b']);
     for (const l of wrapToWidth('日本語テキスト👍🏽ok', 3)) expect(cellWidth(l)).toBeLessThanOrEqual(3);
   });

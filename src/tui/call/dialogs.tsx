@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { useClockValue, useServices, useView } from '../context.js';
 import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
 import { keysLabel } from '../keymap.js';
+import { normalizeWidth } from '../text/normalize.js';
 import type { CallOverlay } from './overlays.js';
 import { TRANSFER_TABS, TRANSFER_TAB_LABELS } from './overlays.js';
 import { participantItems, participantLabel, phoneItems, PHONE_INPUT_PROMPTS, transferItems } from './items.js';
@@ -26,10 +27,10 @@ export const CallTransferDialog = memo(function CallTransferDialog({ overlay: o,
   const intro: DialogLine[] = [{ text: tabs, role: 'title' }];
   const select = keysLabel(keymap, 'dialog.select');
   if (o.tab === 'external') {
-    intro.push({ text: `Number: ${o.number}▌`, role: 'accent' });
+    intro.push({ text: `Number: ${normalizeWidth(o.number)}▌`, role: 'accent' });
     intro.push({ text: conference ? `${select} invites; then f merges them in.` : `${select} calls the number with the customer on hold (warm); then f completes.` });
   } else {
-    intro.push({ text: `Filter: ${o.query}▌`, role: 'accent' });
+    intro.push({ text: `Filter: ${normalizeWidth(o.query)}▌`, role: 'accent' });
     if (o.tab === 'agents') {
       intro.push({ text: conference
         ? `${select} invites the agent (Available or Working Offline); f merges them in.`
@@ -55,7 +56,7 @@ export const DialDialog = memo(function DialDialog({ overlay: o, width, height }
   const recent = o.history ? recallEntries(o.history, clock.now()) : [];
   const recall = keysLabel(keymap, 'dial.recall');
   const intro: DialogLine[] = [
-    { text: `Number: ${o.number}▌`, role: 'accent' },
+    { text: `Number: ${normalizeWidth(o.number)}▌`, role: 'accent' },
     { text: `Outbound code (↑↓), then ${keysLabel(keymap, 'dialog.select')} dials.` },
     ...errorLine(o.error),
   ];
@@ -75,7 +76,7 @@ export const DialDialog = memo(function DialDialog({ overlay: o, width, height }
 export const KeypadDialog = memo(function KeypadDialog({ overlay: o, width, height }: Props<'keypad'>) {
   const { keymap } = useServices();
   const intro: DialogLine[] = [
-    { text: `Digits: ${o.digits}▌`, role: 'accent' },
+    { text: `Digits: ${normalizeWidth(o.digits)}▌`, role: 'accent' },
     { text: `Type 0–9, * and #; ${keysLabel(keymap, 'dialog.select')} sends them, ${keysLabel(keymap, 'dialog.close')} closes.` },
   ];
   return <ListDialog title="Keypad" intro={intro} items={[]} cursor={0} width={width} height={height} />;
@@ -121,7 +122,7 @@ export const PhoneDialog = memo(function PhoneDialog({ overlay: o, width, height
 export const PhoneInputDialog = memo(function PhoneInputDialog({ overlay: o, width, height }: Props<'phoneInput'>) {
   const { keymap } = useServices();
   const intro: DialogLine[] = [
-    { text: `${PHONE_INPUT_PROMPTS[o.purpose]}: ${o.text}▌`, role: 'accent' },
+    { text: `${PHONE_INPUT_PROMPTS[o.purpose]}: ${normalizeWidth(o.text)}▌`, role: 'accent' },
     { text: `${keysLabel(keymap, 'dialog.select')} sends, ${keysLabel(keymap, 'dialog.close')} goes back.` },
     ...errorLine(o.error),
   ];

@@ -7,7 +7,9 @@ import { memo, useMemo } from 'react';
 import { Line, Segments, type Segment } from '../components/line.js';
 import { useClockValue, useServices, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
-import { fit, wrapToWidth } from '../text.js';
+import { fit } from '../text/fit.js';
+import { normalizeWidth } from '../text/normalize.js';
+import { wrapToWidth } from '../text/wrap.js';
 import { activeChatKey, agentUnread, chatTabs, COUNTER_FROM, MAX_CHAT_TEXT, TYPING_STALE_MS, unreadCount, type ChatTab } from './chat-state.js';
 import { shortcutAtEnd } from './faq.js';
 import { StyledLineView } from './styled-line.js';
@@ -69,7 +71,7 @@ function Compose({ chatKey, width, composing }: { chatKey: string; width: number
   if (offer) parts.push({ text: `${keysLabel(keymap, 'compose.expand')}: insert "${offer.entry.title}" `, role: 'success' });
   else if (!composing) parts.push({ text: `(${keysLabel(keymap, 'chatPane.compose')} to write) `, role: 'muted' });
   if (draft.length >= COUNTER_FROM) parts.push({ text: `${draft.length}/${MAX_CHAT_TEXT}`, role: draft.length >= MAX_CHAT_TEXT ? 'danger' : 'warning' });
-  const lines = composing ? wrapToWidth(`${draft}▌`, width).slice(-3) : draft ? wrapToWidth(draft, width).slice(0, 1) : [];
+  const lines = composing ? wrapToWidth(`${normalizeWidth(draft)}▌`, width).slice(-3) : draft ? wrapToWidth(normalizeWidth(draft), width).slice(0, 1) : [];
   return (
     <Box flexDirection="column" flexShrink={0}>
       <Segments parts={parts} width={width} />
@@ -79,7 +81,7 @@ function Compose({ chatKey, width, composing }: { chatKey: string; width: number
 }
 
 export const composeHeight = (draft: string, width: number, composing: boolean): number =>
-  1 + (composing ? Math.min(3, wrapToWidth(`${draft}▌`, width).length) : draft ? 1 : 0);
+  1 + (composing ? Math.min(3, wrapToWidth(`${normalizeWidth(draft)}▌`, width).length) : draft ? 1 : 0);
 
 export const ChatArea = memo(function ChatArea({ chatKey, width, height }: { chatKey: string; width: number; height: number }) {
   const work = useView((v) => v.work);

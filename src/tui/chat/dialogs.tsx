@@ -3,7 +3,7 @@
 // longest wait; a confirm step; the UNSTAFFED warning).
 import { Box } from 'ink';
 import { memo } from 'react';
-import { parseMarkup, faqHtmlToMarkup } from '../../protocol/rich-text.js';
+import { parseMarkup } from '../../protocol/rich-text.js';
 import { Frame } from '../components/frame.js';
 import { Line, Segments } from '../components/line.js';
 import { useClockValue, useServices, useView } from '../context.js';
@@ -11,8 +11,10 @@ import { ListDialog } from '../dialogs/list-dialog.js';
 import { formatWait } from '../format.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor, listWindow } from '../list-window.js';
-import { fit, wrapToWidth } from '../text.js';
-import { faqMatches } from './faq.js';
+import { fit } from '../text/fit.js';
+import { normalizeWidth } from '../text/normalize.js';
+import { wrapToWidth } from '../text/wrap.js';
+import { faqMatches, faqPreviewMarkup } from './faq.js';
 import { FAQ_FIELDS, type ChatOverlay } from './overlays.js';
 import { richLines } from './rich.js';
 import { StyledLineView } from './styled-line.js';
@@ -30,11 +32,11 @@ export const FaqDialog = memo(function FaqDialog({ overlay, width, height }: Pro
   const { start, end } = listWindow(list.length, cursor, listH);
   const sel = list[cursor];
   const previewH = Math.max(0, innerH - 3 - listH);
-  const preview = sel ? richLines(parseMarkup(faqHtmlToMarkup(sel.body).markup), innerW).slice(0, previewH) : [];
+  const preview = sel ? richLines(parseMarkup(faqPreviewMarkup(sel.body)), innerW).slice(0, previewH) : [];
   const keys = `${keysLabel(keymap, 'dialog.select')} inserts, ${keysLabel(keymap, 'faq.insertLink')} as link, ${keysLabel(keymap, 'dialog.close')} closes`;
   return (
     <Frame title="FAQ" focused width={width} height={height}>
-      <Line text={`/ ${overlay.query}▌`} width={innerW} role="accent" />
+      <Line text={`/ ${normalizeWidth(overlay.query)}▌`} width={innerW} role="accent" />
       <Box flexDirection="column" height={listH} flexShrink={0}>
         {list.length === 0 ? <Line text="No FAQ entry matches." width={innerW} role="muted" /> : null}
         {list.slice(start, end).map((f, i) => (
@@ -58,7 +60,7 @@ export const FaqEditDialog = memo(function FaqEditDialog({ overlay, width, heigh
   const labelW = 10;
   const rows = FAQ_FIELDS.map((f, i) => {
     const active = i === overlay.field;
-    const value = overlay.fields[f];
+    const value = normalizeWidth(overlay.fields[f]);
     if (f === 'body') {
       const lines = wrapToWidth(`${value}${active ? '▌' : ''}`, Math.max(1, innerW - labelW));
       const shown = active ? lines.slice(-Math.max(1, height - 8)) : lines.slice(0, Math.max(1, height - 8));

@@ -6,6 +6,7 @@ import type { FaqEntry } from '../../protocol/index.js';
 import { faqHtmlToMarkup } from '../../protocol/rich-text.js';
 import { fuzzyFilter } from '../fuzzy.js';
 import { memoLast } from '../memo.js';
+import { sanitizeInput, sanitizeText } from '../sanitize.js';
 
 export const faqMatches = memoLast((faq: readonly FaqEntry[], query: string): FaqEntry[] =>
   fuzzyFilter(query, faq, (f) => `${f.title} ${f.shortcut ?? ''} ${f.category}`));
@@ -23,8 +24,13 @@ export const faqLink = (f: FaqEntry, baseUrl: string | undefined): string => `[$
 export function faqInsertText(f: FaqEntry, baseUrl: string | undefined, asLink: boolean): { text: string; link: boolean } {
   if (asLink) return { text: faqLink(f, baseUrl), link: true };
   const { markup, complex } = faqHtmlToMarkup(f.body);
-  return complex ? { text: faqLink(f, baseUrl), link: true } : { text: markup, link: false };
+  return complex ? { text: faqLink(f, baseUrl), link: true } : { text: sanitizeInput(markup, true), link: false };
 }
+
+/** An answer as markup to show. Decoding the HTML's character references
+ *  makes new text after the view's sanitizer ran (`&#x202E;`, `&#x3164;`), so
+ *  this is ingress too: sanitized here. */
+export const faqPreviewMarkup = memoLast((body: string): string => sanitizeText(faqHtmlToMarkup(body).markup));
 
 const SHORTCUT_AT_END = /(\\[A-Za-z0-9_-]{1,20})$/;
 

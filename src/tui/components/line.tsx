@@ -5,7 +5,7 @@ import { Text } from 'ink';
 import { memo, type ReactNode } from 'react';
 import { useTheme } from '../context.js';
 import { cellWidth, truncateToWidth } from '../text/width.js';
-import { fit } from '../text.js';
+import { fit } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 
 export interface LineProps {

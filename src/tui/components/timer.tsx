@@ -8,7 +8,7 @@ import { memo, useMemo, useSyncExternalStore } from 'react';
 import { subscribeEvery } from '../clock.js';
 import { useServices, useTheme } from '../context.js';
 import { formatClock, formatDuration, formatSigned, GRANULARITY_MS, type Granularity } from '../format.js';
-import { fit, fitRight } from '../text.js';
+import { fit, fitRight } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 
 interface ClockTextProps {

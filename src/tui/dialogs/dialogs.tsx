@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useServices, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { STATUS_LABELS } from '../labels.js';
+import { normalizeWidth } from '../text/normalize.js';
 import type { Overlay } from '../ui-state.js';
 import { paletteItems, quitItems, statusItems, workInProgress } from './items.js';
 import { ListDialog } from './list-dialog.js';
@@ -14,7 +15,7 @@ export const PaletteDialog = memo(function PaletteDialog({ overlay, width, heigh
   const { keymap } = useServices();
   const items = paletteItems(keymap, overlay.query).map((i) => ({ key: i.id, label: i.title, right: i.keys }));
   return (
-    <ListDialog title="Command palette" intro={[{ text: `: ${overlay.query}▌`, role: 'accent' }]} items={items}
+    <ListDialog title="Command palette" intro={[{ text: `: ${normalizeWidth(overlay.query)}▌`, role: 'accent' }]} items={items}
       cursor={overlay.cursor} empty="No command matches." width={width} height={height} />
   );
 });

@@ -6,7 +6,7 @@ import { Frame } from '../components/frame.js';
 import { Line, Segments } from '../components/line.js';
 import { useServices } from '../context.js';
 import { clampCursor, listWindow } from '../list-window.js';
-import { fit } from '../text.js';
+import { fit } from '../text/fit.js';
 import type { Role } from '../theme.js';
 import type { Overlay } from '../ui-state.js';
 import { helpLines } from './items.js';

@@ -6,7 +6,7 @@ import { Frame } from '../components/frame.js';
 import { Line } from '../components/line.js';
 import { useTheme } from '../context.js';
 import { clampCursor, listWindow } from '../list-window.js';
-import { fit, fitRight } from '../text.js';
+import { fit, fitRight } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 import { cellWidth } from '../text/width.js';
 

@@ -4,7 +4,8 @@ import { memo } from 'react';
 import { useClockValue, useServices, useView } from '../context.js';
 import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
 import { keysLabel } from '../keymap.js';
-import { wrapToWidth } from '../text.js';
+import { normalizeWidth } from '../text/normalize.js';
+import { wrapToWidth } from '../text/wrap.js';
 import { groupChoices } from './actions.js';
 import { noticeHeader, PRIORITY_LABELS, PRIORITY_ROLES } from './items.js';
 import type { NoticeOverlay } from './overlays.js';
@@ -28,7 +29,7 @@ export const NoticeComposeDialog = memo(function NoticeComposeDialog({ overlay: 
   const groups = useView((v) => v.noticeGroups);
   const choices = groupChoices({ noticeGroups: groups });
   const intro: DialogLine[] = [
-    { text: `Notice: ${o.text}▌`, role: 'accent' },
+    { text: `Notice: ${normalizeWidth(o.text)}▌`, role: 'accent' },
     { text: `Priority: ${PRIORITY_LABELS[o.priority]} (${keysLabel(keymap, 'noticeCompose.priority')} changes)`, role: PRIORITY_ROLES[o.priority] },
     { text: `To: ${choices[o.groups]?.label ?? 'my group'}${choices.length > 1 ? ` (${keysLabel(keymap, 'noticeCompose.groups')} changes)` : ''}` },
     { text: `${keysLabel(keymap, 'dialog.select')} sends, ${keysLabel(keymap, 'dialog.close')} cancels.${o.priority === 'popup' ? ' A pop-up blocks your colleagues\' consoles until they press OK.' : ''}`, role: 'muted' },

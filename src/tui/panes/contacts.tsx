@@ -13,8 +13,9 @@ import { Since } from '../components/timer.js';
 import { useTheme, useUi, useView } from '../context.js';
 import { STATUS_LABELS, statusRole } from '../labels.js';
 import { clampCursor, listWindow } from '../list-window.js';
-import { fit } from '../text.js';
+import { fit } from '../text/fit.js';
 import type { Granularity } from '../format.js';
+import { normalizeWidth } from '../text/normalize.js';
 import { textProps, type Role } from '../theme.js';
 import { CONTACT_TABS, contactsFor, type ContactsUi } from './contacts-state.js';
 
@@ -49,7 +50,7 @@ function tabParts(ui: ContactsUi, searching: boolean): Segment[] {
   }));
   if (ui.group) parts.push({ text: ` group: ${ui.group}`, role: 'accent' });
   if (ui.status) parts.push({ text: ` status: ${STATUS_LABELS[ui.status]}`, role: 'accent' });
-  if (searching || ui.query) parts.push({ text: ` /${ui.query}${searching ? '▌' : ''}`, role: STYLE.search });
+  if (searching || ui.query) parts.push({ text: ` /${normalizeWidth(ui.query)}${searching ? '▌' : ''}`, role: STYLE.search });
   return parts;
 }
 

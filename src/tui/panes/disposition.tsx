@@ -9,7 +9,7 @@ import { WrapUpTimer } from '../components/timer.js';
 import { useServices, useTheme, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor, listWindow } from '../list-window.js';
-import { fit } from '../text.js';
+import { fit } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 import { interactionTitle } from './offer.js';
 import { codeRows, missingMandatory, selectedWork, type CodeRow } from './work-state.js';

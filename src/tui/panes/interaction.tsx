@@ -12,7 +12,9 @@ import { Line, Segments } from '../components/line.js';
 import { Elapsed, WrapUpTimer } from '../components/timer.js';
 import { useServices, useTheme, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
-import { fit, wrapToWidth } from '../text.js';
+import { fit } from '../text/fit.js';
+import { normalizeWidth } from '../text/normalize.js';
+import { wrapToWidth } from '../text/wrap.js';
 import { textProps, type Role } from '../theme.js';
 import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
 import { missingMandatory, selectedWork } from './work-state.js';
@@ -39,7 +41,7 @@ const WorkRow = memo(function WorkRow({ w, selected, width, offset }: { w: Inter
 
 function notesLines(text: string, width: number, height: number, editing: boolean): string[] {
   if (height <= 0) return [];
-  const lines = wrapToWidth(editing ? `${text}▌` : text || '(no notes)', width);
+  const lines = wrapToWidth(editing ? `${normalizeWidth(text)}▌` : text || '(no notes)', width);
   // While typing, show the end (where the cursor is); otherwise the start.
   return editing ? lines.slice(-height) : lines.slice(0, height);
 }

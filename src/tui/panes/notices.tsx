@@ -9,7 +9,7 @@ import { useClockValue, useServices, useTheme, useUi, useView } from '../context
 import { keysLabel } from '../keymap.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { noticeLine, PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
-import { fit } from '../text.js';
+import { fit } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 
 /** Theme entry. */

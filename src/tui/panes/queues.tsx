@@ -10,7 +10,7 @@ import { Since } from '../components/timer.js';
 import { useTheme, useUi, useView } from '../context.js';
 import { MEDIA_LABELS } from '../labels.js';
 import { clampCursor, listWindow } from '../list-window.js';
-import { fit, fitRight } from '../text.js';
+import { fit, fitRight } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 import { filterLabel, queuesFor } from './queues-state.js';
 

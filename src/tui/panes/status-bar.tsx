@@ -13,7 +13,7 @@ import { PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
 import type { SafeView } from '../safe-view.js';
 import { titleSequence } from '../terminal.js';
 import { cellWidth, truncateToWidth } from '../text/width.js';
-import { fit } from '../text.js';
+import { fit } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 
 const TIME_W = 8;

@@ -26,3 +26,9 @@ export function assertFits(frame: string, columns: number, rows: number): void {
   for (const l of lines) expect(cellWidth(l), l).toBeLessThanOrEqual(columns);
 }
 
+
+/** Every row ending in a pane's right border ends in the last column: no
+ *  text Ink and the terminal measure differently pushed or pulled it. */
+export function assertAligned(frame: string, columns: number): void {
+  for (const l of frame.split('\n')) if (/[│╮╯]$/.test(l)) expect(cellWidth(l), l).toBe(columns);
+}
