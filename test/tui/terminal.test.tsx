@@ -61,6 +61,8 @@ describe('on a real terminal (emulated)', () => {
     s.stdout.resize(80, 24);
     await tick(150);
     await s.press('2');
+    // Wait on what the screen shows, not on time: a loaded machine renders late.
+    await waitFor(() => /\[2 Disposition\]/.test(s.screen()[1]!));
     const screen = s.screen();
     expect(screen[0]).toMatch(/^Ana L\./);
     expect(screen[1]).toMatch(/\[2 Disposition\]/);
