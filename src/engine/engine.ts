@@ -28,7 +28,7 @@ import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import type { Clock } from './kernel/clock.js';
 import type { Ctx } from './kernel/module.js';
 import { ok, type Result } from './kernel/result.js';
-import type { AnyCommand, Command, CommandOutcome, EngineEvent, EngineEventBody, EngineState } from './kernel/types.js';
+import type { AnyCommand, Command, CommandOutcome, EngineEvent, EngineEventBody, EngineRecords, EngineState } from './kernel/types.js';
 import * as modules from './modules.js';
 import { Publisher, type EventListener } from './publisher.js';
 import { route } from './routing/route.js';
@@ -65,6 +65,7 @@ export class Engine {
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
   private readonly state: EngineState;
+  private readonly records: EngineRecords;
   private readonly router: Router;
   private readonly timers: DeadlineTimers;
   private readonly group?: GroupCommit<Work>;
@@ -94,10 +95,12 @@ export class Engine {
       });
     }
     this.timers = new DeadlineTimers(this.clock, (key, at, command) => this.timerFired(key, at, command));
+    this.records = modules.openRecords(this.store);
     ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(this.store, this.tenant));
     this.router = new Router(this.state, this.tenant);
     this.queries = modules.createQueries({
       state: () => this.state,
+      records: this.records,
       tenant: this.tenant,
       clock: this.clock,
       queueStats: (queueId) => this.router.stats(queueId),
@@ -219,6 +222,7 @@ export class Engine {
     const now = this.clock.now();
     const ctx: Ctx = {
       state: this.state,
+      records: this.records,
       tenant: this.tenant,
       hooks: modules.HOOKS,
       now: () => now,

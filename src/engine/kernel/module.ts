@@ -12,11 +12,14 @@
  *  - state:     its slice of the state: a fresh one, and to and from a snapshot.
  *  - deadlines: the timers its state asks for, per interaction and per agent.
  *  - views:     read models, merged into `engine.queries`.
+ *  - projection: records too large for memory, kept as tables beside the
+ *               log in the store (read through `ctx.records`).
  *  - extensionPoints: the EngineHooks its own handlers and views run.
  *  - hooks:     what it does at other modules' extension points.
  */
 import type { Clock } from './clock.js';
 import { ok, type Result } from './result.js';
+import type { Projection } from '../store/store.js';
 import type { Tenant } from '../tenant/tenant.js';
 import type {
   AnyCommand,
@@ -27,6 +30,7 @@ import type {
   EngineEventBody,
   EngineEventType,
   EngineHooks,
+  EngineRecords,
   EngineState,
   EventOf,
 } from './types.js';
@@ -45,6 +49,8 @@ export interface QueueStats {
 /** What a command handler works with. */
 export interface Ctx {
   readonly state: EngineState;
+  /** Records kept beside the log (committed ones: what this command emitted is not in them yet). */
+  readonly records: EngineRecords;
   readonly tenant: Tenant;
   now(): number;
   /** Applies the event to the state at once and adds it to this command's batch. */
@@ -67,6 +73,7 @@ export const done = (): Result<CommandOutcome> => ok({});
 /** What a view works with (read-only). */
 export interface ViewContext {
   state(): EngineState;
+  readonly records: EngineRecords;
   readonly tenant: Tenant;
   readonly clock: Clock;
   queueStats(queueId: string): QueueStats | undefined;
@@ -99,6 +106,7 @@ export interface EngineModule {
     agent?(s: EngineState, agentId: string): Deadline[];
   };
   readonly views?: (vc: ViewContext) => object;
+  readonly projection?: Projection<object>;
   readonly extensionPoints?: readonly (keyof EngineHooks)[];
   readonly hooks?: Partial<EngineHooks>;
 }

@@ -19,6 +19,14 @@
 /** The in-memory state: every module's slice (a projection of the event log; only reducers mutate it). */
 export interface EngineState {}
 
+/**
+ * Records kept beside the log in the store, not in memory (see Projection in
+ * store/store.ts): module name → its reader. Handlers read them to validate,
+ * views to show them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules (declaration merging)
+export interface EngineRecords {}
+
 /** Module name → the union of that module's event bodies. */
 export interface EngineEvents {}
 

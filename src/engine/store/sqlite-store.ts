@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import type { EngineEvent } from '../kernel/types.js';
-import type { CommandReceipt, EventStore, StoredSnapshot } from './store.js';
+import type { CommandReceipt, EventStore, OpenProjection, Projection, StoredSnapshot } from './store.js';
 
 /** Receipts kept for de-duplication: far more than any client's outbox can hold. */
 const RECEIPTS_KEPT = 100_000;
@@ -35,7 +35,19 @@ CREATE TABLE IF NOT EXISTS receipts (
   seq INTEGER NOT NULL,
   result TEXT NOT NULL
 );
+-- Projections kept beside the log (see Projection in store.ts): the version that built each,
+-- and the last event it applied.
+CREATE TABLE IF NOT EXISTS projections (
+  name TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  seq INTEGER NOT NULL
+);
 `;
+
+interface Attached {
+  projection: Projection;
+  open: OpenProjection<unknown>;
+}
 
 /** Bump when the stored shape changes incompatibly. */
 export const STORE_FORMAT = 1;
@@ -49,6 +61,8 @@ export class SqliteEventStore implements EventStore {
   private readonly findReceipt: Database.Statement;
   private receiptsAdded = 0;
   private last: number;
+  private readonly attached: Attached[] = [];
+  private readonly projectedUpTo: Database.Statement;
 
   /** `file` may be ':memory:' for tests. */
   constructor(file: string) {
@@ -67,6 +81,7 @@ export class SqliteEventStore implements EventStore {
     this.insertSnapshot = this.db.prepare('INSERT OR REPLACE INTO snapshots (seq, state) VALUES (?, ?)');
     this.insertReceipt = this.db.prepare('INSERT OR IGNORE INTO receipts (command_id, seq, result) VALUES (?, ?, ?)');
     this.findReceipt = this.db.prepare('SELECT result FROM receipts WHERE command_id = ?');
+    this.projectedUpTo = this.db.prepare('UPDATE projections SET seq = ? WHERE name = ?');
     this.appendTx = this.db.transaction((events: readonly EngineEvent[], snapshot: StoredSnapshot | undefined, receipts: readonly CommandReceipt[]) => {
       for (const receipt of receipts) {
         this.insertReceipt.run(receipt.commandId, receipt.seq ?? events.at(-1)?.seq ?? this.last, JSON.stringify(receipt.result));
@@ -77,6 +92,7 @@ export class SqliteEventStore implements EventStore {
         const ids = e as { interactionId?: string; agentId?: string };
         this.insert.run(e.seq, e.ts, e.type, ids.interactionId ?? null, ids.agentId ?? null, JSON.stringify(e));
       }
+      for (const a of this.attached) this.project(a, events);
       if (snapshot) {
         this.insertSnapshot.run(snapshot.seq, JSON.stringify(snapshot.state));
         // Two snapshots are enough: the newest, and one before it in case it is unreadable.
@@ -111,6 +127,45 @@ export class SqliteEventStore implements EventStore {
       | { seq: number; state: string }
       | undefined;
     return row && { seq: row.seq, state: JSON.parse(row.state) };
+  }
+
+  attach<R>(projection: Projection<R>): R {
+    const known = this.attached.find((a) => a.projection.name === projection.name);
+    if (known) return known.open.reader as R;
+    const row = this.db.prepare('SELECT version, seq FROM projections WHERE name = ?').get(projection.name) as
+      | { version: number; seq: number }
+      | undefined;
+    // Written in the same transactions as the log, a projection of this version is up to date;
+    // a new one (or one whose shape changed, or a log reset under it) is rebuilt from the log.
+    const rebuild = !row || row.version !== projection.version || row.seq > this.last;
+    const attached = this.db.transaction((): Attached => {
+      const a: Attached = { projection, open: projection.open(this.db, rebuild) };
+      if (!rebuild) return a;
+      this.db.prepare('INSERT OR REPLACE INTO projections (name, version, seq) VALUES (?, ?, 0)').run(projection.name, projection.version);
+      const types = [...projection.types];
+      // Pages of events (a statement cannot write while another iterates on the connection).
+      const page = this.db.prepare(`SELECT seq, body FROM events WHERE seq > ? AND type IN (${types.map(() => '?').join(',')}) ORDER BY seq LIMIT 1000`);
+      for (let after = 0; ; ) {
+        const rows = page.all(after, ...types) as { seq: number; body: string }[];
+        if (rows.length === 0) break;
+        this.project(a, rows.map((r) => JSON.parse(r.body) as EngineEvent));
+        after = rows.at(-1)!.seq;
+      }
+      return a;
+    })();
+    this.attached.push(attached);
+    return attached.open.reader as R;
+  }
+
+  /** Applies a batch's events to one projection (inside a transaction) and records how far it got. */
+  private project(a: Attached, events: readonly EngineEvent[]): void {
+    let last = 0;
+    for (const e of events)
+      if (a.projection.types.has(e.type)) {
+        a.open.apply(e);
+        last = e.seq;
+      }
+    if (last) this.projectedUpTo.run(last, a.projection.name);
   }
 
   eventsOfInteraction(interactionId: string): EngineEvent[] {

@@ -2,6 +2,7 @@
  * Where the event log lives. The engine only needs these few operations, so
  * a tenant can move to another store (or node) without touching the engine.
  */
+import type Database from 'better-sqlite3';
 import { ok, type Result } from '../kernel/result.js';
 import type { CommandOutcome, EngineEvent } from '../kernel/types.js';
 
@@ -19,6 +20,31 @@ export interface CommandReceipt {
   seq?: number;
 }
 
+/**
+ * Records too large to keep in memory (CRM customers and cases...) live in
+ * tables beside the log: a projection of the log, written in the SAME
+ * transaction as the events that change it, so the two never disagree (a
+ * failed append rolls back both). It is rebuilt from the log when it is new
+ * or its version changed, so it never needs a migration of its own.
+ */
+export interface Projection<R = unknown> {
+  /** Its key in the store (and in `ctx.records`). */
+  readonly name: string;
+  /** Bump when its tables or what it derives change: the store rebuilds it from the log. */
+  readonly version: number;
+  /** The event types it applies; no other event reaches it. */
+  readonly types: ReadonlySet<string>;
+  /** Creates its tables (dropping them first when `rebuild`) and returns how it applies events and reads. */
+  open(db: Database.Database, rebuild: boolean): OpenProjection<R>;
+}
+
+export interface OpenProjection<R> {
+  /** Applies one event (inside the append's transaction, or during a rebuild). */
+  apply(event: EngineEvent): void;
+  /** Reads (by handlers, to validate, and by views). */
+  readonly reader: R;
+}
+
 export interface EventStore {
   /**
    * Appends a batch atomically (one transaction), with an optional snapshot taken after it and the
@@ -33,6 +59,11 @@ export interface EventStore {
   latestSnapshot(): StoredSnapshot | undefined;
   /** Reads stored events of one interaction (transcripts, history). */
   eventsOfInteraction(interactionId: string): EngineEvent[];
+  /**
+   * Keeps a projection in the store: brought up to date with the log now (rebuilt when new or of
+   * another version), then applied in the transaction of every append. Returns its reader.
+   */
+  attach<R>(projection: Projection<R>): R;
   close(): void;
 }
 
