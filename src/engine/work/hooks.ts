@@ -31,6 +31,8 @@ declare module '../kernel/types.js' {
     agentHangUp(ctx: Ctx, i: Interaction, gone?: boolean): Result<CommandOutcome> | undefined;
     /** The customer side ends. The first module that returns a result has handled it. */
     customerEnd(ctx: Ctx, i: Interaction): Result<CommandOutcome> | undefined;
+    /** A handled interaction's wrap-up is over (notes and codes are final): it is about to end. */
+    wrappedUp(ctx: Ctx, i: Interaction): void;
     /** What a module adds to the view of an interaction (the chat, the call). */
     interactionView(vc: ViewContext, i: Interaction): Partial<InteractionView>;
   }

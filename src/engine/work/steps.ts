@@ -63,8 +63,14 @@ export function wrapUpDue(ctx: Ctx, i: Interaction): void {
     if (!i.wrapUpOverdue) ctx.emit({ type: 'interaction.wrap_up_overdue', interactionId: i.id });
     return;
   }
+  endWrapUp(ctx, i, 'wrap_up_timer');
+}
+
+/** Wrap-up is over (Wrap Up pressed, or its timer ran out with the codes chosen): the interaction ends. */
+export function endWrapUp(ctx: Ctx, i: Interaction, reason: 'wrapped_up' | 'wrap_up_timer'): void {
+  for (const hook of ctx.hooks.wrappedUp) hook(ctx, i);
   const agentId = i.agentId;
-  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'wrap_up_timer', agentId });
+  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason, agentId });
   finishWorkIfDone(ctx, agentId);
 }
 

@@ -4,7 +4,7 @@ import { done, type Ctx, type Handler } from '../kernel/module.js';
 import { fail } from '../kernel/result.js';
 import type { CommandOf } from '../kernel/types.js';
 import { firstAnswer } from './hooks.js';
-import { findOwnWork, finishWorkIfDone, missingMandatoryLists, startWrapUp, wrapUpDue } from './steps.js';
+import { endWrapUp, findOwnWork, missingMandatoryLists, startWrapUp, wrapUpDue } from './steps.js';
 
 /** Notes become the call log's Description: generous, but bounded. */
 export const MAX_NOTES = 10_000;
@@ -54,8 +54,7 @@ export const wrapUp: Handler<CommandOf<'wrap_up'>> = (ctx, cmd) => {
   if (i.phase !== 'wrapup') return fail('INVALID_STATE', 'End the interaction before wrapping up.');
   const missing = missingMandatoryLists(ctx, i);
   if (missing.length) return fail('CODE_REQUIRED', `Choose a code from: ${missing.join(', ')}.`);
-  ctx.emit({ type: 'interaction.ended', interactionId: i.id, reason: 'wrapped_up', agentId: cmd.agentId });
-  finishWorkIfDone(ctx, cmd.agentId);
+  endWrapUp(ctx, i, 'wrapped_up');
   return done();
 };
 
