@@ -9,9 +9,10 @@
  */
 import { agents } from './agents/index.js';
 import { chat } from './chat/index.js';
+import { crm } from './crm/index.js';
 import type { Ctx, Deadline, EngineModule, Handler, HookLists, ViewContext } from './kernel/module.js';
 import type { Result } from './kernel/result.js';
-import type { AnyCommand, CommandOutcome, CommandType, EngineEvent, EngineEventType, EngineHooks, EngineState } from './kernel/types.js';
+import type { AnyCommand, CommandOutcome, CommandType, EngineEvent, EngineEventType, EngineHooks, EngineRecords, EngineState } from './kernel/types.js';
 import { notices } from './notices/index.js';
 import { phone } from './phone/index.js';
 import { routing } from './routing/index.js';
@@ -20,13 +21,14 @@ import type { Tenant } from './tenant/tenant.js';
 import { work } from './work/index.js';
 
 /** In this order: a module's deadlines, views and hook implementations come in this order too. */
-export const MODULES = [agents, work, routing, chat, phone, notices] as const;
+export const MODULES = [agents, work, routing, chat, phone, notices, crm] as const;
 
 type Module = (typeof MODULES)[number];
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type KeysOf<M, F extends string> = M extends { readonly [K in F]: infer T } ? keyof T : never;
 type SliceKeysOf<M> = M extends { readonly state: { init(): infer S } } ? keyof S : never;
 type PointsOf<M> = M extends { readonly extensionPoints: readonly (infer P)[] } ? P : never;
+type ProjectionsOf<M> = M extends { readonly projection: { readonly name: infer N } } ? N : never;
 /** Compiles only when `Missing` is empty; the error names what is missing. */
 type Complete<Missing> = [Missing] extends [never] ? true : { missing: Missing };
 
@@ -34,7 +36,8 @@ const everyCommandHandled: Complete<Exclude<CommandType, KeysOf<Module, 'handler
 const everyEventReduced: Complete<Exclude<EngineEventType, KeysOf<Module, 'reducers'>>> = true;
 const everySliceOwned: Complete<Exclude<keyof EngineState, SliceKeysOf<Module>>> = true;
 const everyHookOffered: Complete<Exclude<keyof EngineHooks, PointsOf<Module>>> = true;
-void [everyCommandHandled, everyEventReduced, everySliceOwned, everyHookOffered];
+const everyRecordKept: Complete<Exclude<keyof EngineRecords, ProjectionsOf<Module>>> = true;
+void [everyCommandHandled, everyEventReduced, everySliceOwned, everyHookOffered, everyRecordKept];
 
 /** Builds a table from every module's entries, refusing an entry two modules claim. */
 function table<T>(what: string, entries: (m: EngineModule) => object | undefined): Map<string, T> {
@@ -111,6 +114,13 @@ export function serializeState(state: EngineState): object {
 
 export function deserializeState(raw: unknown): EngineState {
   return Object.assign({}, ...slices.map((s) => s.deserialize(raw as never))) as EngineState;
+}
+
+/** Every module's records, attached to the store (brought up to date with its log). */
+export function openRecords(store: EventStore): EngineRecords {
+  const records: Record<string, object> = {};
+  for (const m of MODULES as readonly EngineModule[]) if (m.projection) records[m.projection.name] = store.attach(m.projection);
+  return records as unknown as EngineRecords;
 }
 
 /**

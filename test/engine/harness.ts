@@ -1,5 +1,5 @@
 /** A small tenant and an engine on a virtual clock, for rule-by-rule tests. */
-import { openEngine, parseTenant, VirtualClock, type Engine, type EngineEvent, type Command } from '../../src/engine/index.js';
+import { openEngine, parseTenant, VirtualClock, type Engine, type EngineEvent, type Command, type CommandOutcome } from '../../src/engine/index.js';
 import type { TenantConfig } from '../../src/engine/index.js';
 
 type DeepPartialTenant = Partial<Omit<TenantConfig, 'agents' | 'queues'>> & {
@@ -52,7 +52,7 @@ export interface Harness {
   events: EngineEvent[];
   run(cmd: Command): ReturnType<Engine['execute']>;
   /** Runs and asserts success, returning the outcome. */
-  ok(cmd: Command): { interactionId?: string };
+  ok(cmd: Command): CommandOutcome;
   status(agentId: string): string;
   offerOf(agentId: string): string | undefined;
   available(...agentIds: string[]): void;

@@ -15,7 +15,10 @@ export type Permission =
   | 'pullEmails'
   | 'deleteEmails'
   | 'editFaq'
-  | 'transferToUnstaffedQueues';
+  | 'transferToUnstaffedQueues'
+  | 'crmEdit'
+  | 'crmMerge'
+  | 'crmImport';
 
 const RULES: Record<Permission, (p: Permissions) => boolean> = {
   rejectOffers: (p) => p.rejectOffers,
@@ -28,6 +31,9 @@ const RULES: Record<Permission, (p: Permissions) => boolean> = {
   deleteEmails: (p) => p.deleteEmails,
   editFaq: (p) => p.editFaq,
   transferToUnstaffedQueues: (p) => p.transferToUnstaffedQueues,
+  crmEdit: (p) => p.crmEdit,
+  crmMerge: (p) => p.crmMerge,
+  crmImport: (p) => p.crmImport,
 };
 
 /** Human wording for NOT_PERMITTED errors. */
@@ -42,6 +48,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   deleteEmails: 'delete emails',
   editFaq: 'edit the FAQ',
   transferToUnstaffedQueues: 'transfer to unstaffed queues without warning',
+  crmEdit: 'edit CRM records',
+  crmMerge: 'merge customers',
+  crmImport: 'import or export customers',
 };
 
 export function hasPermission(agent: AgentConfig, permission: Permission): boolean {

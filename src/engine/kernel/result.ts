@@ -13,12 +13,18 @@ export type ErrorCode =
   | 'CODE_REQUIRED'
   | 'VALIDATION'
   /** A transfer target queue has nobody available: confirm (force) to send it anyway. */
-  | 'UNSTAFFED';
+  | 'UNSTAFFED'
+  /** A CRM record would duplicate another (same email or phone): merge into it, or confirm (force). */
+  | 'DUPLICATE';
 
 export interface EngineError {
   code: ErrorCode;
   /** A sentence an agent or an admin understands. */
   message: string;
+  /** VALIDATION: the field at fault (`emails[1]`, `phones`...). */
+  field?: string;
+  /** DUPLICATE: the records it would duplicate (id and name), to offer a merge. */
+  duplicates?: { id: string; name: string }[];
 }
 
 /**
@@ -32,6 +38,12 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string): { ok: false; error: EngineError } => ({
   ok: false,
   error: { code, message },
+});
+
+/** A VALIDATION refusal naming its field (the message starts with it too). */
+export const invalid = (field: string, message: string): { ok: false; error: EngineError } => ({
+  ok: false,
+  error: { code: 'VALIDATION', message: `${field}: ${message}`, field },
 });
 
 /** A refusal whose events are kept (see `commit` above). */

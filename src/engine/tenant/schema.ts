@@ -19,6 +19,15 @@ export type Status = (typeof STATUSES)[number];
 export const MEDIA = ['inbound_phone', 'outbound_phone', 'chat', 'email', 'voicemail'] as const;
 export type Media = (typeof MEDIA)[number];
 
+/**
+ * How a queue's interactions pop their CRM record and log (the guide's three
+ * modes): `view` shows the record and the saved log read-only, `edit` opens
+ * the record form for the agent to complete, `none` pops nothing (the log is
+ * saved all the same); `auto`: view for a known customer, edit for a new one.
+ */
+export const SCREEN_POP_MODES = ['auto', 'view', 'edit', 'none'] as const;
+export type ScreenPopMode = (typeof SCREEN_POP_MODES)[number];
+
 const id = z
   .string()
   .min(1)
@@ -46,6 +55,12 @@ export const PermissionsSchema = z.object({
   deleteEmails: z.boolean().default(false),
   editFaq: z.boolean().default(false),
   transferToUnstaffedQueues: z.boolean().default(false),
+  /** CRM: create and edit customers, cases, follow-ups and tasks (without it: search and read only). */
+  crmEdit: z.boolean().default(true),
+  /** CRM: merge duplicate customers. */
+  crmMerge: z.boolean().default(false),
+  /** CRM: import and export customers (admin tooling). */
+  crmImport: z.boolean().default(false),
   /** Per-agent cap on concurrent customer chats; the tenant limit still applies. */
   maxConcurrentChats: z.number().int().min(0).max(6).default(3),
 });
@@ -105,6 +120,7 @@ export const QueueSchema = z.object({
   supervisors: z.array(id).default([]),
   codeLists: z.array(CodeListSchema).default([]),
   whisper: z.string().max(500).optional(),
+  screenPop: z.enum(SCREEN_POP_MODES).default('auto'),
 });
 export type QueueConfig = z.infer<typeof QueueSchema>;
 
@@ -113,6 +129,8 @@ export const DirectRoutingSchema = z.object({
   /** DAR calls may get up to 60 minutes of wrap-up. */
   wrapUpSec: z.number().int().min(0).max(3600).default(120),
   codeLists: z.array(CodeListSchema).default([]),
+  /** Absent: `auto`. */
+  screenPop: z.enum(SCREEN_POP_MODES).optional(),
 });
 
 /** An FAQ answer. The body is a small HTML subset (see faq/html.ts); anything richer goes out as a link. */

@@ -1,0 +1,87 @@
+/**
+ * CRM search, as you type: customers and cases whose columns contain every
+ * word typed, in any case and with or without accents. Exact keys come
+ * first (a case number, an email, a phone number, an account); then the
+ * FTS5 trigram index, newest records first, cut at `limit` — it never ranks
+ * every match, so a common word costs no more than a rare one. Words of one
+ * or two letters cannot use trigrams: alone, they match the start of a
+ * customer's name (an index range); beside longer words, they filter them.
+ */
+import { accountKey, caseNumberKey, emailKey, fold, phoneKey } from '../fields.js';
+import type { CaseRecord, CrmSearchResult, CustomerRecord } from '../records.js';
+import type { CrmReader } from './reader.js';
+import type { Sql } from './tables.js';
+
+/** Words typed, folded; a phone number typed with spaces or dashes is one word of digits. */
+export function searchTerms(text: string): string[] {
+  const t = text.trim();
+  if (/^[+\d\s().-]+$/.test(t) && t.replace(/\D/g, '').length >= 3) return [t.replace(/\D/g, '')];
+  return fold(t).split(/\s+/).filter(Boolean);
+}
+
+const quote = (term: string): string => `"${term.replace(/"/g, '""')}"`;
+const likeEscape = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const chars = (s: string): number => [...s].length;
+
+/** Record numbers whose search document holds every term, newest first (at most `limit`). */
+function ftsHits(sql: Sql, table: string, terms: string[], limit: number): number[] {
+  const long = terms.filter((t) => chars(t) >= 3);
+  const short = terms.filter((t) => chars(t) < 3);
+  if (!long.length) return [];
+  const query = `SELECT rowid FROM ${table} WHERE ${table} MATCH ?${short.map(() => " AND doc LIKE ? ESCAPE '\\'").join('')} ORDER BY rowid DESC LIMIT ?`;
+  return sql.all<{ rowid: number }>(query, long.map(quote).join(' AND '), ...short.map(likeEscape), limit).map((r) => r.rowid);
+}
+
+/** Customers whose name (last, first, company) starts with `prefix`, in name order. */
+function namePrefixHits(sql: Sql, prefix: string, limit: number): number[] {
+  const query = 'SELECT num FROM crm_customers WHERE sort_name >= ? AND sort_name < ? ORDER BY sort_name LIMIT ?';
+  return sql.all<{ num: number }>(query, prefix, `${prefix}\uffff`, limit).map((r) => r.num);
+}
+
+/** The customers a whole query names exactly: an email, a phone number, an account. */
+function exactCustomers(reader: CrmReader, text: string): string[] {
+  const t = text.trim();
+  const phone = /\d{3}/.test(t) ? phoneKey(t) : undefined;
+  return [
+    ...(t.includes('@') ? reader.byKey('email', emailKey(t)) : []),
+    ...(phone ? reader.byKey('phone', phone) : []),
+    ...reader.byKey('account', accountKey(t)),
+  ];
+}
+
+export function searchCrm(reader: CrmReader, sql: Sql, text: string, limit: number): CrmSearchResult {
+  const terms = searchTerms(text);
+  if (!terms.length) return { customers: [], cases: [], more: false };
+  const hasLong = terms.some((t) => chars(t) >= 3);
+
+  const customers = new Map<string, CustomerRecord>();
+  for (const id of exactCustomers(reader, text)) {
+    const c = reader.customer(id);
+    if (c) customers.set(c.id, c);
+  }
+  const customerNums = hasLong ? ftsHits(sql, 'crm_customers_fts', terms, limit + 1) : namePrefixHits(sql, terms.join(' '), limit + 1);
+  let more = customerNums.length > limit;
+  for (const num of customerNums) {
+    if (customers.size >= limit) break;
+    const c = reader.customerByNum(num);
+    if (c) customers.set(c.id, c);
+  }
+
+  const cases = new Map<string, CaseRecord>();
+  const exactCase = caseNumberKey(text);
+  const exact = exactCase ? reader.caseRecord(exactCase) : undefined;
+  if (exact) cases.set(exact.id, exact);
+  const caseNums = hasLong ? ftsHits(sql, 'crm_cases_fts', terms, limit + 1) : [];
+  more ||= caseNums.length > limit;
+  for (const num of caseNums) {
+    if (cases.size >= limit) break;
+    const k = reader.caseByNum(num);
+    if (k) cases.set(k.id, k);
+  }
+
+  return {
+    customers: [...customers.values()].map((c) => reader.summary(c)),
+    cases: [...cases.values()].map((k) => reader.caseSummary(k)),
+    more,
+  };
+}
