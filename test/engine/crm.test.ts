@@ -1,5 +1,6 @@
 /** CRM records: validation naming the field, duplicates offered for merge, merges, cases, follow-ups, tasks, permissions, import. */
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../../src/engine/index.js';
 import { crmHarness } from './crm-kit.js';
 
 const olivia = { firstName: 'Olivia', lastName: 'Brown', company: 'Acme', emails: ['Olivia@Example.com'], phones: ['(337) 555-5827'], account: 'AC-864906' };
@@ -127,7 +128,7 @@ describe('cases, follow-ups, tasks', () => {
       { type: 'crm_open_case', agentId: 'a2', customerId: id, subject: 'x' },
       { type: 'crm_create_task', agentId: 'a2', text: 'x' },
       { type: 'crm_import', agentId: 'a2', rows: [{ lastName: 'X' }] },
-    ] as const)
+    ] satisfies Command[])
       expect(h.refused(cmd).code).toBe('NOT_PERMITTED');
     expect(h.engine.queries.crmSearch('olivia').customers.map((c) => c.id)).toEqual([id]);
   });

@@ -24,7 +24,6 @@ export interface EngineState {}
  * store/store.ts): module name → its reader. Handlers read them to validate,
  * views to show them.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules (declaration merging)
 export interface EngineRecords {}
 
 /** Module name → the union of that module's event bodies. */

@@ -103,7 +103,8 @@ export class CrmReader {
 
   /** Customers and cases matching `text` in any column, case and accents ignored. */
   search(text: string, limit = 20): CrmSearchResult {
-    return searchCrm(this, this.t.sql, text, limit);
+    const hits = searchCrm(this.t, text, limit);
+    return { customers: hits.customers.map((c) => this.summary(c)), cases: hits.cases.map((k) => this.caseSummary(k)), more: hits.more };
   }
 
   /** Customers in id order after `afterId` (export pages). */
@@ -115,12 +116,4 @@ export class CrmReader {
     return this.t.sql.get<{ customers: number; cases: number }>('SELECT (SELECT COUNT(*) FROM crm_customers) AS customers, (SELECT COUNT(*) FROM crm_cases) AS cases')!;
   }
 
-  /** The customer whose number is `num` (search hits). */
-  customerByNum(num: number): CustomerRecord | undefined {
-    return this.t.customer(num);
-  }
-
-  caseByNum(num: number): CaseRecord | undefined {
-    return this.t.caseRecord(num);
-  }
 }

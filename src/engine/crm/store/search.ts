@@ -8,9 +8,8 @@
  * customer's name (an index range); beside longer words, they filter them.
  */
 import { accountKey, caseNumberKey, emailKey, fold, phoneKey } from '../fields.js';
-import type { CaseRecord, CrmSearchResult, CustomerRecord } from '../records.js';
-import type { CrmReader } from './reader.js';
-import type { Sql } from './tables.js';
+import type { CaseRecord, CustomerRecord } from '../records.js';
+import { caseNum, type CrmTables, type Sql } from './tables.js';
 
 /** Words typed, folded; a phone number typed with spaces or dashes is one word of digits. */
 export function searchTerms(text: string): string[] {
@@ -39,49 +38,45 @@ function namePrefixHits(sql: Sql, prefix: string, limit: number): number[] {
 }
 
 /** The customers a whole query names exactly: an email, a phone number, an account. */
-function exactCustomers(reader: CrmReader, text: string): string[] {
-  const t = text.trim();
-  const phone = /\d{3}/.test(t) ? phoneKey(t) : undefined;
+function exactCustomers(t: CrmTables, text: string): number[] {
+  const q = text.trim();
+  const phone = /\d{3}/.test(q) ? phoneKey(q) : undefined;
   return [
-    ...(t.includes('@') ? reader.byKey('email', emailKey(t)) : []),
-    ...(phone ? reader.byKey('phone', phone) : []),
-    ...reader.byKey('account', accountKey(t)),
+    ...(q.includes('@') ? t.byKey('email', emailKey(q)) : []),
+    ...(phone ? t.byKey('phone', phone) : []),
+    ...t.byKey('account', accountKey(q)),
   ];
 }
 
-export function searchCrm(reader: CrmReader, sql: Sql, text: string, limit: number): CrmSearchResult {
+/** What a search found: records, exact matches first, then the newest. */
+export interface SearchHits {
+  customers: CustomerRecord[];
+  cases: CaseRecord[];
+  more: boolean;
+}
+
+export function searchCrm(t: CrmTables, text: string, limit: number): SearchHits {
   const terms = searchTerms(text);
   if (!terms.length) return { customers: [], cases: [], more: false };
-  const hasLong = terms.some((t) => chars(t) >= 3);
+  const hasLong = terms.some((term) => chars(term) >= 3);
 
   const customers = new Map<string, CustomerRecord>();
-  for (const id of exactCustomers(reader, text)) {
-    const c = reader.customer(id);
-    if (c) customers.set(c.id, c);
-  }
-  const customerNums = hasLong ? ftsHits(sql, 'crm_customers_fts', terms, limit + 1) : namePrefixHits(sql, terms.join(' '), limit + 1);
+  const customerNums = hasLong ? ftsHits(t.sql, 'crm_customers_fts', terms, limit + 1) : namePrefixHits(t.sql, terms.join(' '), limit + 1);
   let more = customerNums.length > limit;
-  for (const num of customerNums) {
+  for (const num of [...exactCustomers(t, text), ...customerNums]) {
     if (customers.size >= limit) break;
-    const c = reader.customerByNum(num);
+    const c = t.customer(num);
     if (c) customers.set(c.id, c);
   }
 
   const cases = new Map<string, CaseRecord>();
   const exactCase = caseNumberKey(text);
-  const exact = exactCase ? reader.caseRecord(exactCase) : undefined;
-  if (exact) cases.set(exact.id, exact);
-  const caseNums = hasLong ? ftsHits(sql, 'crm_cases_fts', terms, limit + 1) : [];
+  const caseNums = hasLong ? ftsHits(t.sql, 'crm_cases_fts', terms, limit + 1) : [];
   more ||= caseNums.length > limit;
-  for (const num of caseNums) {
+  for (const num of [...(exactCase ? [caseNum(exactCase)!] : []), ...caseNums]) {
     if (cases.size >= limit) break;
-    const k = reader.caseByNum(num);
+    const k = t.caseRecord(num);
     if (k) cases.set(k.id, k);
   }
-
-  return {
-    customers: [...customers.values()].map((c) => reader.summary(c)),
-    cases: [...cases.values()].map((k) => reader.caseSummary(k)),
-    more,
-  };
+  return { customers: [...customers.values()], cases: [...cases.values()], more };
 }
