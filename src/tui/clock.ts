@@ -1,28 +1,32 @@
 // The one shared once-a-second clock behind every timer on screen (status
 // time, offer countdown, wrap-up, contacts, queue waits, the message area).
-// Ticks land on second boundaries so all timers change together, in one frame.
+// Its time is always a whole second (of local time), so every timer on screen
+// changes on the same second boundary, in one frame: a break timer counted
+// from a server timestamp moves in step with the wall clock, and catching up
+// after a server event (sync) mid-second changes nothing until the next second.
 // It runs only while something is subscribed. A timer whose text moves more
 // slowly (contacts' time in status: once a minute) subscribes through
 // subscribeEvery and hears only the ticks that can change it.
 
 export interface Clock {
-  /** Time of the last tick (stable between ticks, as React snapshots must be). */
+  /** Time of the last tick, a whole second (stable between ticks, as React snapshots must be). */
   now(): number;
   subscribe(listener: () => void): () => void;
-  /** Catch up with real time now (an extra tick), so a timer that just
-   *  appeared starts from the right second rather than the last tick's. */
+  /** Catch up with real time now (an extra tick) if a second boundary passed
+   *  since the last tick (a late timer), so a timer that just appeared starts
+   *  from the right second. */
   sync?(): void;
 }
 
-/** sync() does nothing when the last tick is at most this old. */
-const SYNC_SLACK_MS = 200;
-
-export function createSystemClock(periodMs = 1000): Clock {
+/** `onTick` hears every tick first (the renderer: the frame it causes is time-driven). */
+export function createSystemClock(periodMs = 1000, onTick?: () => void): Clock {
   const listeners = new Set<() => void>();
-  let current = Date.now();
+  const period = (): number => Math.floor(Date.now() / periodMs) * periodMs;
+  let current = period();
   let timer: NodeJS.Timeout | undefined;
   const tick = (): void => {
-    current = Date.now();
+    current = period();
+    onTick?.();
     for (const l of [...listeners]) l();
     schedule();
   };
@@ -33,13 +37,13 @@ export function createSystemClock(periodMs = 1000): Clock {
   return {
     now: () => current,
     sync() {
-      if (listeners.size === 0 || Date.now() - current <= SYNC_SLACK_MS) return;
-      current = Date.now();
+      if (listeners.size === 0 || period() <= current) return;
+      current = period();
       for (const l of [...listeners]) l();
     },
     subscribe(listener) {
       if (listeners.size === 0) {
-        current = Date.now();
+        current = period();
         schedule();
       }
       listeners.add(listener);

@@ -10,23 +10,31 @@ describe('shared clock', () => {
     const seen: number[] = [];
     const off = clock.subscribe(() => seen.push(clock.now()));
     vi.advanceTimersByTime(2600);
-    expect(seen.map((t) => Math.floor(t / 1000))).toEqual([1001, 1002, 1003]);
-    expect(seen.every((t) => t % 1000 <= 1)).toBe(true);
+    expect(seen).toEqual([1_001_000, 1_002_000, 1_003_000]);
     off();
     vi.advanceTimersByTime(5000);
     expect(seen).toHaveLength(3);
   });
 
-  it('sync() catches up between ticks, once', () => {
+  it('sync() mid-second changes nothing: every timer moves on the second, in step', () => {
     vi.useFakeTimers({ now: 2_000_000 });
     const clock = createSystemClock();
     let calls = 0;
     clock.subscribe(() => calls++);
     vi.setSystemTime(2_000_700);
     clock.sync!();
-    expect(clock.now()).toBe(2_000_700);
+    expect([clock.now(), calls]).toEqual([2_000_000, 0]);
+  });
+
+  it('sync() catches up once when a second boundary passed without a tick (a late timer)', () => {
+    vi.useFakeTimers({ now: 2_000_000 });
+    const clock = createSystemClock();
+    let calls = 0;
+    clock.subscribe(() => calls++);
+    vi.setSystemTime(2_001_300); // the tick due at 2_001_000 has not run yet
     clock.sync!();
-    expect(calls).toBe(1);
+    clock.sync!();
+    expect([clock.now(), calls]).toEqual([2_001_000, 1]);
   });
 
   it('a manual clock moves only when told', () => {
