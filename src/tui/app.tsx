@@ -29,7 +29,7 @@ import { StatusBar } from './panes/status-bar.js';
 import { sanitizeLine } from './sanitize.js';
 import { MAX_LINE, safeClient, safeView } from './safe-view.js';
 import { createStore } from './store.js';
-import type { RawWrite } from './terminal.js';
+import { NO_TERMINAL, type TerminalControl } from './terminal.js';
 import type { Theme } from './theme.js';
 import { initialUi, showMessage, type Overlay } from './ui-state.js';
 import { useConsoleInput } from './use-console-input.js';
@@ -50,9 +50,8 @@ export interface ConsoleProps {
   client: ConsoleClient;
   theme: Theme;
   keymap?: Keymap;
-  bell?: boolean;
   clock?: Clock;
-  writeRaw?: RawWrite;
+  terminal?: TerminalControl;
   favourites?: readonly string[];
   onFavouritesChange?: (ids: readonly string[]) => void;
   onExit: (code: number) => void;
@@ -68,8 +67,7 @@ export function Console(props: ConsoleProps) {
     theme: props.theme,
     keymap: props.keymap ?? buildKeymap(),
     exit: props.onExit,
-    writeRaw: props.writeRaw ?? (() => {}),
-    bell: props.bell ?? true,
+    terminal: props.terminal ?? NO_TERMINAL,
     onFavouritesChange: props.onFavouritesChange,
   }));
   useEffect(() => {

@@ -9,7 +9,7 @@ import type { Clock } from './clock.js';
 import type { Keymap } from './keymap.js';
 import type { SafeView } from './safe-view.js';
 import { useStore, type Store } from './store.js';
-import type { RawWrite } from './terminal.js';
+import type { TerminalControl } from './terminal.js';
 import type { Theme } from './theme.js';
 import type { UiState } from './ui-state.js';
 
@@ -31,10 +31,8 @@ export interface ConsoleServices {
   keymap: Keymap;
   /** Ends the console with an exit code (run.tsx resolves with it). */
   exit(code: number): void;
-  /** Invisible writes outside Ink's frame: window title, bell. */
-  writeRaw: RawWrite;
-  /** Ring the terminal bell when an offer arrives. */
-  bell: boolean;
+  /** The terminal beyond frames: title, alerts (bell, desktop notification), repaint, suspend. */
+  terminal: TerminalControl;
   /** Called when favourites change, so a caller can persist them. */
   onFavouritesChange?: ((ids: readonly string[]) => void) | undefined;
 }

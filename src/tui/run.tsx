@@ -1,108 +1,96 @@
-// Entry point: render the console on a terminal and resolve with the exit
-// code when the agent quits. Rendering is incremental (only changed lines are
-// rewritten) and capped at 12 frames per second, for SSH and thin clients.
-// Must stay the first import: it has to run before Ink is loaded.
-import './interactive.js';
+// Entry point: run the console on a terminal and resolve with the exit code
+// when the agent quits. React and Ink lay the screen out; the screen renderer
+// (screen/renderer.ts) draws it: input first, only changed cells, hard-clipped,
+// in the terminal's colours and charset (screen/caps.ts, decided once by the
+// caller); the terminal session (screen/session.ts) takes the alternate screen
+// and gives the terminal back on every way out.
+import chalk from 'chalk';
 import { render } from 'ink';
-import { useLayoutEffect, type ReactNode } from 'react';
 import { Console } from './app.js';
-import { fixInkStdout } from './ink-stdout.js';
+import { createSystemClock, type Clock } from './clock.js';
 import type { ConsoleClient } from './context.js';
 import { buildKeymap, type KeyOverrides } from './keymap.js';
-import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, POP_TITLE, PUSH_TITLE } from './terminal.js';
+import { detectCaps, type TerminalCaps } from './screen/caps.js';
+import { terminalControl } from './screen/control.js';
+import { inkStdout, ScreenRoot } from './screen/ink-host.js';
+import { ScreenRenderer, type FrameRecord } from './screen/renderer.js';
+import { TerminalSession } from './screen/session.js';
 import type { Theme } from './theme.js';
 
 export interface RunConsoleOptions {
   /** An EngineClient (or anything with its view and commands), connected. */
   client: ConsoleClient;
   theme: Theme;
+  /** What the terminal can do (detectCaps); by default detected from the environment. */
+  caps?: TerminalCaps;
   /** {"offer.accept": ["ctrl+a"]}: replaces a command's default keys. */
   keyOverrides?: Record<string, string[]>;
-  /** Ring the terminal bell on new offers (default true). */
+  /** Ring the terminal bell on new offers and pop-up notices (default true). */
   bell?: boolean;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
+  /** The clock behind every timer (tests: a manual one); by default the system clock. */
+  clock?: Clock;
   /** Called once the console has unmounted, before the promise resolves. */
   onExit?: () => void;
   /** Favourite contacts to start with, and where to report changes (to persist them). */
   favourites?: readonly string[];
   onFavouritesChange?: (ids: readonly string[]) => void;
   /**
-   * Overrides of Ink's render options, merged over RENDER_OPTIONS. For
-   * benchmarks and diagnostics (e.g. `{ incrementalRendering: false }` to
-   * compare with Ink's full-frame redraw, `onRender` to time each frame Ink
-   * draws); the console itself never sets it.
+   * For benchmarks and diagnostics (the console itself never sets it):
+   * `fullFrames` repaints the whole screen every frame (the full-redraw
+   * baseline), `onFrame` reports each frame drawn.
    */
-  renderOptions?: { incrementalRendering?: boolean; maxFps?: number; onRender?: (metrics: { renderTime: number }) => void };
+  renderOptions?: { fullFrames?: boolean; intervalMs?: number; onFrame?: (f: FrameRecord) => void };
 }
 
-// Ctrl-C is a keymap command (it asks before quitting). Console patching is
-// off: the console logs to a file, and patched console output would print
-// above a frame that already fills the screen.
-export const RENDER_OPTIONS = { incrementalRendering: true, maxFps: 12, exitOnCtrlC: false, patchConsole: false } as const;
+const sizeOf = (out: NodeJS.WriteStream) => ({ columns: out.columns > 0 ? out.columns : 80, rows: out.rows > 0 ? out.rows : 24 });
 
-/** Runs `onUnmount` when Ink unmounts the tree, synchronously: Ink unmounts
- *  on SIGINT, SIGTERM, SIGHUP... (through signal-exit) right before the
- *  process dies, when no promise of ours would run any more. */
-function OnUnmount({ run, children }: { run: () => void; children: ReactNode }) {
-  useLayoutEffect(() => run, [run]);
-  return children;
-}
-
-/**
- * Bracketed paste on, on a terminal (terminal.ts), and the undo: idempotent,
- * run on every way out: a normal quit, Ink unmounting on a signal, and the
- * process exiting any other way (an uncaught exception, process.exit).
- */
-function bracketedPaste(stdout: NodeJS.WriteStream): () => void {
-  if (!stdout.isTTY) return () => {};
-  let on = true;
-  const off = (): void => {
-    if (!on) return;
-    on = false;
-    process.off('exit', off);
-    try {
-      stdout.write(BRACKETED_PASTE_OFF);
-    } catch {
-      // The terminal may be gone already (SIGHUP).
-    }
-  };
-  stdout.write(BRACKETED_PASTE_ON);
-  process.on('exit', off);
-  return off;
-}
-
-/** Runs the console until the agent quits; resolves with the exit code (0 on a normal quit). */
+/** Runs the console until the agent quits; resolves with the exit code (0 on a normal quit, 128 + n after signal n). */
 export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
-  const writeRaw = (data: string): void => void stdout.write(data);
-  const keymap = buildKeymap(opts.keyOverrides as KeyOverrides | undefined);
+  const stdin = opts.stdin ?? process.stdin;
+  const caps = opts.caps ?? detectCaps({ isTTY: stdout.isTTY === true });
+  // Ink's <Text> colours come through chalk at full fidelity; the writer shows them at caps.colorLevel.
+  chalk.level = 3;
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
-  writeRaw(PUSH_TITLE);
-  const pasteOff = bracketedPaste(stdout);
+  const session = new TerminalSession(stdout, stdin, caps, {
+    process: stdout === process.stdout,
+    onEnd: (code) => resolveExit(code),
+    onResume: () => renderer.repaint(),
+  });
+  const renderer = new ScreenRenderer({ caps, write: (d) => session.write(d), size: () => sizeOf(stdout), ...opts.renderOptions });
+  const clock = opts.clock ?? createSystemClock(1000, () => renderer.noteTick());
+  const noteInput = (): void => renderer.noteInput();
+  const onResize = (): void => renderer.repaint('resize');
+  session.enter();
+  stdin.prependListener('readable', noteInput);
+  stdout.on('resize', onResize);
   const instance = render(
-    <OnUnmount run={pasteOff}>
+    <ScreenRoot renderer={renderer}>
       <Console
         client={opts.client}
         theme={opts.theme}
-        keymap={keymap}
-        bell={opts.bell ?? true}
-        writeRaw={writeRaw}
+        keymap={buildKeymap(opts.keyOverrides as KeyOverrides | undefined)}
+        clock={clock}
+        terminal={terminalControl(session, renderer, caps, { bell: opts.bell ?? true })}
         favourites={opts.favourites}
         onFavouritesChange={opts.onFavouritesChange}
         onExit={(code) => resolveExit(code)}
       />
-    </OnUnmount>,
-    { ...RENDER_OPTIONS, ...opts.renderOptions, stdout: fixInkStdout(stdout), stdin: opts.stdin ?? process.stdin },
+    </ScreenRoot>,
+    { stdout: inkStdout(stdout), stdin, debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   // Ink failing (or being unmounted from outside) ends the console too.
   instance.waitUntilExit().then(() => resolveExit(0), () => resolveExit(1));
   const code = await exited;
+  renderer.stop();
   instance.unmount();
   await instance.waitUntilExit().catch(() => {});
-  pasteOff();
-  writeRaw(POP_TITLE);
+  stdin.off('readable', noteInput);
+  stdout.off('resize', onResize);
+  session.leave();
   opts.onExit?.();
   return code;
 }

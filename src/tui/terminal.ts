@@ -1,11 +1,24 @@
-// Writes that bypass Ink's frame: the window title (OSC 2) and the bell. Both
-// are invisible and move no cursor, so they never disturb incremental output.
-// The title is built from view strings that safe-view.ts already sanitized
-// (no control character can end the sequence early); it is written only when
-// it changes.
+// What the console asks of the terminal besides frames: the window title, an
+// alert (bell, desktop notification), a full repaint, a suspend. Panes and
+// actions call these; run.tsx wires them to the terminal session
+// (screen/control.ts), tests record them.
+import type { Alert } from './screen/notify.js';
 import { truncateToWidth } from './text/width.js';
 
-export type RawWrite = (data: string) => void;
+export type { Alert };
+
+export interface TerminalControl {
+  /** The window title, from SafeView strings (sanitized). */
+  title(text: string): void;
+  /** A new offer or a pop-up notice: bell and/or desktop notification, as the user set them. */
+  alert(alert: Alert): void;
+  /** Draw everything again (Ctrl-L). */
+  repaint(): void;
+  /** Give the shell its screen and stop (Ctrl-Z); `fg` comes back. */
+  suspend(): void;
+}
+
+export const NO_TERMINAL: TerminalControl = { title() {}, alert() {}, repaint() {}, suspend() {} };
 
 const MAX_TITLE = 120;
 
@@ -13,18 +26,3 @@ const MAX_TITLE = 120;
 export function titleSequence(safeTitle: string): string {
   return `\x1b]2;${truncateToWidth(safeTitle, MAX_TITLE)}\x07`;
 }
-
-export const BELL = '\x07';
-
-/** xterm's title stack: save the user's title at start, restore it at exit. */
-export const PUSH_TITLE = '\x1b[22;2t';
-export const POP_TITLE = '\x1b[23;2t';
-
-/**
- * Bracketed paste (xterm mode 2004): while on, the terminal wraps pasted text
- * in ESC[200~ ... ESC[201~ (keys.ts, PasteReader), so a paste is never taken
- * for typed keys. Terminals without it ignore the mode. It outlives the
- * process, so it must be turned off on every way out (run.tsx).
- */
-export const BRACKETED_PASTE_ON = '\x1b[?2004h';
-export const BRACKETED_PASTE_OFF = '\x1b[?2004l';

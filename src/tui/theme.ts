@@ -188,19 +188,20 @@ export function loadTheme(name: string, opts: { userDir?: string } = {}): Loaded
   }
 }
 
-/** Theme to use: --theme flag, then mono when NO_COLOR (any non-empty value)
- *  or TERM=dumb, then the config file, then "default". The flag wins over
- *  NO_COLOR (no-color.org: explicit per-run choices override it); the config
- *  does not, so a theme saved once cannot defeat NO_COLOR set for a session. */
+/** Theme to use: --theme flag, then mono when the terminal gets no colour
+ *  (the colour level decided once in screen/caps.ts: NO_COLOR, TERM=dumb, a
+ *  terminal without colours, FORCE_COLOR=0), then the config file, then
+ *  "default". The flag wins over NO_COLOR (no-color.org: explicit per-run
+ *  choices override it); the config does not, so a theme saved once cannot
+ *  defeat NO_COLOR set for a session. */
 export function pickThemeName(opts: {
   flag?: string | undefined;
   config?: string | undefined;
-  env?: Record<string, string | undefined>;
+  colorLevel: number;
 }): string {
-  const env = opts.env ?? process.env;
   const flag = opts.flag?.trim();
   if (flag) return flag;
-  if ((env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb') return 'mono';
+  if (opts.colorLevel === 0) return 'mono';
   const config = opts.config?.trim();
   return config || 'default';
 }

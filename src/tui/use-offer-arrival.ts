@@ -1,4 +1,5 @@
-// When a new offer arrives: ring the bell (if wanted) and bring the
+// When a new offer arrives: alert the agent (bell, desktop notification, as
+// they set them) and bring the
 // interaction pane forward — unless the agent is typing (notes, search, or
 // any dialog with a text field: palette, dial, transfer, a notice…): then the
 // typed text and the field stay put, the offer shows in the banner, and
@@ -7,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { ConsoleServices } from './context.js';
 import { useView } from './context.js';
 import { SCREENS, TEXT, type ScreenId } from './keymap.js';
-import { BELL } from './terminal.js';
+import { customerLine, interactionTitle } from './panes/offer.js';
 import type { UiState } from './ui-state.js';
 
 /** A dialog whose screen takes typed text (its keymap screen has a text layer). */
@@ -25,8 +26,9 @@ export function useOfferArrival(s: ConsoleServices): void {
   useEffect(() => {
     if (offerId === last.current) return;
     last.current = offerId;
-    if (offerId === null) return;
-    if (s.bell) s.writeRaw(BELL);
+    const offer = s.view.get().offer;
+    if (offerId === null || !offer) return;
+    s.terminal.alert({ title: `Offer: ${interactionTitle(offer)}`, body: customerLine(offer.customer) });
     s.ui.update(takeFocusForOffer);
   }, [offerId, s]);
 }

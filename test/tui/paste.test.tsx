@@ -9,14 +9,12 @@ import { useStdin, useInput, Text } from 'ink';
 import { createElement, useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASTE_END, PASTE_START, PasteReader, type InputStep } from '../../src/tui/keys.js';
-import { runConsole } from '../../src/tui/run.js';
-import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, POP_TITLE, PUSH_TITLE } from '../../src/tui/terminal.js';
-import { loadTheme } from '../../src/tui/theme.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from '../../src/tui/screen/session.js';
 import { PASTE_IGNORED, readPastes } from '../../src/tui/use-console-input.js';
 import { chatView } from './chat/fixtures.js';
-import { FakeClient } from './helpers/fake-client.js';
 import { interaction, makeView } from './helpers/fixtures.js';
-import { FakeStdin, FakeStdout, KEY, renderConsole, renderInk, tick, waitFor, type ConsoleHarness } from './helpers/render.js';
+import { KEY, renderConsole, renderInk, tick, type ConsoleHarness } from './helpers/render.js';
+import { startConsole, xtermCaps } from './helpers/run-console.js';
 import { calls as callsOf } from './helpers/scenario.js';
 
 const paste = (text: string): string => `${PASTE_START}${text}${PASTE_END}`;
@@ -234,46 +232,20 @@ describe('a paste in the console', () => {
 });
 
 describe('the terminal mode', () => {
-  async function start(isTTY: boolean) {
-    const stdout = new FakeStdout(80, 24);
-    stdout.isTTY = isTTY;
-    const stdin = new FakeStdin();
-    const client = new FakeClient(makeView());
-    const done = runConsole({
-      client, theme: loadTheme('default').theme, bell: false,
-      stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream,
-    });
-    await waitFor(() => stdout.frames.join('').includes('Ana L.'));
-    return { stdout, stdin, done };
-  }
-
-  it('is turned on at start on a terminal and off on the way out, once', async () => {
-    const exitListeners = process.listenerCount('exit');
-    const c = await start(true);
-    expect(c.stdout.frames.slice(0, 2)).toEqual([PUSH_TITLE, BRACKETED_PASTE_ON]);
-    // The backstop for a crash or process.exit() while the console runs.
-    expect(process.listenerCount('exit')).toBeGreaterThan(exitListeners);
-    c.stdin.write('q');
-    await tick(100);
-    c.stdin.write('l');
+  it('is turned on at start where the terminal has it, and off on the way out, once, after the last frame', async () => {
+    const c = await startConsole();
+    expect(c.stdout.frames[0]).toContain(BRACKETED_PASTE_ON);
+    await c.press('q', 'l');
     await expect(c.done).resolves.toBe(0);
-    const out = c.stdout.frames.join('');
+    const out = c.bytes();
     expect(out.split(BRACKETED_PASTE_OFF)).toHaveLength(2);
-    // Off after the last frame: only the cursor and the title are restored after it.
-    const frames = c.stdout.frames;
-    expect(frames.at(-1)).toBe(POP_TITLE);
-    expect(frames.slice(frames.indexOf(BRACKETED_PASTE_OFF) + 1).every((f) => ['', '\x1b[?25h', POP_TITLE].includes(f))).toBe(true);
-    expect(process.listenerCount('exit')).toBe(exitListeners);
+    expect(c.stdout.frames.at(-1)).toContain(BRACKETED_PASTE_OFF);
   });
 
-  it('is left alone when the output is not a terminal', async () => {
-    const c = await start(false);
-    c.stdin.write('q');
-    await tick(100);
-    c.stdin.write('l');
-    await c.done;
-    const out = c.stdout.frames.join('');
-    expect(out).not.toContain(BRACKETED_PASTE_ON);
-    expect(out).not.toContain(BRACKETED_PASTE_OFF);
+  it('is left alone on a terminal without it (or output that is not a terminal)', async () => {
+    const c = await startConsole({ caps: xtermCaps({ bracketedPaste: false }) });
+    await c.quit();
+    expect(c.bytes()).not.toContain(BRACKETED_PASTE_ON);
+    expect(c.bytes()).not.toContain(BRACKETED_PASTE_OFF);
   });
 });

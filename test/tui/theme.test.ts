@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decideColorLevel } from '../../src/tui/screen/caps.js';
 import {
   BUNDLED_THEMES_DIR, ROLES, ThemeError, isValidColor, loadTheme, parseTheme, pickThemeName, textProps,
 } from '../../src/tui/theme.js';
@@ -152,8 +153,8 @@ describe('loadTheme with a user theme dir', () => {
   });
 });
 
-describe('pickThemeName', () => {
-  it.each([
+describe('pickThemeName (with the colour level decided from the environment)', () => {
+  it.each<[{ flag?: string; config?: string; env: Record<string, string> }, string]>([
     [{ env: {} }, 'default'],
     [{ config: 'light', env: {} }, 'light'],
     [{ flag: 'high-contrast', config: 'light', env: {} }, 'high-contrast'],
@@ -164,8 +165,11 @@ describe('pickThemeName', () => {
     [{ config: 'light', env: { TERM: 'xterm-256color' } }, 'light'],
     [{ flag: 'light', env: { NO_COLOR: '1' } }, 'light'], // an explicit flag overrides NO_COLOR
     [{ flag: '  ', config: ' ', env: {} }, 'default'],
+    [{ config: 'light', env: { TERM: 'vt100' } }, 'mono'], // a terminal without colours
+    [{ config: 'light', env: { FORCE_COLOR: '0' } }, 'mono'],
   ])('%j → %s', (opts, expected) => {
-    expect(pickThemeName(opts)).toBe(expected);
+    const colorLevel = decideColorLevel({ env: { TERM: 'xterm-256color', ...opts.env }, isTTY: true, themeFlag: opts.flag });
+    expect(pickThemeName({ flag: opts.flag, config: opts.config, colorLevel })).toBe(expected);
   });
 });
 

@@ -1,22 +1,21 @@
 // Timer granularity on screen, with a manual clock: colleagues' time in status
 // moves once a minute (and nothing is rendered or written on the seconds in
 // between); the agent's own timers keep moving every second; and with the
-// console's real render options a one-second tick rewrites only the status line.
-import { render as inkRender } from 'ink';
+// console's renderer a one-second tick writes only the cells that changed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Console } from '../../src/tui/app.js';
 import { createManualClock } from '../../src/tui/clock.js';
 import { ConsoleContext, type ConsoleServices } from '../../src/tui/context.js';
 import { buildKeymap } from '../../src/tui/keymap.js';
 import { ContactsPane } from '../../src/tui/panes/contacts.js';
-import { RENDER_OPTIONS } from '../../src/tui/run.js';
 import { safeView } from '../../src/tui/safe-view.js';
 import { createStore } from '../../src/tui/store.js';
 import { loadTheme } from '../../src/tui/theme.js';
+import { NO_TERMINAL } from '../../src/tui/terminal.js';
 import { initialUi } from '../../src/tui/ui-state.js';
 import { FakeClient } from './helpers/fake-client.js';
 import { contact, makeView, NOW } from './helpers/fixtures.js';
-import { FakeStdin, FakeStdout, renderInk, stripAnsi, tick } from './helpers/render.js';
+import { renderInk, tick, waitFor } from './helpers/render.js';
+import { startConsole } from './helpers/run-console.js';
 
 const S = 1000, M = 60 * S, H = 60 * M;
 let cleanup: (() => void) | undefined;
@@ -34,7 +33,7 @@ function renderContacts() {
   const client = new FakeClient(makeView({ contacts: colleagues() }));
   const services: ConsoleServices = {
     client, view: createStore(safeView(client.getView())), ui: createStore(initialUi()), clock,
-    theme: loadTheme('default').theme, keymap: buildKeymap(), exit: () => {}, writeRaw: () => {}, bell: false,
+    theme: loadTheme('default').theme, keymap: buildKeymap(), exit: () => {}, terminal: NO_TERMINAL,
   };
   // Debug rendering writes a frame on every React commit: frames counted = renders.
   const r = renderInk(
@@ -97,46 +96,37 @@ describe("contacts' time in status (minute granularity)", () => {
   });
 });
 
-describe('one-second tick with the console render options (incremental rendering)', () => {
+describe('one-second tick through the console’s renderer', () => {
   async function start() {
-    const stdout = new FakeStdout(120, 40);
-    const stdin = new FakeStdin();
-    const clock = createManualClock(NOW);
     // 200 colleagues, each at least a minute into their status.
     const contacts = Array.from({ length: 200 }, (_, k) => contact(`c${k}`, {
       displayName: `Colleague ${String(k).padStart(3, '0')}`, status: (['available', 'busy', 'on_break'] as const)[k % 3], statusSince: NOW - M - 30 * S - k * 7 * S,
     }));
-    const fake = new FakeClient(makeView({ contacts }));
-    // The console's options, but no frame cap: every commit is written at once
-    // (Ink's cap runs on real timers), so what is (not) written is seen now.
-    const instance = inkRender(
-      <Console client={fake} theme={loadTheme('default').theme} keymap={buildKeymap()} bell={false} clock={clock} onExit={() => {}} />,
-      { ...RENDER_OPTIONS, maxFps: 0, stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream },
-    );
-    cleanup = () => instance.unmount();
-    await tick(); await tick();
-    const bytes = (from: number) => stdout.frames.slice(from).join('');
-    return { stdout, clock, fake, bytes };
+    const c = await startConsole({ view: makeView({ contacts }), columns: 120, rows: 40 });
+    cleanup = () => void c.quit();
+    await waitFor(() => c.screen().join('\n').includes('Colleague 000'));
+    return c;
   }
 
-  it('rewrites only the status line: far less than a tenth of a full frame', async () => {
+  it('writes only the cells that changed: a few bytes, far less than a tenth of a full frame', async () => {
     const c = await start();
-    const full = c.bytes(0).length;
-    expect(stripAnsi(c.bytes(0))).toContain('Colleague 000');
+    const full = c.bytes().length;
     const before = c.stdout.frames.length;
     c.clock.advance(S);
-    await tick(); await tick();
-    const written = c.bytes(before);
-    expect(stripAnsi(written)).toContain('3m 21s');
-    expect(stripAnsi(written)).not.toContain('Colleague');
+    await waitFor(() => c.screen()[0]!.includes('3m 21s'));
+    const written = c.stdout.frames.slice(before).join('');
+    // Three timers moved (time in status, wall clock, a queue's wait): a move, a colour and a digit each.
+    expect(written.length).toBeLessThan(64);
     expect(written.length).toBeLessThan(full / 10);
+    expect(c.stdout.vt.scrolled).toBe(0);
   });
 
   it('writes nothing when a view update changes nothing on screen', async () => {
     const c = await start();
+    await tick(150);
     const before = c.stdout.frames.length;
-    c.fake.setView((v) => ({ ...v, lastSeq: v.lastSeq + 1, contacts: [...v.contacts] }));
-    await tick(); await tick();
-    expect(c.bytes(before)).toBe('');
+    c.client.setView((v) => ({ ...v, lastSeq: v.lastSeq + 1, contacts: [...v.contacts] }));
+    await tick(150);
+    expect(c.stdout.frames.slice(before).join('')).toBe('');
   });
 });

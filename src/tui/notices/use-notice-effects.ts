@@ -4,8 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { ConsoleServices } from '../context.js';
 import { useUi, useView } from '../context.js';
-import { BELL } from '../terminal.js';
-import { pendingPopup } from './items.js';
+import { pendingPopup, senderOf } from './items.js';
 
 export function useNoticeEffects(s: ConsoleServices): void {
   const popupId = useView((v) => pendingPopup(v.notices)?.id ?? null);
@@ -18,7 +17,8 @@ export function useNoticeEffects(s: ConsoleServices): void {
       // A text field being typed in stays as it is, under the pop-up.
       return { ...u, overlay: { kind: 'noticePopup', noticeId: popupId, previous: u.overlay, error: null } };
     });
-    if (rang && s.bell) s.writeRaw(BELL);
+    const notice = s.view.get().notices.find((n) => n.id === popupId);
+    if (rang && notice) s.terminal.alert({ title: `Notice from ${senderOf(notice)}`, body: notice.text });
   }, [popupId, s]);
 
   // Unread notices (pop-ups aside: they need their OK) are read once the Notices pane shows them.

@@ -11,7 +11,6 @@ import { useServices, useTheme, useView } from '../context.js';
 import { STATUS_LABELS, statusRole } from '../labels.js';
 import { PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
 import type { SafeView } from '../safe-view.js';
-import { titleSequence } from '../terminal.js';
 import { cellWidth, truncateToWidth } from '../text/width.js';
 import { fit } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
@@ -59,10 +58,10 @@ const Connection = memo(function Connection({ c, width }: { c: ConnectionState; 
 });
 
 function useTerminalTitle(title: string | null): void {
-  const { writeRaw } = useServices();
+  const { terminal } = useServices();
   useEffect(() => {
-    if (title !== null) writeRaw(titleSequence(title));
-  }, [title, writeRaw]);
+    if (title !== null) terminal.title(title);
+  }, [title, terminal]);
 }
 
 /** Unread notices, in the colour of the most urgent one. */

@@ -9,6 +9,8 @@ import { Console } from '../../../src/tui/app.js';
 import { createManualClock, type ManualClock } from '../../../src/tui/clock.js';
 import type { ConsoleClient } from '../../../src/tui/context.js';
 import { buildKeymap, type KeyOverrides } from '../../../src/tui/keymap.js';
+import { alertSequence } from '../../../src/tui/screen/notify.js';
+import { titleSequence, type TerminalControl } from '../../../src/tui/terminal.js';
 import { loadTheme } from '../../../src/tui/theme.js';
 import { FakeClient } from './fake-client.js';
 import { makeView, NOW } from './fixtures.js';
@@ -60,6 +62,22 @@ export function renderInk(tree: ReactElement, columns = 80, rows = 24) {
   return { stdout, stdin, instance, frame: (): string => stripAnsi(stdout.frames.at(-1) ?? '') };
 }
 
+/** A terminal control that records what a plain xterm would receive (titles, the bell) in `raw`, and every request in `calls`. */
+export function recordingTerminal(raw: string[], o: { bell?: boolean } = {}): TerminalControl & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    title: (t) => { calls.push('title'); raw.push(titleSequence(t)); },
+    alert: (a) => {
+      calls.push('alert');
+      const seq = alertSequence(a, { notify: null, tmux: false, unicode: true }, { bell: o.bell ?? true });
+      if (seq) raw.push(seq);
+    },
+    repaint: () => void calls.push('repaint'),
+    suspend: () => void calls.push('suspend'),
+  };
+}
+
 export const KEY = {
   esc: '\x1b', enter: '\r', tab: '\t', shiftTab: '\x1b[Z', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
   pageUp: '\x1b[5~', pageDown: '\x1b[6~', home: '\x1b[H', end: '\x1b[F', backspace: '\x7f', space: ' ',
@@ -72,6 +90,8 @@ export interface ConsoleHarness {
   clock: ManualClock;
   stdout: FakeStdout;
   raw: string[];
+  /** Requests to the terminal beyond titles and alerts: 'repaint', 'suspend'. */
+  terminal: ReturnType<typeof recordingTerminal>;
   exits: number[];
   favourites: (readonly string[])[];
   frame(): string;
@@ -94,15 +114,16 @@ export async function renderConsole(o: {
   const exits: number[] = [];
   const favourites: (readonly string[])[] = [];
   const { theme } = loadTheme('default');
+  const terminal = recordingTerminal(raw, { bell: o.bell });
   const r = renderInk(
-    <Console client={client} theme={theme} keymap={buildKeymap(o.keyOverrides)} bell={o.bell ?? true} clock={clock}
-      writeRaw={(d) => raw.push(d)} onExit={(c) => exits.push(c)} onFavouritesChange={(f) => favourites.push(f)} />,
+    <Console client={client} theme={theme} keymap={buildKeymap(o.keyOverrides)} clock={clock}
+      terminal={terminal} onExit={(c) => exits.push(c)} onFavouritesChange={(f) => favourites.push(f)} />,
     o.columns ?? 80, o.rows ?? 24,
   );
   const settle = async (): Promise<void> => { await tick(); await tick(); };
   await settle();
   const h: ConsoleHarness = {
-    client, fake, clock, stdout: r.stdout, raw, exits, favourites,
+    client, fake, clock, stdout: r.stdout, raw, terminal, exits, favourites,
     frame: r.frame,
     async press(...keys) {
       for (const k of keys) {
