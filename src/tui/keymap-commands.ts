@@ -25,6 +25,7 @@ export const CONTEXTS = {
   ...CALL_CONTEXTS,
   ...CHAT_CONTEXTS,
   ...NOTICE_CONTEXTS,
+  terminal: { title: 'Terminal', note: 'On every screen, dialogs and text fields too, unless the screen binds the key itself (FAQ search: Ctrl-L inserts a link).' },
 } as const;
 
 export type ContextId = keyof typeof CONTEXTS;
@@ -115,6 +116,9 @@ export const COMMANDS = [
   ...CALL_COMMANDS,
   ...CHAT_COMMANDS,
   ...NOTICE_COMMANDS,
+
+  { id: 'terminal.repaint', context: 'terminal', title: 'Repaint the screen', description: 'Draw the whole screen again, as shells and editors do.', keys: ['ctrl+l'] },
+  { id: 'terminal.suspend', context: 'terminal', title: 'Suspend', description: "Give the shell its screen and stop the console; the shell's fg brings it back.", keys: ['ctrl+z'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
@@ -125,7 +129,8 @@ export const TEXT = '#text' as const;
 export type Layer = ContextId | typeof TEXT;
 
 /** What is active on each screen, top layer first: the first layer that binds
- *  a key wins. Used at run time to resolve keys and at start to find conflicts. */
+ *  a key wins. Used at run time to resolve keys and at start to find conflicts.
+ *  Below every screen's layers lies FALLBACK: keys any screen may shadow. */
 export const SCREENS = {
   interaction: ['work', 'call', 'chatPane', 'chat', 'list', 'offer', 'global'],
   disposition: ['disposition', 'work', 'list', 'offer', 'global'],
@@ -143,6 +148,9 @@ export const SCREENS = {
 } as const satisfies Record<string, readonly Layer[]>;
 
 export type ScreenId = keyof typeof SCREENS;
+
+/** The layer under every screen: terminal keys (Ctrl-L, Ctrl-Z) work wherever nothing else binds them. */
+export const FALLBACK = 'terminal' as const satisfies ContextId;
 
 /** Contexts whose commands make no sense outside their dialog or field. */
 export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS, ...NOTICE_DIALOG_CONTEXTS]);

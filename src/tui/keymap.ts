@@ -3,12 +3,12 @@
 // the key hints and the README key table are all generated from it, so a
 // binding exists in exactly one place.
 import {
-  COMMANDS, CONTEXTS, NOT_IN_PALETTE, SCREENS, TEXT,
+  COMMANDS, CONTEXTS, FALLBACK, NOT_IN_PALETTE, SCREENS, TEXT,
   type CommandId, type CommandSpec, type ContextId, type Layer, type ScreenId,
 } from './keymap-commands.js';
 import { chordId, formatChord, parseChord, type Chord } from './keys.js';
 
-export { COMMANDS, CONTEXTS, SCREENS, TEXT };
+export { COMMANDS, CONTEXTS, FALLBACK, SCREENS, TEXT };
 export type { CommandId, CommandSpec, ContextId, ScreenId };
 
 export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
@@ -110,11 +110,12 @@ export function isTextChord(c: Chord): boolean {
 
 export type Resolution = { kind: 'command'; id: CommandId } | { kind: 'text' } | null;
 
-/** What a key does on a screen: the first layer that binds it wins; a text
- *  layer swallows typing keys so that layers below never see them. */
+/** What a key does on a screen: the first layer that binds it wins (the
+ *  fallback layer last); a text layer swallows typing keys so that layers
+ *  below never see them. */
 export function resolveKey(keymap: Keymap, screen: ScreenId, chord: Chord): Resolution {
   const k = chordId(chord);
-  for (const layer of SCREENS[screen] as readonly Layer[]) {
+  for (const layer of [...(SCREENS[screen] as readonly Layer[]), FALLBACK]) {
     if (layer === TEXT) {
       if (isTextChord(chord)) return { kind: 'text' };
       continue;

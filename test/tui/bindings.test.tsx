@@ -137,6 +137,9 @@ const SCENARIOS: Record<CommandId, Scenario> = {
       expect(h.exits).toEqual([0]);
     },
   },
+  // Terminal keys work in a dialog's text field too (the palette here).
+  'terminal.repaint': { before: [':', 'r'], check: (h) => expect(h.terminal.calls).toContain('repaint') },
+  'terminal.suspend': { before: [':', 's'], check: (h) => expect(h.terminal.calls).toContain('suspend') },
   ...CALL_SCENARIOS,
   ...CHAT_SCENARIOS,
   ...NOTICE_SCENARIOS,

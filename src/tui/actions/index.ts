@@ -14,6 +14,7 @@ import { globalActions } from './global-actions.js';
 import { listActions } from './list-actions.js';
 import { paneActions } from './pane-actions.js';
 import type { Handler } from './run.js';
+import { terminalActions } from './terminal-actions.js';
 import { workActions } from './work-actions.js';
 
 /** A command run from the palette acts in its own pane: go there first. */
@@ -44,6 +45,7 @@ export const ACTIONS = {
   ...faqActions,
   ...callActions,
   ...noticeActions,
+  ...terminalActions,
 } satisfies Record<CommandId, Handler>;
 
 export async function runCommand(s: ConsoleServices, id: CommandId): Promise<void> {
