@@ -1,6 +1,6 @@
 /**
  * The user's settings, through `conf` (a JSON file in the OS config folder):
- * server profiles, theme, key overrides, bell, date format, last outbound
+ * server profiles, theme, key overrides, bell, notifications, date format, last outbound
  * code, favourite contacts.
  */
 import Conf from 'conf';
@@ -16,6 +16,8 @@ export interface Settings {
   theme?: string;
   keys: Record<string, string[]>;
   bell: boolean;
+  /** Desktop notifications on offers: auto (where the terminal shows them), osc9, osc777, off. */
+  notifications: 'auto' | 'off' | 'osc9' | 'osc777';
   dateFormat: 'iso' | 'us' | 'eu';
   lastOutboundCode?: string;
   favourites: string[];
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   servers: {},
   keys: {},
   bell: true,
+  notifications: 'auto',
   dateFormat: 'iso',
   favourites: [],
 };

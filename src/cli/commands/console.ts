@@ -10,6 +10,7 @@ import { EngineClient } from '../../client/index.js';
 import { loadTenantFile, openEngine, SystemClock, attachTelephony, SimulatedSwitch } from '../../engine/index.js';
 import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
+import { detectCaps, NOTIFY_SETTINGS, type NotifySetting } from '../../tui/screen/caps.js';
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
 import { openSettings, type SettingsStore } from '../config.js';
 import { ChatBots, startColleagueReplies } from '../demo/chat-bots.js';
@@ -25,6 +26,8 @@ export interface ConsoleFlags {
   profile?: string;
   theme?: string;
   bell: boolean;
+  ascii?: boolean;
+  notify?: string;
   rate: string;
   demoAgent: string;
   resetDemo?: boolean;
@@ -37,6 +40,8 @@ export function registerConsole(program: Command): void {
     .option('--profile <name>', 'use a server profile saved with `config set servers.<name> {"url":...,"agent":...}`')
     .option('--theme <name>', 'theme: default, light, high-contrast, mono, or one of yours')
     .option('--no-bell', 'do not ring the terminal bell on offers')
+    .option('--notify <how>', 'desktop notifications on offers: auto (where the terminal shows them), osc9, osc777, off')
+    .option('--ascii', 'draw with ASCII only, whatever the locale (for terminals that are not UTF-8)')
     .option('--rate <n>', 'demo: customer arrival rate multiplier', '1')
     .option('--demo-agent <id>', 'demo: the agent you play', 'ana')
     .option('--reset-demo', 'demo: start from an empty demo database')
@@ -111,17 +116,25 @@ async function runConsole(options: ReturnType<typeof consoleOptions>): Promise<n
 }
 
 function consoleOptions(client: EngineClient, flags: ConsoleFlags, settings: SettingsStore) {
-  const name = pickThemeName({ flag: flags.theme, config: settings.get('theme'), env: process.env });
+  // What the terminal can do, decided once: colour level, charset, modes, notifications (screen/caps.ts).
+  const caps = detectCaps({ isTTY: process.stdout.isTTY === true, themeFlag: flags.theme, ascii: flags.ascii, notifications: notifySetting(flags.notify ?? settings.get('notifications')) });
+  const name = pickThemeName({ flag: flags.theme, config: settings.get('theme'), colorLevel: caps.colorLevel });
   const { theme, error } = loadTheme(name, { userDir: join(settings.path, '..', 'themes') });
   if (error) process.stderr.write(`${error.message}\n`);
   return {
     client,
+    caps,
     theme,
     keyOverrides: settings.get('keys'),
     bell: flags.bell && settings.get('bell'),
     favourites: settings.get('favourites'),
     onFavouritesChange: (favourites: readonly string[]) => settings.set('favourites', [...favourites]),
   };
+}
+
+function notifySetting(v: string | undefined): NotifySetting {
+  if (v === undefined || (NOTIFY_SETTINGS as readonly string[]).includes(v)) return (v ?? 'auto') as NotifySetting;
+  throw new UsageError(`--notify: "${v}" is not one of ${NOTIFY_SETTINGS.join(', ')}`);
 }
 
 /** Connects; turns a refusal into a message and an exit code. */
