@@ -5,41 +5,32 @@
  * Wrap Up until the mandatory code is picked, picks it, wraps up and is
  * Available again. The screen is checked at each step.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
+import { startServe, type Serve } from './serve.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let dir: string;
-let serve: ChildProcess | undefined;
+let serve: Serve | undefined;
 let url: string;
 let tmux: Tmux | undefined;
 let customer: CustomerChatClient | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ac-e2e-'));
-  serve = spawn(process.execPath, ['bin/agent-console', 'serve', '--tenant', 'fixtures/demo-tenant.json', '--db', join(dir, 'cc.db'), '--port', '0', '--log', join(dir, 'serve.log')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    serve!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (ws:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    serve!.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
-  });
+  serve = await startServe(dir);
+  url = serve.url;
 }, 30_000);
 
 afterAll(() => {
   customer?.close();
   tmux?.kill();
-  serve?.kill('SIGTERM');
+  serve?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

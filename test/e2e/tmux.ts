@@ -1,10 +1,18 @@
 /**
  * Drives a real program in a real pseudo-terminal through tmux: send keys,
- * capture the screen. Each Tmux gets its own server socket, so tests never
- * touch a user's tmux sessions.
+ * capture the screen (as text, or with its SGR codes), record the bytes the
+ * program writes. Each Tmux gets its own server socket, so tests never touch
+ * a user's tmux sessions.
+ *
+ * The program runs in a user's environment, set explicitly whatever the test
+ * runner's is (CI runs with CI=true): no CI, NO_COLOR, FORCE_COLOR or locale
+ * overrides from outside, TERM=xterm-256color, a UTF-8 LANG; `env` adds to it.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+
+export const USER_ENV: Readonly<Record<string, string>> = { TERM: 'xterm-256color', LANG: 'C.UTF-8' };
+const NOT_A_USER: readonly string[] = ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'TMUX', 'COLORTERM'];
 
 export class Tmux {
   private readonly socket = `ac-e2e-${randomBytes(4).toString('hex')}`;
@@ -14,12 +22,12 @@ export class Tmux {
     command: string[],
     options: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
   ) {
-    const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    const env = Object.entries({ ...USER_ENV, ...options.env }).map(([k, v]) => `${k}=${v}`);
     this.tmux([
       'new-session', '-d', '-s', this.target,
       '-x', String(options.cols ?? 100), '-y', String(options.rows ?? 30),
       ...(options.cwd ? ['-c', options.cwd] : []),
-      ...env,
+      'env', ...NOT_A_USER.flatMap((k) => ['-u', k]), ...env,
       ...command,
     ]);
     // Keep the pane (and its last screen) if the program exits, so failures can be read.
@@ -53,6 +61,21 @@ export class Tmux {
   /** The visible screen as plain text lines. */
   screen(): string {
     return this.tmux(['capture-pane', '-p', '-t', this.target]);
+  }
+
+  /** The visible screen with its attributes and colours as SGR sequences. */
+  styledScreen(): string {
+    return this.tmux(['capture-pane', '-p', '-e', '-t', this.target]);
+  }
+
+  /** A pane variable, e.g. #{alternate_on}, #{cursor_flag}. */
+  format(f: string): string {
+    return this.tmux(['display-message', '-p', '-t', this.target, f]).trim();
+  }
+
+  /** Starts appending every byte the program writes to `file` (tmux pipe-pane). */
+  recordBytes(file: string): void {
+    this.tmux(['pipe-pane', '-o', '-t', this.target, `cat >> '${file}'`]);
   }
 
   /** Waits until the screen matches (polls the terminal: the program runs in another process). */

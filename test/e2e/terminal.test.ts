@@ -1,0 +1,141 @@
+/**
+ * What the agent's terminal really receives, end to end: the real binary in a
+ * real pseudo-terminal (tmux) against a real `agent-console serve`, in a
+ * user's environment set here (no CI, TERM=xterm-256color, a UTF-8 LANG; see
+ * tmux.ts) whatever the runner's is. Colour codes arrive with the default
+ * theme and none with NO_COLOR, where the mono theme's bold and inverse do;
+ * the console runs on the alternate screen and gives the shell its screen
+ * back after `q`, SIGTERM and SIGHUP; under LANG=C no byte above 0x7f is
+ * written; a customer's long chat line wraps at word boundaries at 120×40.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
+import { startServe, type Serve } from './serve.js';
+import { Tmux } from './tmux.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+let dir: string;
+let serve: Serve | undefined;
+let tmux: Tmux | undefined;
+let customer: CustomerChatClient | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ac-e2e-terminal-'));
+  serve = await startServe(dir);
+}, 30_000);
+
+afterEach(() => {
+  customer?.close();
+  tmux?.kill();
+  customer = undefined;
+  tmux = undefined;
+});
+
+afterAll(() => {
+  serve?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// SGR with a colour (foreground or background, 16, 256 or truecolor), as tmux's capture-pane -e writes them.
+const COLOUR_SGR = /\x1b\[[0-9;]*(?<![0-9])(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;[25]|48;[25])[0-9;]*m/;
+
+/** The console as `agent` in a shell that says what it left: the shell's own line before, the exit code after. */
+function consoleIn(agent: string, o: { cols?: number; rows?: number; env?: Record<string, string>; args?: string[] } = {}): Tmux {
+  const args = ['--server', serve!.url, '--agent', agent, ...(o.args ?? [])].join(' ');
+  return new Tmux(['sh', '-c', `echo "the shell was here"; node bin/agent-console ${args}; echo "console exited $?"; exec cat`], {
+    cols: o.cols ?? 80,
+    rows: o.rows ?? 24,
+    cwd: process.cwd(),
+    env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(dir, `conf-${agent}`), AGENT_CONSOLE_DATA_DIR: join(dir, `data-${agent}`), ...o.env },
+  });
+}
+
+/** The console's own process (the shell's child). */
+function consolePid(t: Tmux): number {
+  const pid = Number(spawnSync('pgrep', ['-P', String(t.pid()), 'node'], { encoding: 'utf8' }).stdout.trim().split('\n')[0]);
+  expect(pid).toBeGreaterThan(0);
+  return pid;
+}
+
+async function shellBack(t: Tmux, code: number): Promise<string> {
+  const screen = await t.waitFor(new RegExp(`console exited ${code}`), `the shell back (exit ${code})`);
+  expect(t.format('#{alternate_on}')).toBe('0');
+  expect(t.format('#{cursor_flag}')).toBe('1');
+  expect(screen).toContain('the shell was here');
+  expect(screen).not.toMatch(/Ana L\.|Benjamin O\.|Chlo/);
+  return screen;
+}
+
+describe.skipIf(!hasTmux)('the terminal an agent gets', () => {
+  it('colours and the alternate screen; a long chat line wraps at words at 120×40; q gives the shell back', async () => {
+    tmux = consoleIn('ana', { cols: 120, rows: 40 });
+    await tmux.waitFor(/Ana L\..*On Break/, 'logged in', 20_000);
+    expect(tmux.format('#{alternate_on}')).toBe('1');
+    expect(tmux.styledScreen()).toMatch(COLOUR_SGR);
+
+    tmux.keys('s');
+    await tmux.waitFor(/─ Change status/, 'status menu');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Ana L\..*● Available/, 'Available').catch((e: Error) => {
+      throw new Error(`${e.message}\nserver log:\n${readFileSync(serve!.log, 'utf8')}`);
+    });
+    customer = new CustomerChatClient({ url: customerUrl(serve!.url), name: 'Olivia Nguyen', queue: 'support-chat' });
+    await customer.start();
+    await tmux.waitFor(/Olivia Nguyen/, 'the offer');
+    tmux.keys('a');
+    await tmux.waitFor(/Ana L\..*● Busy/, 'Busy after accept');
+    const message = 'Hello again, I was told on the phone that the branch office on Main Street is closed on Sunday, right? My new card expires next month and I really need it before my trip to Lisbon.';
+    await customer.send(message);
+    const screen = await tmux.waitFor(/Lisbon\./, 'the message on screen');
+    // The transcript rows holding the message, borders and indent removed: every break falls between words.
+    const rows = screen.split('\n').map((l) => l.replace(/^│/, '').replace(/│.*$/, '').trim());
+    const first = rows.findIndex((l) => l.includes('Hello again'));
+    const last = rows.findIndex((l) => l.includes('Lisbon.'));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(last).toBeGreaterThan(first);
+    const body = rows.slice(first, last + 1).join('\n').replace(/^.*?Olivia Nguyen:\s*/, '');
+    expect(body.split(/\s+/).join(' ')).toBe(message);
+    const words = new Set(message.split(' '));
+    for (const word of body.split(/\s+/)) expect(words.has(word), `"${word}" is not a whole word`).toBe(true);
+
+    tmux.keys('q');
+    await tmux.waitFor(/Quit anyway/, 'the quit dialog (work in progress)');
+    tmux.keys('Enter');
+    await shellBack(tmux, 0);
+  }, 90_000);
+
+  it('NO_COLOR: no colour code at all, the mono theme in bold and inverse; SIGTERM gives the shell back', async () => {
+    tmux = consoleIn('ben', { env: { NO_COLOR: '1' } });
+    await tmux.waitFor(/Benjamin O\..*On Break/, 'logged in', 20_000);
+    expect(tmux.format('#{alternate_on}')).toBe('1');
+    tmux.keys('4'); // Contacts: the row under the cursor is the mono theme's inverse
+    await tmux.waitFor(/\[4 Contacts\]/, 'the contacts pane');
+    const styled = tmux.styledScreen();
+    expect(styled).not.toMatch(COLOUR_SGR);
+    expect(styled).toMatch(/\x1b\[[0-9;]*(?<![0-9])1[;m]/); // bold: the focused tab, the title
+    expect(styled).toMatch(/\x1b\[[0-9;]*(?<![0-9])7[;m]/); // inverse: the selected row
+    process.kill(consolePid(tmux), 'SIGTERM');
+    await shellBack(tmux, 143);
+  }, 60_000);
+
+  it('LANG=C: not one byte above 0x7f reaches the terminal; SIGHUP gives the shell back', async () => {
+    tmux = consoleIn('chloe', { env: { LANG: 'C' } });
+    const bytes = join(dir, 'lang-c.bytes');
+    tmux.recordBytes(bytes);
+    const screen = await tmux.waitFor(/Chloe M\..*On Break/, 'logged in, her name in ASCII', 20_000);
+    expect(screen).toMatch(/^\+- 1 Interaction -+\+$/m);
+    tmux.keys('?');
+    await tmux.waitFor(/Keys \(1 of/, 'the help overlay');
+    tmux.keys('Escape');
+    await tmux.waitFor(/\+- 1 Interaction/, 'the panes again');
+    process.kill(consolePid(tmux), 'SIGHUP');
+    await shellBack(tmux, 129);
+    const written = readFileSync(bytes);
+    expect(written.length).toBeGreaterThan(1000);
+    expect(written.findIndex((b) => b >= 0x80)).toBe(-1);
+  }, 60_000);
+});
