@@ -9,7 +9,7 @@
  * through engine.execute (interleaved across the chats); the session waits
  * until all 12,000 messages are in the client's view, then opens the console
  * (runConsole) on a fake 120×40 terminal and types 150 characters, one key
- * at a time, 90–200 ms apart. Same app with Ink's full-frame redraw in the
+ * at a time, 90–200 ms apart. Today's console, and the same app repainting every frame, in the
  * same run (each mode in its own child process), so the saving is a ratio.
  *
  * Where the keys go: the chat pane (src/tui/chat/) was being built alongside
@@ -25,21 +25,14 @@
  * BENCH_COLOR_LEVEL (3).
  */
 import { existsSync } from 'node:fs';
-import { runSession, type Mode, type SessionResult } from './tui-session.js';
-import { printFigures, printRatios } from './tui.bench.js';
-
-const progress = (msg: string) => console.error(`  ${msg}`);
+import { printFigures, printRatios, runModes } from './tui.bench.js';
 
 export default async function chatConsoleBench(): Promise<void> {
-  const modes: Mode[] = ['incremental', 'full'];
-  const results = new Map<Mode, SessionResult>();
-  for (const mode of modes) {
-    progress(`chat console session: ${mode}`);
-    results.set(mode, await runSession('chat', mode));
-  }
-  const full = results.get('full')!;
+  const results = await runModes('chat');
+  const shipped = results.find((r) => r.mode === 'screen')!;
+  const full = results.find((r) => r.mode === 'screen-full')!;
   const chatPane = existsSync(new URL('../src/tui/chat', import.meta.url));
-  const into = [...results.values()].map((r) => r.chat?.typed_into);
+  const into = results.map((r) => r.chat?.typed_into);
   const note = into.every((x) => x === 'compose')
     ? 'typing into the chat compose box (src/tui/chat), 6 chats × 2,000 messages held in the view'
     : `${chatPane ? 'chat compose box did not open (chat pane not wired yet?)' : 'chat pane (src/tui/chat) not built yet'}: typing into the NOTES field of a chat (${into.join('/')}), with 6 chats × 2,000 messages held in the view (TODO: compose box)`;
@@ -47,12 +40,12 @@ export default async function chatConsoleBench(): Promise<void> {
   // Every figure line carries the note and the chat set-up.
   console.log = (line: string) => {
     const r = JSON.parse(line) as Record<string, unknown>;
-    const chat = results.get((r.mode as Mode) ?? 'incremental')?.chat;
+    const chat = (results.find((x) => x.mode === r.mode) ?? shipped).chat;
     log(JSON.stringify({ ...r, note, chat }));
   };
   try {
-    for (const mode of modes) printFigures('chat-console', results.get(mode)!, full.bytes_per_tick.mean);
-    printRatios('chat-console', results.get('incremental')!, full);
+    for (const r of results) printFigures('chat-console', r, full.bytes_per_tick.mean);
+    for (const r of results) if (r !== shipped) printRatios('chat-console', shipped, r);
   } finally {
     console.log = log;
   }

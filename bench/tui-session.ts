@@ -15,12 +15,15 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
 import { EngineClient, type AgentView } from '../src/client/index.js';
 import { openEngine, parseTenant, SystemClock, type Engine } from '../src/engine/index.js';
 import { hashPassword, startServer } from '../src/server/index.js';
 import { runConsole } from '../src/tui/run.js';
+import type { FrameRecord } from '../src/tui/screen/renderer.js';
+import { detectCaps } from '../src/tui/screen/caps.js';
 import { loadTheme } from '../src/tui/theme.js';
 import { prng } from '../src/cli/demo/prng.js';
 
@@ -242,11 +245,11 @@ export interface SessionResult {
   phases: Record<string, { keys: number; no_frame: number; p50_ms: number; p99_ms: number; bytes_p50: number; bytes_mean: number }>;
 }
 
-export type Mode = 'incremental' | 'full' | 'incremental-uncapped';
-const MODE_OPTIONS: Record<Mode, { incrementalRendering: boolean; maxFps: number }> = {
-  incremental: { incrementalRendering: true, maxFps: 12 },
-  full: { incrementalRendering: false, maxFps: 12 },
-  'incremental-uncapped': { incrementalRendering: true, maxFps: 1000 },
+/** `screen`: the console as shipped; `screen-full`: the same renderer repainting the whole screen every frame (the full-redraw baseline). */
+export type Mode = 'screen' | 'screen-full';
+const MODE_OPTIONS: Record<Mode, { fullFrames: boolean }> = {
+  screen: { fullFrames: false },
+  'screen-full': { fullFrames: true },
 };
 
 async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionResult> {
@@ -295,13 +298,13 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
   const term = new FakeTerminal();
   const keyboard = new FakeKeyboard();
   const renderOptions = MODE_OPTIONS[mode];
-  // Every frame Ink draws (each leading or trailing edge of its frame cap): when it ended, how long it took.
-  const inkRenders: { t: number; ms: number }[] = [];
+  // Every frame the renderer draws: what caused it, when it was asked for and written, its paint time.
+  const frames: FrameRecord[] = [];
   const tStart = performance.now();
   const done = runConsole({
-    client, theme: loadTheme('default').theme, bell: false,
+    client, theme: loadTheme('default').theme, bell: false, caps: BENCH_CAPS,
     stdout: term as unknown as NodeJS.WriteStream, stdin: keyboard as unknown as NodeJS.ReadStream,
-    renderOptions: { ...renderOptions, onRender: ({ renderTime }) => inkRenders.push({ t: performance.now(), ms: renderTime }) },
+    renderOptions: { ...renderOptions, onFrame: (f) => frames.push(f) },
   });
   while (!term.writes.some((w) => w.data.includes('Ana L.'))) {
     if (performance.now() - tStart > 10_000) throw new Error('no first frame in 10 s');
@@ -349,27 +352,20 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
     if (process.env.BENCH_DEBUG) console.error(`---- before ${name}\n${screenNow()}`);
     phase = phases[name] = { lat: [], bytes: [], noFrame: 0 };
   };
-  // Why a key's frame waited: Ink's cap (maxFps) lets a frame out at once only
-  // when no render was asked for in the last 1000/maxFps ms; otherwise it goes
-  // out that long after the LAST request (each request restarts the wait).
-  // A key is "behind a frame" when Ink drew a frame less than one interval
-  // before it; that frame was the clock's tick (drawn in the first 60 ms of a
-  // wall-clock second, no key just before), the previous key's, or other (a
-  // server event). The rest show what the render itself costs.
-  const capMs = Math.ceil(1000 / renderOptions.maxFps);
+  // Why a key's frame waited: key frames are drawn at once, so a key waits
+  // only behind work already under way when it arrived, or done before its
+  // frame: another frame painted and written between the key press and the
+  // key's own frame (the clock's tick, a previous key's, or other: a server
+  // event). The rest ("not behind a frame") show what the key itself costs.
+  const capMs = 0;
   const pressTimes: number[] = [];
-  const keyCauses: { lat: number; behind: 'none' | 'tick' | 'key' | 'other'; sinceFrame: number; renderMs: number }[] = [];
+  const keyCauses: { lat: number; behind: 'none' | 'tick' | 'key' | 'other'; renderMs: number }[] = [];
   const classify = (t: number, firstWrite: number): (typeof keyCauses)[number] => {
-    const prev = inkRenders.filter((r) => r.t < t).at(-1);
-    const own = inkRenders.find((r) => r.t >= t && r.t <= firstWrite + 1);
-    const sinceFrame = prev ? t - prev.t : Infinity;
-    let behind: (typeof keyCauses)[number]['behind'] = 'none';
-    if (prev && sinceFrame < capMs) {
-      const prevKey = pressTimes.filter((p) => p < prev.t).at(-1);
-      const wallMs = (Date.now() - (performance.now() - prev.t)) % 1000;
-      behind = prevKey !== undefined && prev.t - prevKey < 60 ? 'key' : wallMs < 60 ? 'tick' : 'other';
-    }
-    return { lat: firstWrite - t, behind, sinceFrame, renderMs: own?.ms ?? NaN };
+    const own = frames.find((f) => f.writtenAt >= t && f.writtenAt <= firstWrite + 1 && f.cause === 'key');
+    const before = frames.filter((f) => f !== own && f.bytes > 0 && f.writtenAt >= t && f.writtenAt < (own?.writtenAt ?? firstWrite));
+    const other = before.at(-1);
+    const behind: (typeof keyCauses)[number]['behind'] = !other ? 'none' : other.cause === 'time' ? 'tick' : other.cause === 'key' ? 'key' : 'other';
+    return { lat: firstWrite - t, behind, renderMs: own?.paintMs ?? NaN };
   };
   const press = async (key: string, measure = true): Promise<void> => {
     const before = term.writes.length;
@@ -478,7 +474,7 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
     key_frame_cap: {
       cap_ms: capMs,
       not_behind_a_frame: causeStats('none'), behind_tick_frame: causeStats('tick'), behind_key_frame: causeStats('key'), behind_other_frame: causeStats('other'),
-      ink_render_ms: { p50: r2(quantile(keyRenders, 0.5)), p90: r2(quantile(keyRenders, 0.9)), p99: r2(quantile(keyRenders, 0.99)) },
+      paint_ms: { p50: r2(quantile(keyRenders, 0.5)), p90: r2(quantile(keyRenders, 0.9)), p99: r2(quantile(keyRenders, 0.99)) },
     },
     bytes_per_key: { mean: Math.round(mean(keyBytes)), p50: quantile(keyBytes, 0.5), p99: quantile(keyBytes, 0.99) },
     keys_without_frame: noFrame,
@@ -513,22 +509,31 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
 }
 
 const SELF = fileURLToPath(import.meta.url);
-/** Colour depth the fake terminal gets (chalk's level: 3 = truecolor, 2 = 256 colours). */
+/** Colour level of the fake terminal (3 = truecolor, 2 = 256 colours). */
 export const COLOR_LEVEL = process.env.BENCH_COLOR_LEVEL ?? '3';
+/** A user's xterm in a UTF-8 locale, at COLOR_LEVEL. */
+const BENCH_CAPS = detectCaps({ env: { TERM: 'xterm-256color', LANG: 'C.UTF-8', FORCE_COLOR: COLOR_LEVEL }, isTTY: true });
 
-/** Runs one session in a child process (fresh heap: RSS and CPU are that mode's alone). */
-export function runSession(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionResult> {
+/**
+ * Runs one session in a child process (fresh heap: RSS and CPU are that mode's
+ * alone), with React's production build as bin/agent-console runs it. With
+ * `tree`, the session of another source tree (the baseline, bench/baseline.ts)
+ * in that tree's own modes ('incremental': Ink's renderer at 12 fps).
+ */
+export function runSession(scenario: 'tui' | 'chat', mode: Mode | 'incremental', tree?: string): Promise<SessionResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, scenario, mode], {
+    const file = tree ? join(tree, 'bench', 'tui-session.ts') : SELF;
+    const child = spawn(process.execPath, ['--import', 'tsx', file, scenario, mode], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, FORCE_COLOR: COLOR_LEVEL },
+      cwd: tree ?? process.cwd(),
+      env: { ...process.env, FORCE_COLOR: COLOR_LEVEL, NODE_ENV: 'production' },
     });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
       // cli-cursor may print a cursor-show sequence on exit: pick the JSON line.
       const line = out.split('\n').find((l) => l.startsWith('{"scenario"'));
-      if (code === 0 && line) resolve(JSON.parse(line) as SessionResult);
+      if (code === 0 && line) resolve({ ...(JSON.parse(line) as SessionResult), mode: tree ? `today (${mode})` : mode });
       else reject(new Error(`session ${scenario}/${mode} exited ${code}`));
     });
   });

@@ -10,20 +10,20 @@
  * apart (a fast typist) at random phase to the clock.
  *
  * Each mode runs in its own child process (bench/tui-session.ts), one after
- * the other: `incremental` is the console as shipped (Ink incrementalRendering,
- * maxFps 12); `full` is the same app with Ink's full-frame redraw
- * (incrementalRendering false, maxFps 12), so the saving is a ratio;
- * `incremental-uncapped` (maxFps 1000) is a diagnostic that shows how much of
- * key-to-frame is the 12 fps cap rather than render work.
+ * the other: `today (incremental)` is the console before the screen renderer
+ * (bench/baseline.ts: Ink's incremental renderer capped at 12 fps), `screen`
+ * the console as shipped (input-first scheduling, only changed cells),
+ * `screen-full` the same renderer repainting the whole screen every frame (the
+ * full-redraw baseline); ratios compare `screen` with each, same script, same run.
  *
  * Figures (JSON lines, one per figure and mode):
  *  - key_to_frame_ms: from pushing a key into stdin to the next write on the
- *    terminal (p50/p90/p99/max), and the same over keys not held back by the
- *    frame cap (frame within 20 ms);
+ *    terminal (p50/p90/p99/max), and the same over keys answered within 20 ms;
  *  - key_frame_cap: the same keys split by what their frame waited behind —
- *    nothing (the render itself), the clock tick's frame, the previous key's
- *    frame, another frame (server events) drawn less than 1000/maxFps ms
- *    before the key — and Ink's render time of key frames;
+ *    nothing (the key's own work), the clock tick's frame, the previous key's
+ *    frame, another frame (server events) — and the paint time of key frames
+ *    (today: frames Ink drew less than 1000/maxFps ms before the key, its cap
+ *    holding the key's frame back, and Ink's render time);
  *  - bytes_per_key: bytes of the frame that follows a key press;
  *  - bytes_per_tick: bytes per frame while idle (one frame per second: only
  *    clocks change), against a full frame (the first frame);
@@ -45,7 +45,8 @@
  * machine latency figures rise.
  */
 import { availableParallelism } from 'node:os';
-import { COLOR_LEVEL, COLUMNS, ROWS, runSession, type Mode, type SessionResult } from './tui-session.js';
+import { BASELINE_REF, baselineTree } from './baseline.js';
+import { COLOR_LEVEL, COLUMNS, ROWS, runSession, type SessionResult } from './tui-session.js';
 
 const out = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure));
 const progress = (msg: string) => console.error(`  ${msg}`);
@@ -56,7 +57,7 @@ export function printFigures(bench: string, r: SessionResult, fullFrameBytes: nu
   out({ ...base, figure: 'key_to_frame_ms', keys: r.keys, ...r.key_to_frame_ms, keys_over_20ms: r.keys_over_20ms,
     uncapped_keys_p50: r.key_to_frame_unthrottled_ms.p50, uncapped_keys_p99: r.key_to_frame_unthrottled_ms.p99,
     keys_without_frame: r.keys_without_frame, target: 'p99 < 16 ms', met: r.key_to_frame_ms.p99 < 16 });
-  out({ ...base, figure: 'key_frame_cap', note: 'keys split by the frame Ink drew less than cap_ms before them (its frame cap holds the key frame back); ink_render_ms: render time of key frames', ...r.key_frame_cap });
+  out({ ...base, figure: 'key_frame_cap', note: 'keys split by the frame their own frame waited behind (today: the frame Ink drew less than cap_ms before them, its cap holds the key frame back); ink_render_ms / paint_ms: render time of key frames', ...r.key_frame_cap });
   out({ ...base, figure: 'bytes_per_key', ...r.bytes_per_key });
   out({ ...base, figure: 'key_phases', phases: r.phases });
   out({ ...base, figure: 'bytes_per_tick', ...r.bytes_per_tick, ticks: r.idle_frames, idle_seconds: r.idle_seconds,
@@ -70,30 +71,42 @@ export function printFigures(bench: string, r: SessionResult, fullFrameBytes: nu
   out({ ...base, figure: 'rss_mb', rss_mb: r.rss_mb, heap_used_mb: r.heap_used_mb });
 }
 
-export function printRatios(bench: string, inc: SessionResult, full: SessionResult): void {
+/** `a` over `b` for the same script in the same run (lower is better). */
+export function printRatios(bench: string, a: SessionResult, b: SessionResult): void {
   out({
-    bench, figure: 'incremental_vs_full', note: 'incremental / full-frame redraw, same script, same run (lower is better)',
-    bytes_per_key_mean: ratio(inc.bytes_per_key.mean, full.bytes_per_key.mean),
-    bytes_per_tick_mean: ratio(inc.bytes_per_tick.mean, full.bytes_per_tick.mean),
-    total_bytes: ratio(inc.total_bytes, full.total_bytes),
-    key_to_frame_p50: ratio(inc.key_to_frame_ms.p50, full.key_to_frame_ms.p50),
-    key_to_frame_p99: ratio(inc.key_to_frame_ms.p99, full.key_to_frame_ms.p99),
-    idle_cpu: ratio(inc.idle_cpu_ms.total, full.idle_cpu_ms.total),
-    first_frame_ms: ratio(inc.first_frame_ms, full.first_frame_ms),
-    rss: ratio(inc.rss_mb, full.rss_mb),
+    bench, figure: 'ratio', of: a.mode, over: b.mode, note: 'same script, same run (lower is better)',
+    bytes_per_key_mean: ratio(a.bytes_per_key.mean, b.bytes_per_key.mean),
+    bytes_per_tick_mean: ratio(a.bytes_per_tick.mean, b.bytes_per_tick.mean),
+    total_bytes: ratio(a.total_bytes, b.total_bytes),
+    key_to_frame_p50: ratio(a.key_to_frame_ms.p50, b.key_to_frame_ms.p50),
+    key_to_frame_p99: ratio(a.key_to_frame_ms.p99, b.key_to_frame_ms.p99),
+    idle_cpu: ratio(a.idle_cpu_ms.total, b.idle_cpu_ms.total),
+    first_frame_ms: ratio(a.first_frame_ms, b.first_frame_ms),
+    rss: ratio(a.rss_mb, b.rss_mb),
   });
 }
 
-export default async function tuiBench(): Promise<void> {
-  const modes: Mode[] = ['incremental', 'full', 'incremental-uncapped'];
-  const results = new Map<Mode, SessionResult>();
-  for (const mode of modes) {
-    progress(`console session: ${mode}`);
-    results.set(mode, await runSession('tui', mode));
+/** Today's console (the baseline tree), then this one, then this one repainting every frame; every session in its own process. */
+export async function runModes(scenario: 'tui' | 'chat'): Promise<SessionResult[]> {
+  const results: SessionResult[] = [];
+  const tree = baselineTree();
+  if (tree) {
+    progress(`${scenario} session: today (${BASELINE_REF}, Ink incremental)`);
+    results.push(await runSession(scenario, 'incremental', tree));
   }
-  const full = results.get('full')!;
-  // A full frame: what the full-frame redraw writes for an idle tick (the whole screen).
+  for (const mode of ['screen', 'screen-full'] as const) {
+    progress(`${scenario} session: ${mode}`);
+    results.push(await runSession(scenario, mode));
+  }
+  return results;
+}
+
+export default async function tuiBench(): Promise<void> {
+  const results = await runModes('tui');
+  const shipped = results.find((r) => r.mode === 'screen')!;
+  const full = results.find((r) => r.mode === 'screen-full')!;
+  // A full frame: what the full redraw writes for an idle tick (the whole screen).
   const fullFrameBytes = full.bytes_per_tick.mean;
-  for (const mode of modes) printFigures('tui', results.get(mode)!, fullFrameBytes);
-  printRatios('tui', results.get('incremental')!, full);
+  for (const r of results) printFigures('tui', r, fullFrameBytes);
+  for (const r of results) if (r !== shipped) printRatios('tui', shipped, r);
 }
