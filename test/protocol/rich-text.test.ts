@@ -50,10 +50,14 @@ describe('parseMarkup', () => {
 
   it('is linear on hostile input (no backtracking blow-up)', () => {
     const hostile = ['['.repeat(100_000), '[a]('.repeat(50_000) + ')', '[a](https://x'.repeat(30_000) + ')', '*'.repeat(100_001), '_'.repeat(100_001), '[a]('.repeat(50_000), '**a'.repeat(50_000), '\\'.repeat(100_000), ('- '.repeat(1000) + '\n').repeat(100)];
+    // Against plain text of the same length, parsed just before on the same (possibly busy) machine:
+    // a backtracking blow-up is orders of magnitude slower, load is not.
+    const time = (s: string): number => { const t = performance.now(); parseMarkup(s); return performance.now() - t; };
     for (const h of hostile) {
+      const plain = time('word '.repeat(Math.ceil(h.length / 5)));
       const t = performance.now();
       const blocks = parseMarkup(h);
-      expect(performance.now() - t, h.slice(0, 10)).toBeLessThan(500);
+      expect(performance.now() - t, h.slice(0, 10)).toBeLessThan(Math.max(500, 50 * plain));
       expect(blocks.length).toBeGreaterThan(0);
     }
   });
