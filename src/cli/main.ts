@@ -1,11 +1,16 @@
-/** The `agent-console` program: the console by default, and its helpers. */
+/**
+ * The `agent-console` program: the console by default, and its helpers.
+ * Only the command line is defined here; each command's action imports what
+ * it runs when it runs (actions/), so `--help` or `config` load no engine,
+ * no server and no Ink.
+ */
 import { Command, CommanderError } from 'commander';
-import { TenantError } from '../engine/index.js';
 import { registerConfig } from './commands/config.js';
 import { registerConsole } from './commands/console.js';
 import { registerCustomer } from './commands/customer.js';
 import { registerHashPassword } from './commands/hash-password.js';
-import { registerServe, UsageError } from './commands/serve.js';
+import { registerServe } from './commands/serve.js';
+import { exitCodeOf } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
 
@@ -29,8 +34,7 @@ export async function main(argv = process.argv): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    const usage = e instanceof UsageError || e instanceof TenantError;
     process.stderr.write(`agent-console: ${(e as Error).message}\n`);
-    return usage ? EXIT.usage : EXIT.error;
+    return exitCodeOf(e);
   }
 }

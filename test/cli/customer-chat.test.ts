@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatBots, startColleagueReplies } from '../../src/cli/demo/chat-bots.js';
-import { customerChat } from '../../src/cli/commands/customer.js';
+import { customerChat } from '../../src/cli/actions/customer.js';
 import { customerUrl } from '../../src/client/customer-chat.js';
 import { eventually, until, type Rig } from '../wire/helpers.js';
 import { chatRig } from '../wire/webchat-helpers.js';

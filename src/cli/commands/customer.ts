@@ -1,18 +1,8 @@
 /**
- * `agent-console customer chat`: a customer's web chat from a terminal, for
- * scripts and tests. Each stdin line is a message; agent lines, notices,
- * typing and the queue position are printed one per line. Ends (exit 0)
- * when the chat ends; when stdin closes the customer leaves (unless --stay).
- * Agent text is untrusted here too: control and bidi characters are removed
- * before anything reaches the terminal.
+ * `agent-console customer chat`: the command line (the action, with the
+ * customer chat client, is in actions/customer.ts).
  */
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { CustomerChatClient, CustomerChatError, customerUrl, type CustomerChatEvent } from '../../client/customer-chat.js';
-import type { CustomerMessage } from '../../protocol/customer-chat.js';
-import type { Block } from '../../protocol/rich-text.js';
-import { EXIT } from '../exit-codes.js';
-import { UsageError } from './serve.js';
 
 export interface CustomerChatFlags {
   server: string;
@@ -37,96 +27,7 @@ export function registerCustomer(program: Command): void {
     .option('--queue <id>', 'chat queue id (default: the first chat queue)')
     .option('--stay', 'when stdin ends, stay until the agent ends the chat instead of leaving')
     .action(async (flags: CustomerChatFlags) => {
+      const { customerChat } = await import('../actions/customer.js');
       process.exitCode = await customerChat(flags, process.stdin, process.stdout, process.stderr);
     });
-}
-
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Untrusted text, one terminal line: no escapes, no bidi tricks, newlines shown as " / " unless allowed. */
-export function terminalSafe(s: string): string {
-  return s.replace(UNSAFE, '');
-}
-
-function plain(blocks: Block[]): string {
-  return blocks
-    .map((b) => {
-      const text = b.inlines.map((i) => (i.href && i.href !== i.text ? `${i.text} <${i.href}>` : i.text)).join('');
-      return b.kind === 'li' ? `  ${b.level ? `${b.level}.` : '-'} ${text}` : text;
-    })
-    .join('\n');
-}
-
-function clock(ts: number): string {
-  return new Date(ts).toTimeString().slice(0, 5);
-}
-
-export function formatEvent(e: CustomerChatEvent): string | undefined {
-  switch (e.type) {
-    case 'joined':
-      return `* chat started in ${e.queue.name} (${e.conversationId})`;
-    case 'position':
-      return `* you are in the queue (position ${e.position})`;
-    case 'agent_joined':
-      return e.transferred ? `* ${e.displayName} has taken over the chat` : `* ${e.displayName} joined the chat`;
-    case 'transferred':
-      return `* transferring you to ${e.queue.name}…`;
-    case 'typing':
-      return e.typing ? '* the agent is typing…' : undefined;
-    case 'message':
-      return formatMessage(e.message);
-    case 'ended':
-      return `* the chat has ended (${e.reason.replace('_', ' ')})`;
-    case 'error':
-      return `! ${e.code}: ${e.message}`;
-    case 'connection':
-      return e.state === 'reconnecting' ? `* connection lost, reconnecting (${e.reason ?? ''})` : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function formatMessage(m: CustomerMessage): string | undefined {
-  if (m.from === 'customer') return undefined; // the customer typed it: no echo
-  if (m.from === 'system') return `* ${m.text}`;
-  return `[${clock(m.ts)}] ${m.agentName ?? 'Agent'}: ${m.blocks ? plain(m.blocks) : m.text}`;
-}
-
-export async function customerChat(flags: CustomerChatFlags, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  try {
-    customerUrl(flags.server);
-  } catch (e) {
-    throw new UsageError(`--server: ${(e as Error).message}`);
-  }
-  const client = new CustomerChatClient({ url: flags.server, name: flags.name, account: flags.account, caseNumber: flags.case, queue: flags.queue });
-  client.subscribe((e) => {
-    const line = formatEvent(e);
-    if (line) (e.type === 'error' ? err : out).write(terminalSafe(line).replace(/\n/g, '\n    ') + '\n');
-  });
-  const ended = new Promise<void>((resolve) => client.subscribe((e) => (e.type === 'ended' || (e.type === 'connection' && e.state === 'closed')) && resolve()));
-  try {
-    await client.start();
-  } catch (e) {
-    err.write(`agent-console: ${terminalSafe((e as Error).message)}\n`);
-    return e instanceof CustomerChatError && e.code !== 'CLOSED' ? EXIT.usage : EXIT.connection;
-  }
-  const lines = createInterface({ input, terminal: false });
-  const sends: Promise<unknown>[] = [];
-  lines.on('line', (line) => {
-    if (client.ended) return;
-    if (line === '/leave' || line === '/quit') return void client.leave();
-    if (!line.trim()) return;
-    client.typing(false);
-    sends.push(client.send(line).catch((e: Error) => err.write(`! not sent: ${terminalSafe(e.message)}\n`)));
-  });
-  lines.on('close', () => {
-    // Leave once every line typed so far has been delivered.
-    if (!flags.stay) void Promise.allSettled(sends).then(() => client.leave());
-  });
-  const interrupt = () => void client.leave();
-  process.once('SIGINT', interrupt);
-  await ended;
-  process.off('SIGINT', interrupt);
-  lines.close();
-  client.close();
-  return EXIT.ok;
 }
