@@ -18,9 +18,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
   const tls = flags.tlsCert && flags.tlsKey ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } : undefined;
   const server = await startServer({ engine, host: flags.host, port, tls, log, channels: [webChat()] });
-  process.stdout.write(`agent-console serve: listening on ${server.url} (tenant ${tenant.config.name}, ${tenant.agents.size} agents, db ${flags.db})\n`);
-  process.stdout.write(`agent-console serve: customer web chat at ${server.httpUrl}/chat\n`);
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before saying "listening": a supervisor may stop us as soon as it reads that line.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log('info', 'stopping', { signal });
       resolve();
@@ -28,6 +27,9 @@ export async function serve(flags: ServeFlags): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  process.stdout.write(`agent-console serve: listening on ${server.url} (tenant ${tenant.config.name}, ${tenant.agents.size} agents, db ${flags.db})\n`);
+  process.stdout.write(`agent-console serve: customer web chat at ${server.httpUrl}/chat\n`);
+  await stopped;
   await server.close();
   telephony.detach();
   engine.close();
