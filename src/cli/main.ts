@@ -14,6 +14,8 @@ import { exitCodeOf } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
 
+export { mapStackTraces } from './stack-traces.js';
+
 export function buildProgram(): Command {
   const program = new Command('agent-console')
     .description('A terminal agent console for contact centers. With no options: an embedded demo.')
