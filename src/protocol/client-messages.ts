@@ -16,10 +16,17 @@ const chatText = z
   .max(MAX_CHAT_MESSAGE, `a chat message is at most ${MAX_CHAT_MESSAGE} characters`)
   .refine((t) => t.trim() !== '', 'the message is empty');
 
+/**
+ * primary: the agent's console (one per agent; a second login takes it over; its connection
+ * coming and going is the agent's). secondary: a script or one-shot command beside it (docs/protocol.md).
+ */
+export const SESSION_KINDS = ['primary', 'secondary'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
 /** Data schema per message type. Adding a command = adding a line here and in the server's table. */
 export const CLIENT_MESSAGES = {
   hello: z.object({ protocol: z.string().regex(/^\d+\.\d+$/), client: z.string().max(100).optional() }),
-  login: z.object({ agent: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+  login: z.object({ agent: z.string().min(1).max(64), password: z.string().min(1).max(256), kind: z.enum(SESSION_KINDS).optional() }),
   resume: z.object({
     token: z.string().min(1).max(128),
     /** The last event sequence number the client applied. */

@@ -5,13 +5,14 @@
  *   client that sees a gap resumes. `snapshot` replaces the whole view.
  * - `ping` / `pong` and `closing` carry neither.
  */
+import type { SessionKind } from './client-messages.js';
 import type { WireError } from './errors.js';
 import type { AgentSelfView, AgentViewData, CallHistoryEntry, ChatMessage, NoticeView, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
 
 export interface ServerMessages {
   welcome: { protocol: string; server: string; epoch: string; heartbeatMs: number };
   /** Login or resume accepted. `resumed` false means a snapshot follows. */
-  session: { token: string; agentId: string; epoch: string; resumed: boolean };
+  session: { token: string; agentId: string; epoch: string; resumed: boolean; kind: SessionKind };
   ack: { result?: { interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[]; calls?: CallHistoryEntry[] } };
   error: WireError;
   ping: Record<string, never>;
@@ -54,3 +55,5 @@ export interface ServerEnvelope<T extends ServerMessageType = ServerMessageType>
 }
 
 export type AnyServerEnvelope = { [T in ServerMessageType]: ServerEnvelope<T> }[ServerMessageType];
+/** A numbered view event, as sent. */
+export type ViewEventEnvelope = { [T in ViewEventType]: ServerEnvelope<T> }[ViewEventType];

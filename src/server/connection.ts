@@ -194,17 +194,24 @@ export class Connection {
       return this.reply(id, { code: 'AUTH_FAILED', message: 'Unknown agent or wrong password.' });
     }
     this.ctx.throttle.success(keys);
-    const session = this.ctx.sessions.open(data.agent, this);
-    // The token goes out once its key is durable: from then on it survives a server restart.
-    const result = await this.ctx.engine.executeDurable({ type: 'login', agentId: data.agent, sessionKey: tokenKey(session.token) });
-    if (!result.ok) this.ctx.log('error', 'engine refused a verified login', { agent: data.agent, error: result.error.message });
-    if (this.ctx.sessions.byAgent(data.agent) !== session) return; // taken over meanwhile
-    if (this.ws.readyState !== this.ws.OPEN) return this.reportLost(data.agent); // gone meanwhile: the grace period starts
-    this.attach(session, id, false);
-    // What the login caused was numbered while it became durable: it follows the reply, then the snapshot.
-    for (const text of session.since(0) ?? []) this.ws.send(text);
+    const kind = data.kind ?? 'primary';
+    const session = this.ctx.sessions.open(data.agent, this, kind);
+    if (!session) return this.reply(id, { code: 'INVALID_STATE', message: `${data.agent} has too many secondary sessions open: close some first.` });
+    if (kind === 'secondary') {
+      // A script beside the console logs nobody in and is not recorded: it ends with its socket.
+      this.attach(session, id, false);
+    } else {
+      // The token goes out once its key is durable: from then on it survives a server restart.
+      const result = await this.ctx.engine.executeDurable({ type: 'login', agentId: data.agent, sessionKey: tokenKey(session.token) });
+      if (!result.ok) this.ctx.log('error', 'engine refused a verified login', { agent: data.agent, error: result.error.message });
+      if (this.ctx.sessions.byAgent(data.agent) !== session) return; // taken over meanwhile
+      if (this.ws.readyState !== this.ws.OPEN) return this.reportLost(data.agent); // gone meanwhile: the grace period starts
+      this.attach(session, id, false);
+      // What the login caused was numbered while it became durable: it follows the reply, then the snapshot.
+      for (const text of session.since(0) ?? []) this.ws.send(text);
+    }
     this.ctx.sendSnapshot(session);
-    this.ctx.log('info', 'login', { agent: data.agent, address: this.address });
+    this.ctx.log('info', 'login', { agent: data.agent, address: this.address, kind });
   }
 
   private async resume(id: string, data: ClientData<'resume'>): Promise<void> {
@@ -217,7 +224,7 @@ export class Connection {
     // Replay (or snapshot) first: events the restored connection causes (e.g. a new offer) must follow, in seq order.
     if (missed) for (const text of missed) this.ws.send(text);
     else this.ctx.sendSnapshot(session);
-    await this.ctx.engine.executeDurable({ type: 'connection_restored', agentId: session.agentId });
+    if (session.kind === 'primary') await this.ctx.engine.executeDurable({ type: 'connection_restored', agentId: session.agentId });
   }
 
   /** One session per connection: a second login/resume would close or mix sessions on this socket. */
@@ -229,12 +236,15 @@ export class Connection {
     this.session = session;
     session.socket = this.ws;
     session.congested = false;
-    this.send('session', { token: session.token, agentId: session.agentId, epoch: this.ctx.epoch, resumed }, id);
+    this.send('session', { token: session.token, agentId: session.agentId, epoch: this.ctx.epoch, resumed, kind: session.kind }, id);
   }
 
+  /** The console's logout logs the agent out; a secondary session's only ends that session. */
   private async logout(session: Session, id: string): Promise<void> {
-    const result = await this.ctx.engine.executeDurable({ type: 'logout', agentId: session.agentId });
-    if (!result.ok) return this.reply(id, result.error);
+    if (session.kind === 'primary') {
+      const result = await this.ctx.engine.executeDurable({ type: 'logout', agentId: session.agentId });
+      if (!result.ok) return this.reply(id, result.error);
+    }
     this.send('ack', {}, id);
     this.ctx.sessions.end(session);
     this.session = undefined;
@@ -262,6 +272,8 @@ export class Connection {
     const session = this.session;
     if (!session || session.socket !== this.ws) return;
     session.socket = undefined;
+    // A script's connection going away changes nothing for the agent: its session simply ends.
+    if (session.kind === 'secondary') return this.ctx.sessions.end(session);
     this.reportLost(session.agentId);
   }
 

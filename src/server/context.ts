@@ -1,5 +1,6 @@
 /** What every connection shares: the engine, sessions, throttles, options. */
 import type { Engine } from '../engine/index.js';
+import type { SessionKind } from '../protocol/index.js';
 import type { LoginThrottle } from './auth.js';
 import type { Logger } from './logger.js';
 import type { Session } from './session.js';
@@ -20,8 +21,11 @@ export interface SessionLink {
 }
 
 export interface SessionRegistry {
-  /** A new session for a logged-in agent; an older session of the same agent is taken over. */
-  open(agentId: string, connection: SessionLink): Session;
+  /**
+   * A new session for an agent whose password was checked. A primary one takes over the agent's
+   * older primary; a secondary one takes nothing over (undefined: the agent holds too many).
+   */
+  open(agentId: string, connection: SessionLink, kind: SessionKind): Session | undefined;
   /** Moves a session to a new connection (resume), closing the old one. */
   adopt(session: Session, connection: SessionLink): void;
   byToken(token: string): Session | undefined;

@@ -7,11 +7,12 @@
  */
 import type { Engine, EngineEvent } from '../engine/index.js';
 import type { ServerMessages } from '../protocol/index.js';
-import type { Session } from './session.js';
+import type { AgentSessions } from './agent-sessions.js';
 
+/** Where an agent's view events go: every session of theirs (their console and any script beside it). */
 export interface SessionLookup {
-  byAgent(agentId: string): Session | undefined;
-  all(): Iterable<Session>;
+  ofAgent(agentId: string): AgentSessions | undefined;
+  groups(): Iterable<AgentSessions>;
 }
 
 type OfferReason = ServerMessages['offer']['reason'];
@@ -98,13 +99,13 @@ export class Fanout {
         }
         case 'chat.message': {
           const agentId = this.ownerOf(e.interactionId);
-          const session = agentId ? this.sessions.byAgent(agentId) : undefined;
+          const session = agentId ? this.sessions.ofAgent(agentId) : undefined;
           if (session?.sentWork.has(e.interactionId)) session.push('chat_message', { interactionId: e.interactionId, message: e.message });
           break;
         }
         case 'agent_chat.message':
-          this.sessions.byAgent(e.agentId)?.push('agent_chat', { with: e.to, message: e.message });
-          this.sessions.byAgent(e.to)?.push('agent_chat', { with: e.agentId, message: e.message });
+          this.sessions.ofAgent(e.agentId)?.push('agent_chat', { with: e.to, message: e.message });
+          this.sessions.ofAgent(e.to)?.push('agent_chat', { with: e.agentId, message: e.message });
           break;
         case 'faq.saved':
         case 'faq.deleted':
@@ -136,20 +137,20 @@ export class Fanout {
     this.sendOffers(offers);
     for (const [interactionId, agentId] of work) {
       const view = this.engine.queries.interaction(interactionId);
-      const session = this.sessions.byAgent(agentId);
+      const session = this.sessions.ofAgent(agentId);
       if (!view || !session || view.phase === 'ended') continue;
       session.sentWork.add(interactionId);
       session.push('work', view);
     }
     for (const r of removed) {
-      const session = this.sessions.byAgent(r.agentId);
+      const session = this.sessions.ofAgent(r.agentId);
       if (session?.sentWork.delete(r.interactionId)) session.push('work_removed', { interactionId: r.interactionId, reason: r.reason });
     }
     this.sendSelves(selves);
     if (faqChanged) {
       const entries = this.engine.queries.faq();
       const json = JSON.stringify({ entries });
-      for (const session of this.sessions.all()) session.push('faq', { entries }, json);
+      for (const agent of this.sessions.groups()) agent.push('faq', { entries }, json);
     }
     this.scheduleQueueFlush();
   }
@@ -159,11 +160,11 @@ export class Fanout {
     for (const agentId of agents) {
       const self = q.self(agentId);
       if (!self) continue;
-      this.sessions.byAgent(agentId)?.push('self', self);
+      this.sessions.ofAgent(agentId)?.push('self', self);
       const contact = q.contact(agentId)!;
       const json = JSON.stringify(contact); // once for every viewer
       for (const viewer of this.groupViewers.get(contact.group) ?? [])
-        if (viewer !== agentId) this.sessions.byAgent(viewer)?.push('contact', contact, json);
+        if (viewer !== agentId) this.sessions.ofAgent(viewer)?.push('contact', contact, json);
     }
   }
 
@@ -171,22 +172,22 @@ export class Fanout {
   private sendNotice(noticeId: string, groups: readonly string[], from: string | undefined): void {
     const agentsOfGroup = this.engine.tenant.agentsOfGroup;
     const recipients = groups.flatMap((g) => agentsOfGroup.get(g) ?? []).filter((id) => id !== from);
-    const first = recipients.find((id) => this.sessions.byAgent(id));
+    const first = recipients.find((id) => this.sessions.ofAgent(id));
     const view = first && this.engine.queries.notice(noticeId, first);
     const json = view && JSON.stringify(view); // unread for every recipient: serialized once
-    for (const agentId of recipients) if (view) this.sessions.byAgent(agentId)?.push('notice', view, json);
+    for (const agentId of recipients) if (view) this.sessions.ofAgent(agentId)?.push('notice', view, json);
     if (from) this.sendNoticeTo(from, noticeId);
   }
 
   private sendNoticeTo(agentId: string, noticeId: string): void {
-    const session = this.sessions.byAgent(agentId);
+    const session = this.sessions.ofAgent(agentId);
     const view = session && this.engine.queries.notice(noticeId, agentId);
     if (view) session.push('notice', view);
   }
 
   private sendOffers(offers: Map<string, OfferReason>): void {
     for (const [agentId, reason] of offers) {
-      const session = this.sessions.byAgent(agentId);
+      const session = this.sessions.ofAgent(agentId);
       if (!session) continue;
       const offer = this.engine.queries.offerOf(agentId) ?? null;
       if ((offer?.id ?? null) === session.sentOffer) continue;
@@ -203,7 +204,7 @@ export class Fanout {
     this.dirtyQueues = new Set();
     for (const queueId of dirty)
       for (const agentId of this.queueWatchers.get(queueId) ?? []) {
-        const session = this.sessions.byAgent(agentId);
+        const session = this.sessions.ofAgent(agentId);
         const view = session && this.engine.queries.queueOf(agentId, queueId);
         if (view) session.push('queue', view);
       }

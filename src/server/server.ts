@@ -68,9 +68,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let faqBaseUrl: string | undefined;
   const sendSnapshot = (session: Session) => {
     const data = snapshotOf(engine, session.agentId, faqBaseUrl);
-    session.sentOffer = data.offer?.id ?? null;
-    session.sentWork.clear();
-    for (const w of data.work) session.sentWork.add(w.id);
+    // The agent's other sessions are at this state already: the fan-out goes on from it for all of them.
+    const agent = sessions.ofAgent(session.agentId)!;
+    agent.sentOffer = data.offer?.id ?? null;
+    agent.sentWork.clear();
+    for (const w of data.work) agent.sentWork.add(w.id);
     session.push('snapshot', data);
   };
 

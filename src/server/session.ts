@@ -8,6 +8,7 @@ import type WebSocket from 'ws';
 import {
   PROTOCOL_MAJOR,
   type ServerEnvelope,
+  type SessionKind,
   type ServerMessages,
   type ViewEventType,
 } from '../protocol/index.js';
@@ -25,6 +26,8 @@ export interface SessionLimits {
   congestedBytes: number;
   commandsPerSecond: number;
   commandBurst: number;
+  /** Secondary sessions one agent may hold at once. */
+  secondaryPerAgent: number;
 }
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = {
@@ -34,6 +37,7 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   congestedBytes: 1024 * 1024,
   commandsPerSecond: 20,
   commandBurst: 40,
+  secondaryPerAgent: 16,
 };
 
 export class Session {
@@ -41,9 +45,6 @@ export class Session {
   /** Set while the socket cannot keep up: it gets a fresh snapshot once drained. */
   congested = false;
   readonly bucket: TokenBucket;
-  /** What the client was last told, so the fan-out sends only changes. */
-  sentOffer: string | null = null;
-  readonly sentWork = new Set<string>();
   private seq = 0;
   /** Serialized view events, oldest first, for replay. */
   private buffer: { seq: number; text: string }[] = [];
@@ -54,6 +55,8 @@ export class Session {
   constructor(
     readonly agentId: string,
     private readonly limits: SessionLimits,
+    /** primary: the agent's console (one per agent); secondary: a script beside it (docs/protocol.md). */
+    readonly kind: SessionKind = 'primary',
     readonly token: string = newToken(),
   ) {
     this.bucket = new TokenBucket(limits.commandsPerSecond, limits.commandBurst);

@@ -25,7 +25,7 @@ export class TypingRelay {
   fromAgent(agentId: string, data: ClientData<'typing'>): WireError | undefined {
     if ('to' in data) {
       if (!this.engine.tenant.canChat(agentId, data.to)) return { code: 'NOT_PERMITTED', message: 'You cannot chat with this agent.' };
-      this.sessions.byAgent(data.to)?.sendEphemeral('typing', { from: agentId, typing: data.typing });
+      this.sessions.ofAgent(data.to)?.sendEphemeral('typing', { from: agentId, typing: data.typing });
       return undefined;
     }
     const i = this.engine.queries.interaction(data.interactionId);
@@ -40,6 +40,6 @@ export class TypingRelay {
     const state = this.engine.queries.unsafeState();
     const interactionId = state.conversations.get(conversationId)?.interactionId;
     const agentId = interactionId ? state.interactions.get(interactionId)?.agentId : undefined;
-    if (agentId && interactionId) this.sessions.byAgent(agentId)?.sendEphemeral('typing', { interactionId, typing });
+    if (agentId && interactionId) this.sessions.ofAgent(agentId)?.sendEphemeral('typing', { interactionId, typing });
   }
 }

@@ -28,7 +28,7 @@ describe('login', () => {
     expect(session.type).toBe('session');
     if (session.type !== 'session' || welcome.type !== 'welcome') throw new Error('unreachable');
     expect(session.seq).toBeUndefined();
-    expect(session.data).toEqual({ token: expect.any(String), agentId: 'a1', epoch: welcome.data.epoch, resumed: false });
+    expect(session.data).toEqual({ token: expect.any(String), agentId: 'a1', epoch: welcome.data.epoch, resumed: false, kind: 'primary' });
     expect(session.data.token.length).toBeGreaterThanOrEqual(32);
     const snapshot = await c.next((f) => f.type === 'snapshot');
     expect(snapshot.seq).toBeGreaterThan(0);
