@@ -20,7 +20,9 @@ import {
   type NoticePriority,
   type ChatMessage,
   type QueueListing,
+  type SessionKind,
   type Status,
+  type ViewEventEnvelope,
   type WireError,
 } from '../protocol/index.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
@@ -35,6 +37,16 @@ export interface EngineClientOptions {
   agent: string;
   password: string;
   clientName?: string;
+  /**
+   * 'secondary' for a script beside the agent's console: it never takes the
+   * console over and never logs the agent in or out (docs/protocol.md).
+   */
+  kind?: SessionKind;
+  /**
+   * false: connect() fails (code UNREACHABLE) when the first connection cannot
+   * be made, instead of retrying until it can. Later losses still reconnect.
+   */
+  retryFirstConnect?: boolean;
   backoff?: Partial<BackoffOptions>;
   heartbeatMs?: number;
   /** Extra options for the ws constructor (TLS CA, headers...). */
@@ -63,6 +75,7 @@ const FATAL_AUTH: ReadonlySet<string> = new Set(['AUTH_FAILED', 'VERSION_MISMATC
 export class EngineClient {
   private view: AgentView = EMPTY_VIEW;
   private listeners = new Set<(view: AgentView) => void>();
+  private eventListeners = new Set<(event: ViewEventEnvelope) => void>();
   private ws?: WebSocket;
   private token?: string;
   private outbox = new Map<string, PendingCommand>();
@@ -72,6 +85,7 @@ export class EngineClient {
   private stopped = false;
   private authenticated = false;
   private firstLogin?: { resolve(): void; reject(e: Error): void };
+  private socketError?: string;
   private readonly backoff: BackoffOptions;
   private readonly heartbeatMs: number;
 
@@ -97,6 +111,12 @@ export class EngineClient {
   subscribe(listener: (view: AgentView) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called with every view event as the server sent it (a snapshot, then changes), after the view has applied it. */
+  onEvent(listener: (event: ViewEventEnvelope) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   /** Closes for good (no reconnect). Pending commands fail with a clear error. */
@@ -185,13 +205,14 @@ export class EngineClient {
   private open(): void {
     if (this.stopped) return;
     this.authenticated = false;
+    this.socketError = undefined;
     this.setView({ ...this.view, connection: { state: 'connecting', attempt: this.attempt } });
     const ws = new WebSocket(this.options.url, { maxPayload: 16 * 1024 * 1024, ...this.options.wsOptions });
     this.ws = ws;
     ws.on('open', () => {
       this.send('hello', { protocol: PROTOCOL_VERSION, client: this.options.clientName ?? 'agent-console' });
       if (this.token) this.send('resume', { token: this.token, lastSeq: this.view.lastSeq, epoch: this.view.epoch });
-      else this.send('login', { agent: this.options.agent, password: this.options.password });
+      else this.login();
       this.armWatchdog();
     });
     ws.on('message', (raw, isBinary) => {
@@ -208,10 +229,10 @@ export class EngineClient {
     });
     ws.on('close', (code, reason) => {
       if (ws !== this.ws) return;
-      this.lost(reason.toString() || `connection closed (${code})`);
+      this.lost(reason.toString() || this.socketError || `connection closed (${code})`);
     });
-    ws.on('error', () => {
-      /* 'close' follows and handles it */
+    ws.on('error', (e) => {
+      this.socketError = e.message; // 'close' follows and handles it
     });
   }
 
@@ -261,7 +282,12 @@ export class EngineClient {
       return;
     }
     this.setView(reduceView(this.view, msg));
+    for (const l of this.eventListeners) l(msg as ViewEventEnvelope);
     if (msg.type === 'snapshot') this.firstLoginDone();
+  }
+
+  private login(): void {
+    this.send('login', { agent: this.options.agent, password: this.options.password, kind: this.options.kind });
   }
 
   private reply(replyTo: string | undefined, result: CommandResult): void {
@@ -285,7 +311,7 @@ export class EngineClient {
       // The server forgot us (restart): log in again with the credentials we hold.
       this.token = undefined;
       this.view = { ...this.view, lastSeq: 0 };
-      this.send('login', { agent: this.options.agent, password: this.options.password });
+      this.login();
       return;
     }
     if (FATAL_AUTH.has(error.code)) {
@@ -310,6 +336,13 @@ export class EngineClient {
   private lost(reason: string): void {
     this.authenticated = false;
     clearTimeout(this.watchdog);
+    if (this.firstLogin && this.options.retryFirstConnect === false && !this.token) {
+      const pending = this.firstLogin;
+      this.firstLogin = undefined;
+      this.close(reason);
+      pending.reject(Object.assign(new Error(`cannot reach ${this.options.url}: ${reason}`), { code: 'UNREACHABLE' }));
+      return;
+    }
     if (this.stopped) {
       // The server stopped us (taken over, logged out): unsent commands will never go out.
       for (const p of this.outbox.values()) p.resolve({ ok: false, error: { code: 'SERVER_ERROR', message: `Not sent: ${this.offlineReason()}.` } });
