@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Engine } from '../engine/index.js';
 import { CLOSE, LIMITS, PROTOCOL_VERSION } from '../protocol/index.js';
+import { apiRoutes } from './api.js';
 import { LoginThrottle } from './auth.js';
 import { Connection } from './connection.js';
 import type { ServerContext, ServerTuning } from './context.js';
@@ -100,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         '/healthz': ((_req, res) =>
           sendJson(res, 200, { ok: true, server: SERVER_NAME, uptimeMs: Date.now() - started, sessions: sessions.size, lastSeq: engine.lastSeq })) as Route,
       },
+      apiRoutes(engine, log),
       ...channels.map((c) => c.routes ?? {}),
     ),
   );

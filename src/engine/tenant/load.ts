@@ -66,6 +66,8 @@ function crossCheck(t: TenantConfig): string[] {
     dup(`queues[${i}].codeLists codes`, q.codeLists.flatMap((l) => l.codes.map((c) => c.id)));
   });
   dup('faq', t.faq.map((f) => f.id));
+  dup('apiKeys', t.apiKeys.map((k) => k.id));
+  dup('apiKeys hashes', t.apiKeys.map((k) => k.hash));
   dup('faq shortcuts', t.faq.flatMap((f) => (f.shortcut ? [f.shortcut.toLowerCase()] : [])));
   dup('directRouting.codeLists codes', t.directRouting.codeLists.flatMap((l) => l.codes.map((c) => c.id)));
   return problems;

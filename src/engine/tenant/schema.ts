@@ -158,6 +158,17 @@ export const PhoneSettingsSchema = z.object({
   pinAttempts: z.number().int().min(1).max(10).default(3),
 });
 
+/** What an operator's API key may do (docs/api.md): `notices` sends platform notices. */
+export const API_SCOPES = ['notices'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** A key for the server's HTTP API: only the SHA-256 of the key is kept (made by `agent-console api-key new`). */
+export const ApiKeySchema = z.object({
+  id,
+  hash: z.string().regex(/^sha256\$[A-Za-z0-9_-]{43}$/, 'expected sha256$ and 43 base64url characters (agent-console api-key new)'),
+  scopes: z.array(z.enum(API_SCOPES)).min(1),
+});
+
 export const TenantSchema = z.object({
   id,
   name: label,
@@ -175,6 +186,8 @@ export const TenantSchema = z.object({
   /** How long a disconnected agent keeps offers before they are re-routed. */
   disconnectGraceSec: z.number().int().min(0).max(600).default(90),
   phone: PhoneSettingsSchema.default(PhoneSettingsSchema.parse({})),
+  /** Keys of the operator's tooling for the HTTP API (platform notices). */
+  apiKeys: z.array(ApiKeySchema).default([]),
 });
 export type TenantConfig = z.infer<typeof TenantSchema>;
 export type CodeList = z.infer<typeof CodeListSchema>;
