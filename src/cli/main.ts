@@ -5,6 +5,8 @@
  * no server and no Ink.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAgentCommands } from './commands/agent.js';
+import { registerApiKey } from './commands/api-key.js';
 import { registerConfig } from './commands/config.js';
 import { registerConsole } from './commands/console.js';
 import { registerCustomer } from './commands/customer.js';
@@ -16,17 +18,34 @@ import { VERSION } from './version.js';
 
 export { mapStackTraces } from './stack-traces.js';
 
+const HELP_AFTER = `
+From scripts and other tools: one-shot commands act as an agent beside their console (never
+taking it over) and print the result, JSON with --json; the password is read from
+AGENT_CONSOLE_PASSWORD. For example:
+  agent-console whoami --server ws://host:7300 --agent ana --json
+  agent-console status set on_break --reason lunch --profile work
+  agent-console offer accept --profile work
+  agent-console events --json --profile work | jq -c 'select(.type == "offer")'
+
+Exit codes: 0 ok, 1 refused or failed (the server's reason is printed), 2 bad usage or a bad
+tenant/config file, 3 credentials refused or locked out, 4 server unreachable or protocol mismatch.`;
+
 export function buildProgram(): Command {
   const program = new Command('agent-console')
     .description('A terminal agent console for contact centers. With no options: an embedded demo.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // The console's own --server, --agent... would otherwise swallow `whoami --server`, `customer chat --server`.
+    .enablePositionalOptions();
   registerConsole(program);
   registerServe(program);
   registerHashPassword(program);
   registerConfig(program);
   registerCustomer(program);
+  registerAgentCommands(program);
+  registerApiKey(program);
+  program.addHelpText('after', HELP_AFTER);
   return program;
 }
 

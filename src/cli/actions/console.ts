@@ -1,32 +1,23 @@
 /**
  * The console against a running server (`--server`, `--profile`), and what
- * the demo shares with it: connecting with a clear exit code, the console's
- * options from the settings, and Ink and React loaded while the connection
- * is made rather than after.
+ * the demo shares with it: the console's options from the settings, and Ink
+ * and React loaded while the connection is made rather than after.
  */
 import { join } from 'node:path';
-import { EngineClient } from '../../client/client.js';
+import type { EngineClient } from '../../client/client.js';
 import { detectCaps, NOTIFY_SETTINGS, type NotifySetting } from '../../tui/screen/caps.js';
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
 import type { ConsoleFlags } from '../commands/console.js';
 import { openSettings, type SettingsStore } from '../config.js';
 import { UsageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { promptHidden } from '../prompt.js';
+import { connect, passwordFor, targetOf } from './connect.js';
 
 export async function remoteConsole(flags: ConsoleFlags): Promise<number> {
   const ui = loadConsoleUi();
+  const { url, agent } = await targetOf(flags);
+  // An unreachable server is an answer (exit 4), not something to wait for with a blank screen.
+  const client = await connect({ url, agent, password: await passwordFor(agent), clientName: 'agent-console', retryFirstConnect: false });
   const settings = openSettings();
-  const profile = flags.profile ? settings.get('servers')[flags.profile] : undefined;
-  if (flags.profile && !profile) throw new UsageError(`no server profile "${flags.profile}" (see: agent-console config get servers)`);
-  const url = flags.server ?? profile!.url;
-  const agent = flags.agent ?? profile?.agent;
-  if (!agent) throw new UsageError('--agent is required with --server');
-  if (!/^wss?:\/\//.test(url)) throw new UsageError(`--server: "${url}" is not a ws:// or wss:// URL`);
-  const password = process.env.AGENT_CONSOLE_PASSWORD ?? (await promptHidden(`Password for ${agent}: `));
-  const client = new EngineClient({ url, agent, password, clientName: 'agent-console' });
-  const connected = await connectOrExplain(client);
-  if (connected !== EXIT.ok) return connected;
   // Remember servers that worked, so `--profile` can reuse them.
   const key = new URL(url).host.replace(/[^A-Za-z0-9-]/g, '_');
   if (!settings.get('servers')[key]) settings.set(`servers.${key}` as never, { url, agent } as never);
@@ -67,16 +58,4 @@ export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, f
 function notifySetting(v: string | undefined): NotifySetting {
   if (v === undefined || (NOTIFY_SETTINGS as readonly string[]).includes(v)) return (v ?? 'auto') as NotifySetting;
   throw new UsageError(`--notify: "${v}" is not one of ${NOTIFY_SETTINGS.join(', ')}`);
-}
-
-/** Connects; turns a refusal into a message and an exit code. */
-export async function connectOrExplain(client: EngineClient): Promise<number> {
-  try {
-    await client.connect();
-    return EXIT.ok;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    process.stderr.write(`agent-console: ${(e as Error).message}\n`);
-    return code === 'VERSION_MISMATCH' ? EXIT.connection : EXIT.auth;
-  }
 }

@@ -13,12 +13,7 @@ import type { Block } from '../../protocol/rich-text.js';
 import type { CustomerChatFlags } from '../commands/customer.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Untrusted text, one terminal line: no escapes, no bidi tricks, newlines shown as " / " unless allowed. */
-export function terminalSafe(s: string): string {
-  return s.replace(UNSAFE, '');
-}
+import { terminalSafe } from '../terminal-safe.js';
 
 function plain(blocks: Block[]): string {
   return blocks

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineClient } from '../../client/client.js';
+import type { EngineClient } from '../../client/client.js';
 import { attachTelephony, loadTenantFile, openEngine, SimulatedSwitch, SystemClock } from '../../engine/index.js';
 import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
@@ -15,9 +15,9 @@ import { openSettings } from '../config.js';
 import { ChatBots, startColleagueReplies } from '../demo/chat-bots.js';
 import { Simulator } from '../demo/simulator.js';
 import { UsageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
 import { dataDir, DEMO_TENANT } from '../paths.js';
-import { connectOrExplain, loadConsoleUi, runConsole } from './console.js';
+import { connect } from './connect.js';
+import { loadConsoleUi, runConsole } from './console.js';
 
 export async function demoConsole(flags: ConsoleFlags): Promise<number> {
   const ui = loadConsoleUi();
@@ -41,13 +41,12 @@ export async function demoConsole(flags: ConsoleFlags): Promise<number> {
   const replies = startColleagueReplies(engine, { humans: [flags.demoAgent] });
   const simulator = new Simulator(engine, clock, { humans: [flags.demoAgent], rate, seed, chatArrival: (q) => bots.arrive(q) });
   simulator.start();
-  const client = new EngineClient({ url: server.url, agent: flags.demoAgent, password: 'demo', clientName: 'agent-console demo' });
+  let client: EngineClient | undefined;
   try {
-    const connected = await connectOrExplain(client);
-    if (connected !== EXIT.ok) return connected;
+    client = await connect({ url: server.url, agent: flags.demoAgent, password: 'demo', clientName: 'agent-console demo' });
     return await runConsole(ui, client, flags, settings);
   } finally {
-    client.close('console closed');
+    client?.close('console closed');
     simulator.stop();
     bots.stop();
     replies.stop();

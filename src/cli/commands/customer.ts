@@ -14,8 +14,6 @@ export interface CustomerChatFlags {
 }
 
 export function registerCustomer(program: Command): void {
-  // The console's own --server option would otherwise swallow `customer chat --server`.
-  program.enablePositionalOptions();
   const customer = program.command('customer').description('customer-side helpers, for scripts and tests');
   customer
     .command('chat')
