@@ -36,7 +36,8 @@ describe('POST /api/v1/notices', () => {
 
   it('refuses a missing or unknown key (401, WWW-Authenticate), and sends nothing', async () => {
     r = await withKey();
-    for (const headers of [{}, { authorization: `Bearer ${newApiKey().key}` }, { authorization: key }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${newApiKey().key}` }, { authorization: key }];
+    for (const headers of attempts) {
       const res = await post('/api/v1/notices', JSON.stringify({ text: 'x' }), headers);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');

@@ -7,17 +7,11 @@
  */
 import type { CommandResult, EngineClient } from '../../client/client.js';
 import type { AgentView } from '../../client/view.js';
-import type { AgentFlags } from '../commands/agent.js';
 import { CliError, exitCodeOf, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { terminalSafe } from '../terminal-safe.js';
 import { connect, passwordFor, targetOf } from './connect.js';
-
-/** What a command prints: `json` with --json, else `text` (from outside: made terminal-safe when printed). */
-export interface Outcome {
-  json: Record<string, unknown>;
-  text: string;
-}
+import type { AgentFlags, Outcome } from './one-shot.js';
 
 interface Run {
   client: EngineClient;

@@ -1,8 +1,13 @@
 /** `agent-console api-key new`. */
 import { API_SCOPES } from '../../engine/tenant/schema.js';
 import { newApiKey } from '../../server/api-keys.js';
-import type { ApiKeyFlags } from '../commands/api-key.js';
 import { UsageError } from '../errors.js';
+
+export interface ApiKeyFlags {
+  id: string;
+  scope: string[];
+  json?: boolean;
+}
 
 export function newApiKeyCommand(flags: ApiKeyFlags): void {
   const unknown = flags.scope.filter((s) => !(API_SCOPES as readonly string[]).includes(s));

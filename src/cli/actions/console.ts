@@ -7,10 +7,22 @@ import { join } from 'node:path';
 import type { EngineClient } from '../../client/client.js';
 import { detectCaps, NOTIFY_SETTINGS, type NotifySetting } from '../../tui/screen/caps.js';
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
-import type { ConsoleFlags } from '../commands/console.js';
 import { openSettings, type SettingsStore } from '../config.js';
 import { UsageError } from '../errors.js';
 import { connect, passwordFor, targetOf } from './connect.js';
+
+export interface ConsoleFlags {
+  server?: string;
+  agent?: string;
+  profile?: string;
+  theme?: string;
+  bell: boolean;
+  ascii?: boolean;
+  notify?: string;
+  rate: string;
+  demoAgent: string;
+  resetDemo?: boolean;
+}
 
 export async function remoteConsole(flags: ConsoleFlags): Promise<number> {
   const ui = loadConsoleUi();

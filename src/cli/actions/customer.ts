@@ -10,10 +10,18 @@ import { createInterface } from 'node:readline';
 import { CustomerChatClient, CustomerChatError, customerUrl, type CustomerChatEvent } from '../../client/customer-chat.js';
 import type { CustomerMessage } from '../../protocol/customer-chat.js';
 import type { Block } from '../../protocol/rich-text.js';
-import type { CustomerChatFlags } from '../commands/customer.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { terminalSafe } from '../terminal-safe.js';
+
+export interface CustomerChatFlags {
+  server: string;
+  name: string;
+  account?: string;
+  case?: string;
+  queue?: string;
+  stay?: boolean;
+}
 
 function plain(blocks: Block[]): string {
   return blocks

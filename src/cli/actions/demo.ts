@@ -10,14 +10,13 @@ import type { EngineClient } from '../../client/client.js';
 import { attachTelephony, loadTenantFile, openEngine, SimulatedSwitch, SystemClock } from '../../engine/index.js';
 import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
-import type { ConsoleFlags } from '../commands/console.js';
 import { openSettings } from '../config.js';
 import { ChatBots, startColleagueReplies } from '../demo/chat-bots.js';
 import { Simulator } from '../demo/simulator.js';
 import { UsageError } from '../errors.js';
 import { dataDir, DEMO_TENANT } from '../paths.js';
 import { connect } from './connect.js';
-import { loadConsoleUi, runConsole } from './console.js';
+import { loadConsoleUi, runConsole, type ConsoleFlags } from './console.js';
 
 export async function demoConsole(flags: ConsoleFlags): Promise<number> {
   const ui = loadConsoleUi();

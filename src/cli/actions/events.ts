@@ -8,11 +8,11 @@
  * ends it with exit 0.
  */
 import type { ViewEventEnvelope } from '../../protocol/server-messages.js';
-import type { AgentFlags } from '../commands/agent.js';
 import { CliError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { terminalSafe } from '../terminal-safe.js';
 import { connect, passwordFor, targetOf } from './connect.js';
+import type { AgentFlags } from './one-shot.js';
 
 const time = (ts: number) => new Date(ts).toTimeString().slice(0, 8);
 

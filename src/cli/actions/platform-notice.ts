@@ -6,10 +6,9 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AgentFlags } from '../commands/agent.js';
 import { CliError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-import type { Outcome } from './agent.js';
+import type { AgentFlags, Outcome } from './one-shot.js';
 
 /** Exit codes of the API's answers (README). */
 const STATUS_EXIT: Record<number, number> = { 400: EXIT.usage, 401: EXIT.auth, 403: EXIT.auth, 413: EXIT.usage };

@@ -3,8 +3,17 @@ import { readFileSync } from 'node:fs';
 import { attachTelephony, loadTenantFile, openEngine, SimulatedSwitch, SystemClock } from '../../engine/index.js';
 import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
-import type { ServeFlags } from '../commands/serve.js';
 import { UsageError } from '../errors.js';
+
+export interface ServeFlags {
+  tenant: string;
+  db: string;
+  port: string;
+  host: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  log?: string;
+}
 
 export async function serve(flags: ServeFlags): Promise<void> {
   if (!!flags.tlsCert !== !!flags.tlsKey) throw new UsageError('--tls-cert and --tls-key go together');

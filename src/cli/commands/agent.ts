@@ -8,14 +8,6 @@
  */
 import type { Command } from 'commander';
 
-export interface AgentFlags {
-  server?: string;
-  agent?: string;
-  profile?: string;
-  json?: boolean;
-  timeout: string;
-}
-
 /** What every one-shot command takes: where, who, how to print, how long to wait. */
 function agentOptions(command: Command): Command {
   return command

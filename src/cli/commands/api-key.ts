@@ -1,11 +1,6 @@
 /** `agent-console api-key new`: a key for the operator's HTTP API (docs/api.md); actions/api-key.ts makes it. */
 import type { Command } from 'commander';
-
-export interface ApiKeyFlags {
-  id: string;
-  scope: string[];
-  json?: boolean;
-}
+import type { ApiKeyFlags } from '../actions/api-key.js';
 
 export function registerApiKey(program: Command): void {
   const apiKey = program.command('api-key').description("keys for the server's HTTP API, for the operator's tooling (platform notices)");

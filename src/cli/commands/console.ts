@@ -5,19 +5,7 @@
  * running `serve` (actions/console.ts), loading no engine and no server.
  */
 import type { Command } from 'commander';
-
-export interface ConsoleFlags {
-  server?: string;
-  agent?: string;
-  profile?: string;
-  theme?: string;
-  bell: boolean;
-  ascii?: boolean;
-  notify?: string;
-  rate: string;
-  demoAgent: string;
-  resetDemo?: boolean;
-}
+import type { ConsoleFlags } from '../actions/console.js';
 
 export function registerConsole(program: Command): void {
   program

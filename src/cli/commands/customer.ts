@@ -3,15 +3,7 @@
  * customer chat client, is in actions/customer.ts).
  */
 import type { Command } from 'commander';
-
-export interface CustomerChatFlags {
-  server: string;
-  name: string;
-  account?: string;
-  case?: string;
-  queue?: string;
-  stay?: boolean;
-}
+import type { CustomerChatFlags } from '../actions/customer.js';
 
 export function registerCustomer(program: Command): void {
   const customer = program.command('customer').description('customer-side helpers, for scripts and tests');

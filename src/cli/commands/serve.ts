@@ -1,15 +1,6 @@
 /** `agent-console serve`: the command line (the action loads the engine and the server: actions/serve.ts). */
 import type { Command } from 'commander';
-
-export interface ServeFlags {
-  tenant: string;
-  db: string;
-  port: string;
-  host: string;
-  tlsCert?: string;
-  tlsKey?: string;
-  log?: string;
-}
+import type { ServeFlags } from '../actions/serve.js';
 
 export function registerServe(program: Command): void {
   program
