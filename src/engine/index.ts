@@ -23,6 +23,8 @@ export { Engine, type EngineOptions, type EventListener, type GroupCommitOptions
 export type { Queries } from './modules.js';
 export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './kernel/clock.js';
 export type { ErrorCode, EngineError, Result } from './kernel/result.js';
+// What clients share of the engine: statuses, media, the status table's questions, labels, limits.
+export * from './vocabulary.js';
 export type { QueueStats } from './kernel/module.js';
 export type {
   AgentCommand,
@@ -35,36 +37,32 @@ export type {
   EngineEventType,
 } from './kernel/types.js';
 // Agents and statuses
-export { STATUS_TRANSITIONS, canTransition, manualTargets, type StatusCause } from './agents/transitions.js';
-export { STATUS_LABELS, MEDIA_LABELS } from './agents/labels.js';
+export { STATUS_TRANSITIONS, type StatusCause } from './agents/transitions.js';
 export { hasPermission, permissionsOf, PERMISSION_LABELS, type Permission } from './agents/permissions.js';
 export type { AgentSelfView, ContactView } from './agents/views.js';
 // Work
 export type { EndReason } from './work/events.js';
 export type { CustomerInfo, InteractionPhase } from './work/state.js';
 export type { InteractionView } from './work/views.js';
-export { MAX_NOTES } from './work/wrap-up.js';
 // Routing
 export type { QueueView } from './routing/views.js';
 export { queuePositions } from './routing/queue-position.js';
 // Chat
 export type { ChatMessage, FaqEntry } from './chat/state.js';
 export type { AgentChatView, ResumableChat } from './chat/views.js';
-export { MAX_CHAT_MESSAGE } from './chat/handlers.js';
 // Phone
 export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './phone/commands.js';
 export type { ConnectionMode, RecordingState, Workplace, Notice as PhoneNotice } from './phone/state.js';
 export type { CallHistoryEntry, CallParticipantView, CallView, PhoneSelfView } from './phone/views.js';
-export { normalizeNumber, normalizeSipUri, NUMBER_FORMATS_HINT } from './phone/numbers.js';
+export { normalizeSipUri } from './phone/numbers.js';
 export type { TelephonyAdapter, TelephonyRequest, TelephonyReport, LiveLeg } from './phone/telephony/adapter.js';
 export { attachTelephony, type TelephonyBridge } from './phone/telephony/bridge.js';
 export { SimulatedSwitch, type Behaviour, type SimulatedSwitchOptions } from './phone/telephony/simulated-switch.js';
 // Notices
-export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
 export type { NoticeView } from './notices/views.js';
 export { noticeTargets } from './notices/handlers.js';
 // Tenant and store
-export { MEDIA, STATUSES, type Media, type Status, type TenantConfig, type AgentConfig, type QueueConfig, type CodeList } from './tenant/schema.js';
+export type { TenantConfig, AgentConfig, QueueConfig, CodeList } from './tenant/schema.js';
 export { Tenant } from './tenant/tenant.js';
 export { loadTenantFile, parseTenant, TenantError } from './tenant/load.js';
 export { SqliteEventStore } from './store/sqlite-store.js';

@@ -5,7 +5,7 @@
  * the server looks at it.
  */
 import { z } from 'zod';
-import { MAX_CHAT_MESSAGE, MAX_NOTES, MAX_NOTICE_TEXT, NOTICE_PRIORITIES, STATUSES } from '../engine/index.js';
+import { MAX_CHAT_MESSAGE, MAX_NOTES, MAX_NOTICE_TEXT, NOTICE_PRIORITIES, STATUSES } from '../engine/vocabulary.js';
 import { PROTOCOL_MAJOR } from './version.js';
 import { PHONE_MESSAGES } from './phone-messages.js';
 

@@ -4,8 +4,8 @@
  * engine's own rulebooks (pure data, no I/O), so a console never keeps a copy
  * that could drift from the status table.
  */
-export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/index.js';
+export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/vocabulary.js';
 /** Phone number formats (DOMAIN.md): a console checks a number before dialing with the engine's own rule. */
-export { normalizeNumber, NUMBER_FORMATS_HINT } from '../engine/index.js';
+export { normalizeNumber, NUMBER_FORMATS_HINT } from '../engine/vocabulary.js';
 /** Notice priorities and the longest notice: the compose dialog offers exactly what the engine accepts. */
-export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT } from '../engine/index.js';
+export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT } from '../engine/vocabulary.js';

@@ -7,11 +7,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type WebSocket from 'ws';
+import { CLIENT_MESSAGES, EnvelopeSchema, isClientMessageType } from '../protocol/client-messages.js';
 import {
-  CLIENT_MESSAGES,
   CLOSE,
-  EnvelopeSchema,
-  isClientMessageType,
   LIMITS,
   PROTOCOL_MAJOR,
   PROTOCOL_VERSION,

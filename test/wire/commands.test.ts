@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/index.js';
-import { CLIENT_MESSAGES, CLOSE, PHONE_MESSAGES, type AnyServerEnvelope } from '../../src/protocol/index.js';
+import { CLOSE, type AnyServerEnvelope } from '../../src/protocol/index.js';
+import { CLIENT_MESSAGES } from '../../src/protocol/client-messages.js';
+import { PHONE_MESSAGES } from '../../src/protocol/phone-messages.js';
 import { WIRE_COMMANDS, type WireCommand } from '../../src/server/commands/index.js';
 import { RawClient, rawLogin, rig, wireTenant, type Rig } from './helpers.js';
 

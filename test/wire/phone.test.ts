@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachTelephony, SimulatedSwitch } from '../../src/engine/index.js';
-import { PHONE_MESSAGES, type AnyServerEnvelope } from '../../src/protocol/index.js';
+import type { AnyServerEnvelope } from '../../src/protocol/index.js';
+import { PHONE_MESSAGES } from '../../src/protocol/phone-messages.js';
 import { WIRE_COMMANDS, type WireCommand } from '../../src/server/commands/index.js';
 import { phoneTenant } from '../engine/phone-kit.js';
 import { rawLogin, rig, RawClient, until, wireTenant, type Rig } from './helpers.js';

@@ -10,10 +10,7 @@ import { fail, ok, type Result } from '../kernel/result.js';
 import type { CommandOf } from '../kernel/types.js';
 import type { Interaction } from '../work/state.js';
 import { findOwnWork, startWrapUp } from '../work/steps.js';
-import type { ChatMessage } from './state.js';
-
-/** DOMAIN.md: a chat message is at most 5,000 characters. */
-export const MAX_CHAT_MESSAGE = 5000;
+import { MAX_CHAT_MESSAGE, type ChatMessage } from './state.js';
 
 function checkText(text: string): Result<string> {
   if (text.trim() === '') return fail('VALIDATION', 'The message is empty.');

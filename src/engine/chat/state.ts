@@ -1,6 +1,9 @@
 /** The chat slice: customer conversations, agent-to-agent chats, FAQ edits. */
 import type { EngineState } from '../kernel/types.js';
 
+/** DOMAIN.md: a chat message is at most 5,000 characters. */
+export const MAX_CHAT_MESSAGE = 5000;
+
 /** One chat line. `from` says whose side wrote it; system lines are notices (transfers, ends). */
 export interface ChatMessage {
   id: string;

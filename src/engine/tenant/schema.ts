@@ -5,19 +5,11 @@
  */
 import { z } from 'zod';
 import { normalizeNumber, normalizeSipUri } from '../phone/numbers.js';
+import { STATUSES } from '../agents/statuses.js';
+import { MEDIA } from '../work/media.js';
 
-export const STATUSES = [
-  'logged_out',
-  'on_break',
-  'available',
-  'busy',
-  'busy_stop_new',
-  'working_offline',
-] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const MEDIA = ['inbound_phone', 'outbound_phone', 'chat', 'email', 'voicemail'] as const;
-export type Media = (typeof MEDIA)[number];
+export { STATUSES, type Status } from '../agents/statuses.js';
+export { MEDIA, type Media } from '../work/media.js';
 
 /**
  * How a queue's interactions pop their CRM record and log (the guide's three

@@ -2,6 +2,9 @@
 import type { EngineState } from '../kernel/types.js';
 import type { Media } from '../tenant/schema.js';
 
+/** Notes become the call log's Description: generous, but bounded. */
+export const MAX_NOTES = 10_000;
+
 export type InteractionPhase = 'queued' | 'offered' | 'active' | 'wrapup' | 'ended';
 
 /** Who the customer is, as far as the channel knows (screen-pop keys). */

@@ -4,10 +4,8 @@ import { done, type Ctx, type Handler } from '../kernel/module.js';
 import { fail } from '../kernel/result.js';
 import type { CommandOf } from '../kernel/types.js';
 import { firstAnswer } from './hooks.js';
+import { MAX_NOTES } from './state.js';
 import { endWrapUp, findOwnWork, missingMandatoryLists, startWrapUp, wrapUpDue } from './steps.js';
-
-/** Notes become the call log's Description: generous, but bounded. */
-export const MAX_NOTES = 10_000;
 
 function ownWork(ctx: Ctx, agentId: string, interactionId: string) {
   const a = findAgent(ctx, agentId);

@@ -1,0 +1,16 @@
+/**
+ * The engine's vocabulary that clients share: the statuses and media, the
+ * status table's questions, labels, limits, notice priorities and the phone
+ * number rule. Plain data and pure functions from the rulebooks that own
+ * them: importing this loads no engine state, no store and no schema library,
+ * so a console (through src/protocol) gets the engine's own rules, never a
+ * copy that could drift, and nothing else of the engine.
+ */
+export { STATUSES, type Status } from './agents/statuses.js';
+export { MEDIA, type Media } from './work/media.js';
+export { canTransition, manualTargets } from './agents/transitions.js';
+export { STATUS_LABELS, MEDIA_LABELS } from './agents/labels.js';
+export { MAX_NOTES } from './work/state.js';
+export { MAX_CHAT_MESSAGE } from './chat/state.js';
+export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
+export { normalizeNumber, NUMBER_FORMATS_HINT } from './phone/numbers.js';
