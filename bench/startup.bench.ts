@@ -11,9 +11,9 @@
  *    in a pseudo-terminal made by script(1), 120×40, TERM=xterm-256color, no
  *    CI) to the first frame showing the agent's name and status, beside a
  *    process that imports ink and react and exits (target ≤ 1.5×);
- *  - oneshot_*: one-shot commands (a login, a command, its reply) against a
- *    `serve` on loopback started once, beside `node -e 0` (target ≤ 3×);
- *  - serve_listening: `agent-console serve` to its "listening" line.
+ *  - oneshot_whoami, oneshot_status_set: one-shot commands (a login, a
+ *    command, its reply) against a `serve` on loopback started once, with the
+ *    agent's console logged in beside them, beside `node -e 0` (target ≤ 3×).
  * Peak memory (peak_rss_mb): the process's own high-water mark (maxRSS read
  * at exit through a preloaded hook, in separate runs so the timed runs carry
  * no hook; VmHWM from /proc for the demo, read when its status shows).
@@ -28,6 +28,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, isStale } from '../scripts/build.mjs';
+import { EngineClient } from '../src/client/client.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'agent-console');
@@ -202,8 +203,37 @@ export default async function startupBench(): Promise<void> {
       ratio: 1.5,
       text: '≤ 1.5× importing ink and react',
     }, { terminal: '120x40', pty: 'script(1)' });
+    await oneShots(nodeE0, env);
   } finally {
     rmSync(data, { recursive: true, force: true });
+  }
+}
+
+/** One-shot commands against a `serve` on loopback, with the agent's console (an EngineClient) logged in beside them. */
+async function oneShots(nodeE0: Command, env: NodeJS.ProcessEnv): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ac-startup-serve-'));
+  const serve = spawn(process.execPath, [BIN, 'serve', '--tenant', 'fixtures/demo-tenant.json', '--db', join(dir, 'cc.db'), '--port', '0', '--log', join(dir, 'log')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      serve.stdout.on('data', (d: Buffer) => {
+        text += d;
+        const m = /listening on (ws:\/\/\S+)/.exec(text);
+        if (m) resolve(m[1]!);
+      });
+      serve.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+    });
+    const console = new EngineClient({ url, agent: 'ana', password: 'demo', clientName: 'startup bench console' });
+    await console.connect();
+    const target = ['--server', url, '--agent', 'ana'];
+    const withPassword = (...args: string[]): Command => ({ ...agentConsole(...args, ...target), env: { ...env, AGENT_CONSOLE_PASSWORD: 'demo' } });
+    const note = { note: 'login (scrypt on the server), one command, its reply; the server is another process on loopback' };
+    await compare('oneshot_whoami', withPassword('whoami'), nodeE0, 'node -e 0', { ratio: 3, text: '≤ 3× node -e 0' }, note);
+    await compare('oneshot_status_set', withPassword('status', 'set', 'on_break', '--reason', 'coffee'), nodeE0, 'node -e 0', { ratio: 3, text: '≤ 3× node -e 0' }, note);
+    console.close();
+  } finally {
+    serve.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
