@@ -13,13 +13,12 @@ import {
   PROTOCOL_VERSION,
   uuidv7,
   VIEW_EVENTS,
+  type AckResult,
   type AnyServerEnvelope,
   type ClientData,
   type ClientMessageType,
-  type CallHistoryEntry,
+  type CustomerInput,
   type NoticePriority,
-  type ChatMessage,
-  type QueueListing,
   type SessionKind,
   type Status,
   type ViewEventEnvelope,
@@ -28,9 +27,7 @@ import {
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { EMPTY_VIEW, reduceView, type AgentView } from './view.js';
 
-export type CommandResult =
-  | { ok: true; interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[]; calls?: CallHistoryEntry[] }
-  | { ok: false; error: WireError };
+export type CommandResult = ({ ok: true } & AckResult) | { ok: false; error: WireError };
 
 export interface EngineClientOptions {
   url: string;
@@ -181,6 +178,26 @@ export class EngineClient {
   voicePin = (pin: string) => this.command('phone_voice_pin', { pin });
   changeWorkplace = (kind: 'phone' | 'sip', value: string) => this.command('phone_change_workplace', { kind, value });
   validateWorkplace = (pin: string) => this.command('phone_validate_workplace', { pin });
+  // ---- CRM and directory (see docs/crm.md) ----
+  crmSearch = (text: string, limit?: number) => this.command('crm_search', { text, limit });
+  crmCustomer = (customerId: string) => this.command('crm_customer', { customerId });
+  crmCase = (caseId: string) => this.command('crm_case', { caseId });
+  crmTasks = (includeDone?: boolean) => this.command('crm_tasks', { includeDone });
+  crmExport = (after?: string, limit?: number) => this.command('crm_export', { after, limit });
+  directory = (text: string, limit?: number) => this.command('directory', { text, limit });
+  /** DUPLICATE when an email or phone is another customer's: `into` adds the details to it, `force` keeps both. */
+  createCustomer = (customer: CustomerInput, o: { force?: boolean; into?: string; interactionId?: string } = {}) =>
+    this.command('crm_create_customer', { customer, ...o });
+  updateCustomer = (customerId: string, changes: CustomerInput, force?: boolean) => this.command('crm_update_customer', { customerId, changes, force });
+  mergeCustomers = (customerId: string, mergeId: string) => this.command('crm_merge_customers', { customerId, mergeId });
+  openCase = (subject: string, o: { customerId?: string; interactionId?: string } = {}) => this.command('crm_open_case', { subject, ...o });
+  updateCase = (caseId: string, changes: Omit<ClientData<'crm_update_case'>, 'caseId'>) => this.command('crm_update_case', { caseId, ...changes });
+  addFollowUp = (caseId: string, text: string) => this.command('crm_add_follow_up', { caseId, text });
+  createTask = (task: ClientData<'crm_create_task'>) => this.command('crm_create_task', task);
+  updateTask = (taskId: string, changes: Omit<ClientData<'crm_update_task'>, 'taskId'>) => this.command('crm_update_task', { taskId, ...changes });
+  /** Says whose the interaction is (a pick among matches), or which case its log goes on. */
+  linkInteraction = (interactionId: string, link: { customerId?: string; caseId?: string }) => this.command('crm_link', { interactionId, ...link });
+  importCustomers = (rows: CustomerInput[], firstLine?: number) => this.command('crm_import', { rows, firstLine });
   /** Typing indicators are best effort: sent only while online, never queued. */
   setTyping(target: { interactionId: string } | { to: string }, typing: boolean): void {
     if (this.authenticated) this.send('typing', { ...target, typing });

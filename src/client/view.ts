@@ -11,6 +11,7 @@ import type {
   AgentViewData,
   AnyServerEnvelope,
   ContactView,
+  CrmLogged,
   InteractionView,
   NoticeView,
   QueueView,
@@ -41,6 +42,8 @@ export interface AgentView {
   notices: readonly NoticeView[];
   /** The groups I may send a notice to. */
   noticeGroups: readonly { id: string; name: string }[];
+  /** The latest automatic log of one of my interactions (the console pops it). */
+  crmLogged?: CrmLogged;
   /** Who is typing right now: interaction ids (customers) and agent ids (colleagues), with when it was said. */
   typing: Readonly<Record<string, number>>;
   /** Last applied view-event sequence number (for resume). */
@@ -147,6 +150,8 @@ export function reduceView(view: AgentView, msg: AnyServerEnvelope): AgentView {
       return { ...view, faq: msg.data.entries, lastSeq: seq };
     case 'notice':
       return { ...view, notices: upsertNotice(view.notices, msg.data), lastSeq: seq };
+    case 'crm_logged':
+      return { ...view, crmLogged: msg.data, lastSeq: seq };
     case 'typing': {
       const key = msg.data.interactionId ?? msg.data.from;
       if (!key) return view;

@@ -61,8 +61,33 @@ export { SimulatedSwitch, type Behaviour, type SimulatedSwitchOptions } from './
 // Notices
 export type { NoticeView } from './notices/views.js';
 export { noticeTargets } from './notices/handlers.js';
+// CRM and directory
+export type {
+  CaseRecord,
+  CaseStatus,
+  CaseSummary,
+  CaseView,
+  CrmSearchResult,
+  CustomerFields,
+  CustomerRecord,
+  CustomerSummary,
+  CustomerView,
+  FollowUpChannel,
+  FollowUpDirection,
+  FollowUpRecord,
+  InteractionLogDetail,
+  TaskRecord,
+} from './crm/records.js';
+export { CASE_STATUSES, FOLLOW_UP_CHANNELS, FOLLOW_UP_DIRECTIONS, displayNameOf } from './crm/records.js';
+export type { CrmPop } from './crm/pop.js';
+export type { PopMode } from './crm/events.js';
+export type { CustomerInput } from './crm/fields.js';
+export { LIMITS as CRM_LIMITS, CUSTOMER_TEXT_FIELDS, caseNumberKey } from './crm/fields.js';
+export { MAX_IMPORT_ROWS, type ImportRejection } from './crm/commands.js';
+export type { DirectoryEntry, DirectoryResult } from './agents/directory.js';
 // Tenant and store
 export type { TenantConfig, AgentConfig, QueueConfig, CodeList } from './tenant/schema.js';
+export { SCREEN_POP_MODES, type ScreenPopMode } from './tenant/schema.js';
 export { Tenant } from './tenant/tenant.js';
 export { loadTenantFile, parseTenant, TenantError } from './tenant/load.js';
 export { SqliteEventStore } from './store/sqlite-store.js';

@@ -14,3 +14,5 @@ export { MAX_NOTES } from './work/state.js';
 export { MAX_CHAT_MESSAGE } from './chat/state.js';
 export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
 export { normalizeNumber, NUMBER_FORMATS_HINT } from './phone/numbers.js';
+export { CASE_STATUSES, FOLLOW_UP_CHANNELS, FOLLOW_UP_DIRECTIONS } from './crm/records.js';
+export { MAX_IMPORT_ROWS } from './crm/commands.js';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MAX_CHAT_MESSAGE, MAX_NOTES, MAX_NOTICE_TEXT, NOTICE_PRIORITIES, STATUSES } from '../engine/vocabulary.js';
 import { PROTOCOL_MAJOR } from './version.js';
 import { PHONE_MESSAGES } from './phone-messages.js';
+import { CRM_MESSAGES } from './crm-messages.js';
 
 const interactionId = z.string().min(1).max(64);
 const statusCode = z.string().min(1).max(64).optional();
@@ -71,6 +72,8 @@ export const CLIENT_MESSAGES = {
   read_notices: z.object({ noticeIds: z.array(z.string().min(1).max(64)).min(1).max(500) }),
   /** Phone and voicemail controls, outbound calls, connection mode, workplace phone (phone-messages.ts). */
   ...PHONE_MESSAGES,
+  /** CRM records, screen-pop links, import; CRM search and the directory (crm-messages.ts). */
+  ...CRM_MESSAGES,
   /** Queries: answered in the ack's result, change nothing. */
   list_queues: z.object({}).optional(),
   get_transcript: z.object({ interactionId }),

@@ -25,8 +25,10 @@ export interface WireError {
   message: string;
   /** For LOCKED_OUT and RATE_LIMITED: when to try again. */
   retryAfterMs?: number;
-  /** For BAD_FRAME: which field was wrong. */
+  /** For BAD_FRAME (and an engine's VALIDATION of a CRM field): which field was wrong. */
   field?: string;
+  /** For DUPLICATE: the CRM records it would duplicate, to offer a merge. */
+  duplicates?: { id: string; name: string }[];
 }
 
 /** WebSocket close codes (4000–4999 are ours). */

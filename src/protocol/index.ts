@@ -4,6 +4,7 @@ export * from './errors.js';
 // them; a client needs their types only, and loads no schema library through this file.
 export type { ClientData, ClientEnvelope, ClientMessageType, SessionKind } from './client-messages.js';
 export type { PhoneMessageType } from './phone-messages.js';
+export type { CrmMessageType } from './crm-messages.js';
 export * from './server-messages.js';
 export * from './views.js';
 export { uuidv7 } from './uuid.js';

@@ -7,13 +7,13 @@
  */
 import type { SessionKind } from './client-messages.js';
 import type { WireError } from './errors.js';
-import type { AgentSelfView, AgentViewData, CallHistoryEntry, ChatMessage, NoticeView, ContactView, FaqEntry, InteractionView, QueueListing, QueueView } from './views.js';
+import type { AckResult, AgentSelfView, AgentViewData, ChatMessage, CrmLogged, NoticeView, ContactView, FaqEntry, InteractionView, QueueView } from './views.js';
 
 export interface ServerMessages {
   welcome: { protocol: string; server: string; epoch: string; heartbeatMs: number };
   /** Login or resume accepted. `resumed` false means a snapshot follows. */
   session: { token: string; agentId: string; epoch: string; resumed: boolean; kind: SessionKind };
-  ack: { result?: { interactionId?: string; queues?: QueueListing[]; transcript?: ChatMessage[]; calls?: CallHistoryEntry[] } };
+  ack: { result?: AckResult };
   error: WireError;
   ping: Record<string, never>;
   pong: Record<string, never>;
@@ -35,6 +35,8 @@ export interface ServerMessages {
   faq: { entries: FaqEntry[] };
   /** A notice to me, new or changed (read). */
   notice: NoticeView;
+  /** The automatic log of one of my interactions was saved on a case. */
+  crm_logged: CrmLogged;
   /** Ephemeral, not numbered: the other side is typing (customer in a chat, or a colleague). */
   typing: { interactionId?: string; from?: string; typing: boolean };
 }
@@ -42,7 +44,7 @@ export interface ServerMessages {
 export type ServerMessageType = keyof ServerMessages;
 
 /** Types that are numbered view events (replayable on resume). */
-export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact', 'chat_message', 'agent_chat', 'faq', 'notice'] as const;
+export const VIEW_EVENTS = ['snapshot', 'self', 'offer', 'work', 'work_removed', 'queue', 'contact', 'chat_message', 'agent_chat', 'faq', 'notice', 'crm_logged'] as const;
 export type ViewEventType = (typeof VIEW_EVENTS)[number];
 
 export interface ServerEnvelope<T extends ServerMessageType = ServerMessageType> {

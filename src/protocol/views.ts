@@ -27,8 +27,44 @@ export type {
   ConnectionMode,
   RecordingState,
   Workplace,
+  CaseRecord,
+  CaseStatus,
+  CaseSummary,
+  CaseView,
+  CrmPop,
+  CrmSearchResult,
+  CustomerInput,
+  CustomerRecord,
+  CustomerSummary,
+  CustomerView,
+  DirectoryEntry,
+  DirectoryResult,
+  FollowUpChannel,
+  FollowUpRecord,
+  ImportRejection,
+  InteractionLogDetail,
+  PopMode,
+  TaskRecord,
 } from '../engine/index.js';
-import type { AgentChatView, AgentSelfView, ContactView, FaqEntry, InteractionView, NoticeView, QueueView } from '../engine/index.js';
+import type {
+  AgentChatView,
+  AgentSelfView,
+  CallHistoryEntry,
+  CaseView,
+  ChatMessage,
+  CommandOutcome,
+  ContactView,
+  CrmSearchResult,
+  CustomerRecord,
+  CustomerView,
+  DirectoryResult,
+  FaqEntry,
+  InteractionView,
+  NoticeView,
+  PopMode,
+  QueueView,
+  TaskRecord,
+} from '../engine/index.js';
 
 /** The whole view of one agent, as sent in a snapshot. */
 export interface AgentViewData {
@@ -51,3 +87,25 @@ export interface AgentViewData {
 
 /** Any queue with its live stats, as listed for transfers. */
 export type QueueListing = Omit<QueueView, 'relation' | 'enabled'>;
+
+/** An automatic interaction log was saved (the console shows it: view mode read-only, edit mode as the form). */
+export interface CrmLogged {
+  interactionId: string;
+  caseId: string;
+  customerId?: string;
+  mode: PopMode;
+}
+
+/** What an ack carries: a command's outcome, or a query's answer. */
+export interface AckResult extends CommandOutcome {
+  queues?: QueueListing[];
+  transcript?: ChatMessage[];
+  calls?: CallHistoryEntry[];
+  search?: CrmSearchResult;
+  customer?: CustomerView;
+  case?: CaseView;
+  tasks?: TaskRecord[];
+  /** crm_export: a page of customers. */
+  customers?: CustomerRecord[];
+  directory?: DirectoryResult;
+}

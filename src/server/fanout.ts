@@ -117,6 +117,18 @@ export class Fanout {
         case 'notice.read':
           for (const id of e.noticeIds) this.sendNoticeTo(e.agentId, id);
           break;
+        case 'crm.interaction_logged':
+          if (e.agentId) this.sessions.ofAgent(e.agentId)?.push('crm_logged', { interactionId: e.interactionId, caseId: e.followUp.caseId, customerId: e.customerId, mode: e.mode });
+          break;
+        case 'crm.interaction_linked':
+        case 'crm.customer_created':
+        case 'crm.case_opened': {
+          // Whose the interaction is changed: its screen pop with it.
+          const interactionId = e.type === 'crm.interaction_linked' ? e.interactionId : e.forInteraction;
+          const agentId = interactionId ? this.ownerOf(interactionId) : undefined;
+          if (interactionId && agentId) work.set(interactionId, agentId);
+          break;
+        }
         case 'interaction.ended': {
           // A customer who gave up while waiting changes the queue's stats.
           const queueId = this.queueOfInteraction.get(e.interactionId);

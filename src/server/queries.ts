@@ -3,9 +3,9 @@
  * that the asking agent may see what they ask for.
  */
 import type { Engine } from '../engine/index.js';
-import type { ClientData, ServerMessages, WireError } from '../protocol/index.js';
-
-type QueryResult = { ok: true; result: NonNullable<ServerMessages['ack']['result']> } | { ok: false; error: WireError };
+import type { ClientData } from '../protocol/index.js';
+import { CRM_WIRE_QUERIES } from './crm-queries.js';
+import type { QueryResult } from './query-result.js';
 
 export const WIRE_QUERIES = {
   /** Every queue with live stats (transfer dialogs list queues the agent is not in). */
@@ -22,6 +22,8 @@ export const WIRE_QUERIES = {
     if (!handled) return { ok: false, error: { code: 'NOT_FOUND', message: `You did not handle ${data.interactionId}.` } };
     return { ok: true, result: { transcript: engine.queries.transcript(data.interactionId) } };
   },
+
+  ...CRM_WIRE_QUERIES,
 } as const;
 
 export type WireQuery = keyof typeof WIRE_QUERIES;

@@ -29,6 +29,7 @@ const SUMMARY: { [T in ViewEventEnvelope['type']]: (data: Extract<ViewEventEnvel
   agent_chat: (d) => `with ${d.with} ${d.message.from}: ${d.message.text}`,
   faq: (d) => `${d.entries.length} entries`,
   notice: (d) => `${d.priority}${d.platform ? ' platform' : ''} from ${d.fromName ?? 'the platform'}: ${d.text}`,
+  crm_logged: (d) => `${d.interactionId} logged on ${d.caseId}${d.customerId ? ` (${d.customerId})` : ''}`,
 };
 
 function line(event: ViewEventEnvelope): string {

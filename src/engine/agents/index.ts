@@ -7,6 +7,7 @@ import type { AgentsAgentCommand } from './commands.js';
 import { login, logout, resume, setAfterWork, setStatus, stopNew, toggleQueue } from './handlers.js';
 import { AGENT_REDUCERS } from './reducers.js';
 import { agentsSlice } from './state.js';
+import { directoryView } from './directory.js';
 import { agentViews } from './views.js';
 
 const handlers: HandlersOf<AgentsAgentCommand> = {
@@ -24,6 +25,6 @@ export const agents = defineModule({
   state: agentsSlice,
   handlers,
   reducers: AGENT_REDUCERS,
-  views: agentViews,
+  views: (vc) => ({ ...agentViews(vc), ...directoryView(vc) }),
   extensionPoints: ['loggedIn', 'loggingOut', 'selfView'],
 });

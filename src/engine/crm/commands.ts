@@ -34,6 +34,9 @@ export type CrmAgentCommand =
 
 export type CrmCommand = CrmAgentCommand;
 
+/** At most this many rows per import command (the CLI sends a file in batches). */
+export const MAX_IMPORT_ROWS = 1000;
+
 /** One refused row of an import. */
 export interface ImportRejection {
   line: number;

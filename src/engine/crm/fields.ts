@@ -5,6 +5,7 @@
  */
 import { invalid, ok, type Result } from '../kernel/result.js';
 import { normalizeNumber } from '../phone/numbers.js';
+export { fold } from '../kernel/fold.js';
 import { CASE_PREFIX, recordNumber, type CustomerFields } from './records.js';
 
 export const LIMITS = {
@@ -153,16 +154,3 @@ export function checkDue(due: unknown): Result<string> {
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== due) return invalid('due', `${due} is not a day of the calendar.`);
   return ok(due);
 }
-
-/**
- * Text folded for search: lower-case, accents removed (é → e, ß → ss, œ →
- * oe...), so "Zoë" finds "zoe" and "ZOE" finds "Zoë".
- */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøđłþ]/g, (c) => FOLDS[c] ?? c);
-}
-const FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th' };

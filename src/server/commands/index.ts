@@ -7,6 +7,7 @@
 import type { ClientMessageType } from '../../protocol/index.js';
 import { AGENT_WIRE_COMMANDS } from './agents.js';
 import { CHAT_WIRE_COMMANDS } from './chat.js';
+import { CRM_WIRE_COMMANDS } from './crm.js';
 import { NOTICE_WIRE_COMMANDS } from './notices.js';
 import { PHONE_WIRE_COMMANDS } from './phone.js';
 import type { CommandRules, WireCommand } from './rule.js';
@@ -20,6 +21,7 @@ export const WIRE_COMMANDS: CommandRules<WireCommand> = {
   ...CHAT_WIRE_COMMANDS,
   ...NOTICE_WIRE_COMMANDS,
   ...PHONE_WIRE_COMMANDS,
+  ...CRM_WIRE_COMMANDS,
 };
 
 export function isWireCommand(type: ClientMessageType): type is WireCommand {

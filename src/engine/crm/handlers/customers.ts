@@ -7,6 +7,7 @@ import type { Handler } from '../../kernel/module.js';
 import { fail, ok, type Result } from '../../kernel/result.js';
 import type { CommandOf } from '../../kernel/types.js';
 import { applyCustomerChanges, checkCustomerChanges, CUSTOMER_TEXT_FIELDS, EMPTY_CUSTOMER, type CustomerInput } from '../fields.js';
+import { MAX_IMPORT_ROWS } from '../commands.js';
 import type { CustomerFields, CustomerRecord } from '../records.js';
 import { actor, duplicateOf, findCustomer, nextCustomerId, ownInteraction } from '../steps.js';
 
@@ -79,9 +80,6 @@ export const mergeCustomers: Handler<CommandOf<'crm_merge_customers'>> = (ctx, c
   ctx.emit({ type: 'crm.customer_merged', customerId: keep.value.id, mergedId: gone.value.id, by: cmd.agentId });
   return ok({ customerId: keep.value.id });
 };
-
-/** At most this many rows per import command (the CLI sends a file in batches). */
-export const MAX_IMPORT_ROWS = 1000;
 
 export const importCustomers: Handler<CommandOf<'crm_import'>> = (ctx, cmd) => {
   const by = actor(ctx, cmd.agentId, 'crmImport');
