@@ -68,6 +68,8 @@ const SHARED_RULEBOOKS = [
   'src/engine/agents/statuses.ts',
   'src/engine/agents/transitions.ts',
   'src/engine/chat/state.ts',
+  'src/engine/crm/commands.ts',
+  'src/engine/crm/records.ts',
   'src/engine/kernel/result.ts',
   'src/engine/notices/state.ts',
   'src/engine/phone/numbers.ts',
