@@ -216,7 +216,8 @@ export class CustomerChatClient {
   /** Handles an error; returns true when it was absorbed (a retry), so nobody needs to hear of it. */
   private failed(f: Extract<CustomerServerFrame, { type: 'error' }>): boolean {
     const item = f.clientId ? this.outbox.get(f.clientId) : undefined;
-    if (item && f.code === 'RATE_LIMITED') {
+    // Not recorded yet (too fast, or the server cannot save for a moment): the line stays in the outbox and goes again.
+    if (item && (f.code === 'RATE_LIMITED' || f.code === 'STORE_UNAVAILABLE')) {
       item.retry = setTimeout(() => this.transmit(item), Math.max(50, f.retryAfterMs ?? 500));
       return true;
     }

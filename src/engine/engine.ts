@@ -11,9 +11,11 @@
  * published. Nothing is published, and no command is acknowledged, before it
  * is durable.
  *
- * If the store fails mid-command, the in-memory state is ahead of the log:
- * the engine refuses further work; a restart rebuilds the state from the
- * log, losing only the unacknowledged command.
+ * If the store fails a write, the in-memory state is ahead of the log: the
+ * engine rebuilds it from the log at once, refuses work with
+ * STORE_UNAVAILABLE until the store can be written again, then takes work
+ * again by itself — or, if it cannot prove its state, stops for good
+ * (store-recovery.ts).
  *
  * Group commit (opt-in, `groupCommit`, see group-commit.ts):
  * `executeDurable` queues a command and answers once its group is durable;
@@ -34,6 +36,7 @@ import { Publisher, type EventListener } from './publisher.js';
 import { route } from './routing/route.js';
 import { Router } from './routing/router.js';
 import { storedResult, type CommandReceipt, type EventStore } from './store/store.js';
+import { StoreRecovery, StoreUnavailableError, type HealthListener, type StoreHealth } from './store-recovery.js';
 import type { Tenant } from './tenant/tenant.js';
 
 export type { GroupCommitOptions } from './group-commit.js';
@@ -47,6 +50,10 @@ export interface EngineOptions {
   snapshotEvery?: number;
   /** Commit `executeDurable` commands (and timer-fired ones) in groups: see the top of this file. */
   groupCommit?: boolean | GroupCommitOptions;
+  /** Opens the store again after a failure (a fresh connection); without it the engine retries on the store it has. */
+  reopenStore?: () => EventStore;
+  /** After a store failure, try the store again this often (ms, default 1,000). */
+  storeRetryMs?: number;
 }
 
 /** What the commands run since the last commit touched, and the last sequence number they used. */
@@ -61,18 +68,20 @@ type Run = (ctx: Ctx) => Result<CommandOutcome>;
 export class Engine {
   readonly tenant: Tenant;
   readonly queries: modules.Queries;
-  private readonly store: EventStore;
+  private store: EventStore;
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
-  private readonly state: EngineState;
+  /** Replaced as a whole when the engine rolls back to its log after a store failure. */
+  private state: EngineState;
+  /** The store's projections' readers; refilled in place when the store is re-opened. */
   private readonly records: EngineRecords;
-  private readonly router: Router;
+  private router: Router;
   private readonly timers: DeadlineTimers;
   private readonly group?: GroupCommit<Work>;
   private readonly publisher = new Publisher();
+  private readonly recovery: StoreRecovery;
   private seq: number;
   private sinceSnapshot: number;
-  private broken?: Error;
   private closed = false;
 
   /** Opens an engine on a store, restoring state from its snapshot and log tail. */
@@ -95,6 +104,7 @@ export class Engine {
       });
     }
     this.timers = new DeadlineTimers(this.clock, (key, at, command) => this.timerFired(key, at, command));
+    this.recovery = new StoreRecovery(this.clock, this.recoveryHost(options.reopenStore), options.storeRetryMs ?? 1000);
     this.records = modules.openRecords(this.store);
     ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(this.store, this.tenant));
     this.router = new Router(this.state, this.tenant);
@@ -107,9 +117,9 @@ export class Engine {
       history: (interactionId) => this.store.eventsOfInteraction(interactionId),
       hooks: modules.HOOKS,
     });
-    this.settleTimers({ seq: this.seq, interactions: new Set(this.state.interactions.keys()), agents: new Set(this.state.agents.keys()) });
-    // Routing may have been interrupted by the stop: settle it now.
-    this.run(() => ok({}));
+    this.settleAllTimers();
+    // Routing may have been interrupted by the stop: settle it now (or once the store can be written).
+    this.unlessStoreUnavailable(() => this.run(() => ok({})));
   }
 
   /**
@@ -131,9 +141,8 @@ export class Engine {
    * (never resolves) when the store fails or the engine is closed.
    */
   executeDurable(command: Command, options: { commandId?: string } = {}): Promise<Result<CommandOutcome>> {
-    if (this.group) return this.group.add(command, options.commandId);
     try {
-      return Promise.resolve(this.execute(command, options));
+      return this.group ? this.group.add(command, options.commandId) : Promise.resolve(this.execute(command, options));
     } catch (e) {
       return Promise.reject(e as Error);
     }
@@ -158,6 +167,16 @@ export class Engine {
     return this.group?.length ?? 0;
   }
 
+  /** Whether the store can be written: `unavailable` (commands are refused, the engine retries), or `failed` for good. */
+  get health(): StoreHealth {
+    return this.recovery.health;
+  }
+
+  /** Hears each change of health once. Returns an unsubscribe function. */
+  onHealth(listener: HealthListener): () => void {
+    return this.recovery.onHealth(listener);
+  }
+
   /** Receives every committed batch of events, in order. Returns an unsubscribe function. */
   subscribe(listener: EventListener): () => void {
     return this.publisher.subscribe(listener);
@@ -180,7 +199,7 @@ export class Engine {
   close(): void {
     if (this.closed) return;
     // What was accepted for the next group is committed, not dropped.
-    if (this.group?.length && !this.broken) {
+    if (this.group?.length && this.health.state === 'ok') {
       try {
         this.flush();
       } catch {
@@ -190,6 +209,7 @@ export class Engine {
     this.closed = true;
     this.group?.failAll(new Error('engine is closed'));
     this.timers.cancelAll();
+    this.recovery.close();
     this.store.close();
   }
 
@@ -258,19 +278,24 @@ export class Engine {
   }
 
   private receipt(commandId: string): Result<CommandOutcome> | undefined {
-    const stored = this.store.receipt(commandId);
+    const stored = this.guarded(() => this.store.receipt(commandId));
     return stored === undefined ? undefined : storedResult(stored);
   }
 
   private unusable(): Error | undefined {
-    if (this.broken) return new Error(`engine stopped after a store failure: ${this.broken.message}`);
     if (this.closed) return new Error('engine is closed');
-    return undefined;
+    return this.recovery.refusal();
   }
 
   private settleTimers(work: Work): void {
     for (const id of work.interactions) this.timers.sync(modules.interactionDeadlines(this.state, id));
     for (const id of work.agents) this.timers.sync(modules.agentDeadlines(this.state, id));
+  }
+
+  /** Every timer from scratch (at start, and after a rollback): deadlines already past fire at once. */
+  private settleAllTimers(): void {
+    this.timers.cancelAll();
+    this.settleTimers({ seq: this.seq, interactions: new Set(this.state.interactions.keys()), agents: new Set(this.state.agents.keys()) });
   }
 
   private timerFired(key: string, at: number, command: AnyCommand): void {
@@ -280,23 +305,63 @@ export class Engine {
       this.timers.waiting(key, at);
       return this.group.addTimer(command, key);
     }
-    this.run((ctx) => modules.handle(ctx, command));
+    // Refused while the store is unavailable: every timer is re-armed when it is back.
+    this.unlessStoreUnavailable(() => this.run((ctx) => modules.handle(ctx, command)));
+  }
+
+  private unlessStoreUnavailable(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof StoreUnavailableError)) throw e;
+    }
+  }
+
+  /** Runs a store operation; a failure becomes the store being unavailable (see store-recovery.ts). */
+  private guarded<T>(op: () => T): T {
+    try {
+      return op();
+    } catch (e) {
+      throw this.recovery.failed(e);
+    }
   }
 
   private commit(batch: EngineEvent[], receipts?: CommandReceipt | CommandReceipt[]): void {
-    this.sinceSnapshot += batch.length;
     const last = batch[batch.length - 1]!.seq;
     // A snapshot costs time proportional to the state; taking one no more often than every
     // state-size events keeps that cost constant per event (and restart replay bounded by it).
-    const due = this.sinceSnapshot >= Math.max(this.snapshotEvery, this.state.interactions.size + this.state.agents.size);
+    const due = this.sinceSnapshot + batch.length >= Math.max(this.snapshotEvery, this.state.interactions.size + this.state.agents.size);
     const snapshot = due ? { seq: last, state: modules.serializeState(this.state) } : undefined;
-    try {
-      this.store.append(batch, snapshot, receipts);
-    } catch (e) {
-      this.broken = e as Error;
-      throw e;
-    }
+    // SQLite rolls a failed transaction back whole: on a failure nothing of the batch is in the log.
+    this.guarded(() => this.store.append(batch, snapshot, receipts));
     this.seq = last;
-    if (snapshot) this.sinceSnapshot = 0;
+    this.sinceSnapshot = snapshot ? 0 : this.sinceSnapshot + batch.length;
+  }
+
+  /** How the engine rolls back to its log, and retries its store, after a failure. */
+  private recoveryHost(reopenStore: (() => EventStore) | undefined) {
+    return {
+      acknowledged: () => this.seq,
+      rebuild: () => {
+        ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(this.store, this.tenant));
+        this.router = new Router(this.state, this.tenant);
+        this.settleAllTimers();
+        return this.seq;
+      },
+      reopen: () => {
+        if (!reopenStore) return;
+        const fresh = reopenStore();
+        const records = modules.openRecords(fresh);
+        try {
+          this.store.close();
+        } catch {
+          // The old connection is broken anyway.
+        }
+        this.store = fresh;
+        Object.assign(this.records, records);
+      },
+      probe: () => this.store.probe(),
+      resumed: () => this.settleAllTimers(),
+    };
   }
 }

@@ -173,9 +173,9 @@ export class GroupCommit<W> {
       try {
         this.host.commit(work, batches, receipts);
       } catch (e) {
-        // Nothing of the group is published and nobody is answered "ok": the state is ahead of the log.
+        // Nothing of the group is published and nobody is answered "ok" (the engine rolled back to its log).
         for (const d of done) this.settle(d.item, undefined, e);
-        this.failAll(new Error(`engine stopped after a store failure: ${(e as Error).message}`));
+        this.failAll(e instanceof Error ? e : new Error(String(e)));
         return { count: done.length };
       }
     }

@@ -16,10 +16,11 @@
  */
 import { SystemClock, type Clock } from './kernel/clock.js';
 import { Engine, type GroupCommitOptions } from './engine.js';
-import { SqliteEventStore } from './store/sqlite-store.js';
+import { SqliteEventStore, type Durability } from './store/sqlite-store.js';
 import type { Tenant } from './tenant/tenant.js';
 
 export { Engine, type EngineOptions, type EventListener, type GroupCommitOptions } from './engine.js';
+export { StoreUnavailableError, describeStoreError, type StoreHealth, type HealthListener } from './store-recovery.js';
 export type { Queries } from './modules.js';
 export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './kernel/clock.js';
 export type { ErrorCode, EngineError, Result } from './kernel/result.js';
@@ -90,12 +91,14 @@ export type { TenantConfig, AgentConfig, QueueConfig, CodeList } from './tenant/
 export { SCREEN_POP_MODES, type ScreenPopMode } from './tenant/schema.js';
 export { Tenant } from './tenant/tenant.js';
 export { loadTenantFile, parseTenant, TenantError } from './tenant/load.js';
-export { SqliteEventStore } from './store/sqlite-store.js';
+export { SqliteEventStore, DURABILITIES, type Durability } from './store/sqlite-store.js';
 export type { EventStore } from './store/store.js';
 
 /**
  * Opens an engine on a SQLite file (`:memory:` for tests), restoring what it holds.
  * `groupCommit`: `executeDurable` commands are committed together once per turn of the event loop.
+ * `durability`: what an acknowledged command survives (sqlite-store.ts). After a store failure the
+ * engine re-opens the file every `storeRetryMs` until it can write again (store-recovery.ts).
  */
 export function openEngine(options: {
   tenant: Tenant;
@@ -103,10 +106,16 @@ export function openEngine(options: {
   clock?: Clock;
   snapshotEvery?: number;
   groupCommit?: boolean | GroupCommitOptions;
+  durability?: Durability;
+  storeRetryMs?: number;
 }): Engine {
+  const open = () => new SqliteEventStore(options.dbFile, { durability: options.durability });
   return new Engine({
     tenant: options.tenant,
-    store: new SqliteEventStore(options.dbFile),
+    store: open(),
+    // A database in memory cannot be opened again: it would be a new, empty one.
+    reopenStore: options.dbFile === ':memory:' ? undefined : open,
+    storeRetryMs: options.storeRetryMs,
     clock: options.clock ?? new SystemClock(),
     snapshotEvery: options.snapshotEvery,
     groupCommit: options.groupCommit,

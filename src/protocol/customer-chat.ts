@@ -55,6 +55,7 @@ export type CustomerErrorCode =
   | 'TOO_LONG'
   | 'CHAT_ENDED'
   | 'RATE_LIMITED'
+  | 'STORE_UNAVAILABLE'
   | 'SERVER_ERROR';
 
 /** A chat line as the customer sees it. */

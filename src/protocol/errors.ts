@@ -18,12 +18,14 @@ export type WireErrorCode =
   | 'LOCKED_OUT'
   | 'SESSION_UNKNOWN'
   | 'RATE_LIMITED'
+  /** The server cannot save now (disk full, I/O error...): the command was not done; `retryAfterMs`. */
+  | 'STORE_UNAVAILABLE'
   | 'SERVER_ERROR';
 
 export interface WireError {
   code: WireErrorCode;
   message: string;
-  /** For LOCKED_OUT and RATE_LIMITED: when to try again. */
+  /** For LOCKED_OUT, RATE_LIMITED and STORE_UNAVAILABLE: when to try again. */
   retryAfterMs?: number;
   /** For BAD_FRAME (and an engine's VALIDATION of a CRM field): which field was wrong. */
   field?: string;

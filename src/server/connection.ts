@@ -24,6 +24,7 @@ import { isWireCommand, WIRE_COMMANDS } from './commands/index.js';
 import { isWireQuery, WIRE_QUERIES } from './queries.js';
 import type { ServerContext } from './context.js';
 import type { Session } from './session.js';
+import { storeUnavailable } from './store-health.js';
 import { tokenKey } from './tokens.js';
 import { hasPermission, PERMISSION_LABELS } from '../engine/index.js';
 
@@ -118,6 +119,9 @@ export class Connection {
   }
 
   private failed(e: unknown, replyTo?: string): void {
+    // Refused because the store cannot be written: typed, and logged once by the server, not per command.
+    const unavailable = storeUnavailable(e);
+    if (unavailable) return void this.send('error', unavailable, replyTo);
     this.ctx.log('error', 'frame handling failed', { error: (e as Error)?.stack ?? String(e) });
     this.send('error', { code: 'SERVER_ERROR', message: 'The server could not handle this frame.' }, replyTo);
   }
@@ -200,7 +204,12 @@ export class Connection {
       this.attach(session, id, false);
     } else {
       // The token goes out once its key is durable: from then on it survives a server restart.
-      const result = await this.ctx.engine.executeDurable({ type: 'login', agentId: data.agent, sessionKey: tokenKey(session.token) });
+      const result = await this.ctx.engine
+        .executeDurable({ type: 'login', agentId: data.agent, sessionKey: tokenKey(session.token) })
+        .catch((e: unknown) => {
+          this.ctx.sessions.end(session); // not logged in: the reply says why (STORE_UNAVAILABLE)
+          throw e;
+        });
       if (!result.ok) this.ctx.log('error', 'engine refused a verified login', { agent: data.agent, error: result.error.message });
       if (this.ctx.sessions.byAgent(data.agent) !== session) return; // taken over meanwhile
       if (this.ws.readyState !== this.ws.OPEN) return this.reportLost(data.agent); // gone meanwhile: the grace period starts
@@ -222,7 +231,11 @@ export class Connection {
     // Replay (or snapshot) first: events the restored connection causes (e.g. a new offer) must follow, in seq order.
     if (missed) for (const text of missed) this.ws.send(text);
     else this.ctx.sendSnapshot(session);
-    if (session.kind === 'primary') await this.ctx.engine.executeDurable({ type: 'connection_restored', agentId: session.agentId });
+    // While the store is unavailable this cannot be recorded: the server does it once the store is back.
+    if (session.kind === 'primary')
+      await this.ctx.engine.executeDurable({ type: 'connection_restored', agentId: session.agentId }).catch((e: unknown) => {
+        if (!storeUnavailable(e)) throw e;
+      });
   }
 
   /** One session per connection: a second login/resume would close or mix sessions on this socket. */
@@ -278,6 +291,6 @@ export class Connection {
   private reportLost(agentId: string): void {
     this.ctx.engine
       .executeDurable({ type: 'connection_lost', agentId })
-      .catch((e: unknown) => this.ctx.log('error', 'connection_lost failed', { agent: agentId, error: (e as Error)?.message ?? String(e) }));
+      .catch((e: unknown) => storeUnavailable(e) || this.ctx.log('error', 'connection_lost failed', { agent: agentId, error: (e as Error)?.message ?? String(e) }));
   }
 }

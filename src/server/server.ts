@@ -21,6 +21,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { verifyPassword } from './passwords.js';
 import { DEFAULT_SESSION_LIMITS, type Session, type SessionLimits } from './session.js';
 import { Sessions } from './sessions.js';
+import { healthBody, logHealth, reconcilePresence } from './store-health.js';
 import { snapshotOf } from './views.js';
 import { TypingRelay } from './typing.js';
 
@@ -62,6 +63,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? silentLogger;
   const sessions = new Sessions({ ...DEFAULT_SESSION_LIMITS, ...options.sessionLimits }, (key) => engine.queries.agentOfSession(key));
   const fanout = new Fanout(engine, sessions, tuning.statsCoalesceMs);
+  const unwatchHealth = engine.onHealth((health, before) => {
+    logHealth(log, health, before, engine.now());
+    if (health.state === 'ok') reconcilePresence(engine, sessions.all(), log);
+  });
   const started = Date.now();
 
   const typing = new TypingRelay(engine, sessions);
@@ -98,8 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = router(
     Object.assign(
       {
-        '/healthz': ((_req, res) =>
-          sendJson(res, 200, { ok: true, server: SERVER_NAME, uptimeMs: Date.now() - started, sessions: sessions.size, lastSeq: engine.lastSeq })) as Route,
+        '/healthz': ((_req, res) => {
+          const { status, body } = healthBody(engine, { server: SERVER_NAME, uptimeMs: Date.now() - started, sessions: sessions.size, lastSeq: engine.lastSeq });
+          sendJson(res, status, body);
+        }) as Route,
       },
       apiRoutes(engine, log),
       ...channels.map((c) => c.routes ?? {}),
@@ -162,6 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       clearInterval(heartbeat);
       clearInterval(drain);
+      unwatchHealth();
       fanout.close();
       for (const c of channels) await c.close?.();
       for (const c of connections) c.close(CLOSE.goingAway, 'server shutting down');

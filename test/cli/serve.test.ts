@@ -23,6 +23,12 @@ describe('agent-console serve', () => {
     expect(r.stderr).toMatch(/agents/);
   }, 30_000);
 
+  it('refuses an unknown --durability with exit code 2', () => {
+    const r = spawnSync(process.execPath, ['bin/agent-console', 'serve', '--tenant', 'fixtures/demo-tenant.json', '--db', ':memory:', '--durability', 'sometimes'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--durability: "sometimes" is not one of normal, full/);
+  }, 30_000);
+
   it('refuses a bad port with exit code 2', () => {
     const r = spawnSync(process.execPath, ['bin/agent-console', 'serve', '--tenant', 'fixtures/demo-tenant.json', '--db', ':memory:', '--port', 'http'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

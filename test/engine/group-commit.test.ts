@@ -162,7 +162,7 @@ describe('group commit', () => {
     expect(store.receipt('b')).toBeUndefined();
   });
 
-  it('a store failure during a flush fails every command of the group, publishes nothing, and stops the engine', async () => {
+  it('a store failure during a flush fails every command of the group, publishes nothing, and refuses what follows (store-faults.test.ts)', async () => {
     const { engine, store, batches, turn } = setup();
     okValue(engine.execute({ type: 'login', agentId: 'a2' }));
     batches.length = 0;
@@ -180,8 +180,8 @@ describe('group commit', () => {
       expect(p.error?.message).toMatch(/disk full/);
     }
     expect(batches, 'nothing published').toEqual([]);
-    await expect(engine.executeDurable({ type: 'login', agentId: 'a3' })).rejects.toThrow(/store failure/);
-    expect(() => engine.execute({ type: 'login', agentId: 'a3' })).toThrow(/store failure/);
+    await expect(engine.executeDurable({ type: 'login', agentId: 'a3' })).rejects.toThrow(/store unavailable: disk full/);
+    expect(() => engine.execute({ type: 'login', agentId: 'a3' })).toThrow(/store unavailable: disk full/);
   });
 
   it('fails what is still queued behind a failed group', async () => {

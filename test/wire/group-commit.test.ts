@@ -86,13 +86,13 @@ describe('server on a group-commit engine', () => {
     expect(s.engine.history(interactionId).filter((e) => e.type === 'interaction.accepted')).toHaveLength(1);
   });
 
-  it('a store failure is answered with an error, never an ack', async () => {
+  it('a store failure is answered with STORE_UNAVAILABLE, never an ack', async () => {
     const s = await serverOn();
     const a1 = await login(s.server.url, 'a1');
     s.store.failNext = true;
     const reply = await a1.cmd('set_status', { status: 'available' }, 'doomed');
     expect(reply.type).toBe('error');
-    expect(RawClient.outcome(reply)).toBe('SERVER_ERROR');
+    expect(RawClient.outcome(reply)).toBe('STORE_UNAVAILABLE');
     expect(a1.frames.some((f) => f.type === 'self' && (f.data as { status: string }).status === 'available')).toBe(false);
   });
 

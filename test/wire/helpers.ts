@@ -1,6 +1,6 @@
 /** A real engine behind a real server on loopback, and raw/helper clients. */
 import WebSocket from 'ws';
-import { openEngine, parseTenant, VirtualClock, type Engine } from '../../src/engine/index.js';
+import { openEngine, parseTenant, VirtualClock, type Engine, type Tenant } from '../../src/engine/index.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 import { hashPassword } from '../../src/server/passwords.js';
 import { EngineClient, type AgentView } from '../../src/client/index.js';
@@ -28,9 +28,14 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function rig(options: Partial<ServerOptions> = {}, tenant?: unknown): Promise<Rig> {
+/** `makeEngine`: an engine of the test's own (a store that fails...), on the rig's clock. */
+export async function rig(
+  options: Partial<ServerOptions> = {},
+  tenant?: unknown,
+  makeEngine: (tenant: Tenant, clock: VirtualClock) => Engine = (t, clock) => openEngine({ tenant: t, dbFile: ':memory:', clock }),
+): Promise<Rig> {
   const clock = new VirtualClock();
-  const engine = openEngine({ tenant: parseTenant(tenant ?? (await wireTenant())), dbFile: ':memory:', clock });
+  const engine = makeEngine(parseTenant(tenant ?? (await wireTenant())), clock);
   const server = await startServer({ engine, port: 0, statsCoalesceMs: 0, ...options });
   const clients: EngineClient[] = [];
   return {

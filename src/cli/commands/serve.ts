@@ -13,5 +13,10 @@ export function registerServe(program: Command): void {
     .option('--tls-cert <file>', 'TLS certificate (PEM): serve wss:// and https://')
     .option('--tls-key <file>', 'TLS private key (PEM)')
     .option('--log <file>', 'write logs to this file instead of stderr')
+    .option(
+      '--durability <level>',
+      'normal: an acknowledged command survives the process crashing; full: also an OS crash or power loss (an fsync per commit)',
+      'normal',
+    )
     .action(async (flags: ServeFlags) => (await import('../actions/serve.js')).serve(flags));
 }

@@ -7,7 +7,7 @@
  * on every screen. Timers are real time, scaled by `pace` (tests use ~0.01).
  */
 import { CustomerChatClient, type CustomerChatEvent } from '../../client/customer-chat.js';
-import type { Engine, EngineEvent } from '../../engine/index.js';
+import { StoreUnavailableError, type Engine, type EngineEvent } from '../../engine/index.js';
 import { customerFor } from './people.js';
 import { prng } from './prng.js';
 
@@ -136,7 +136,12 @@ export function startColleagueReplies(engine: Engine, options: { humans: string[
       const t = setTimeout(() => {
         timers.delete(t);
         const i = engine.queries.interaction(e.interactionId);
-        if (i?.phase === 'active' && i.chat && !i.chat.customerLeft) engine.execute({ type: 'send_chat', agentId, interactionId: e.interactionId, text: reply });
+        if (i?.phase !== 'active' || !i.chat || i.chat.customerLeft) return;
+        try {
+          engine.execute({ type: 'send_chat', agentId, interactionId: e.interactionId, text: reply });
+        } catch (err) {
+          if (!(err instanceof StoreUnavailableError)) throw err; // a colleague's reply lost to a storage outage
+        }
       }, (3000 + Math.random() * 4000) * pace);
       t.unref?.();
       timers.add(t);

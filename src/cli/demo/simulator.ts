@@ -6,7 +6,7 @@
  * now and then a simulated supervisor broadcasts a notice to their groups.
  * Runs on the engine's Clock, so a test can drive it on a virtual clock.
  */
-import type { Clock, Engine, EngineEvent, TimerHandle } from '../../engine/index.js';
+import { StoreUnavailableError, type Clock, type Engine, type EngineEvent, type TimerHandle } from '../../engine/index.js';
 import { customerFor } from './people.js';
 import { prng } from './prng.js';
 
@@ -173,7 +173,12 @@ export class Simulator {
 
   private exec(command: Parameters<Engine['execute']>[0]): boolean {
     if (!this.running) return false;
-    return this.engine.execute(command).ok;
+    try {
+      return this.engine.execute(command).ok;
+    } catch (e) {
+      if (e instanceof StoreUnavailableError) return false; // simulated traffic waits for the store like everyone
+      throw e;
+    }
   }
 
   private between(min: number, max: number): number {

@@ -2,8 +2,16 @@
  * The event log in SQLite (better-sqlite3, WAL). One row per event, one
  * transaction per command batch (or per group of commands' batches, when the
  * engine commits them as a group); snapshots let a restart replay only the
- * tail. `synchronous=NORMAL` in WAL keeps every committed transaction across
- * a process crash (only an OS crash or power loss can lose the last ones).
+ * tail.
+ *
+ * Durability (what "acknowledged" promises), `durability`:
+ *   - 'normal' (default): `synchronous=NORMAL` in WAL. A committed transaction
+ *     is in the WAL file when the command is answered, so it survives the
+ *     process crashing or being killed; the WAL is synced to disk only at
+ *     checkpoints, so an OS crash or power loss can lose the last ones.
+ *   - 'full': `synchronous=FULL`. The WAL is synced on every commit: an
+ *     answered command also survives an OS crash or power loss, at the cost
+ *     of an fsync per group commit (bench/durability.bench.ts).
  */
 import Database from 'better-sqlite3';
 import type { EngineEvent } from '../kernel/types.js';
@@ -52,6 +60,19 @@ interface Attached {
 /** Bump when the stored shape changes incompatibly. */
 export const STORE_FORMAT = 1;
 
+export type Durability = 'normal' | 'full';
+export const DURABILITIES: readonly Durability[] = ['normal', 'full'];
+
+export interface SqliteStoreOptions {
+  durability?: Durability;
+  /**
+   * How long a write waits for a lock another process holds before it fails (SQLITE_BUSY), in ms.
+   * Short: the engine is single-threaded, so a wait stalls every console; the engine treats the
+   * failure as the store being unavailable and retries on its own (default 500).
+   */
+  busyTimeoutMs?: number;
+}
+
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
@@ -65,10 +86,10 @@ export class SqliteEventStore implements EventStore {
   private readonly projectedUpTo: Database.Statement;
 
   /** `file` may be ':memory:' for tests. */
-  constructor(file: string) {
-    this.db = new Database(file);
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(file, { timeout: options.busyTimeoutMs ?? 500 });
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     const format = this.db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined;
@@ -106,6 +127,17 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0 && !snapshot) return;
     this.appendTx(events, snapshot, receipts === undefined ? [] : Array.isArray(receipts) ? receipts : [receipts as CommandReceipt]);
     if (events.length) this.last = events[events.length - 1]!.seq;
+  }
+
+  /** The connection's `synchronous` setting, as SQLite reports it (what `durability` asked for). */
+  get synchronous(): 'NORMAL' | 'FULL' | 'OTHER' {
+    const level = this.db.pragma('synchronous', { simple: true }) as number;
+    return level === 1 ? 'NORMAL' : level === 2 ? 'FULL' : 'OTHER';
+  }
+
+  /** A small write transaction: throws if the database cannot be written now (full, read-only, locked, I/O error). */
+  probe(): void {
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', ?)").run(String(Date.now()));
   }
 
   receipt(commandId: string): unknown {

@@ -64,6 +64,8 @@ export interface EventStore {
    * another version), then applied in the transaction of every append. Returns its reader.
    */
   attach<R>(projection: Projection<R>): R;
+  /** A small write: throws if the store cannot be written now (after a failure, the engine probes before taking work again). */
+  probe(): void;
   close(): void;
 }
 

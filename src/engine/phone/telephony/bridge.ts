@@ -8,6 +8,7 @@
  */
 import type { Result } from '../../kernel/result.js';
 import type { AnyCommand, Command, CommandOutcome, EngineEvent, EngineState } from '../../kernel/types.js';
+import { StoreUnavailableError } from '../../store-recovery.js';
 import type { LiveLeg, TelephonyAdapter, TelephonyReport, TelephonyRequest } from './adapter.js';
 import { requestsOf } from './effects.js';
 
@@ -40,7 +41,14 @@ export function attachTelephony(engine: BridgedEngine, adapter: TelephonyAdapter
 
   const send = (command: Command): void => {
     if (stopped) return;
-    const result = engine.execute(command);
+    let result: Result<CommandOutcome>;
+    try {
+      result = engine.execute(command);
+    } catch (e) {
+      // The store cannot be written (already reported once by the engine's health): the report is lost.
+      if (!(e instanceof StoreUnavailableError)) throw e;
+      return log('warn', `telephony: ${command.type} lost, the store is unavailable`, { reason: e.reason });
+    }
     if (!result.ok) log('warn', `telephony: ${command.type} refused`, { code: result.error.code, message: result.error.message });
   };
 

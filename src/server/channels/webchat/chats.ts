@@ -10,7 +10,7 @@
  * After a restart this memory is empty; a `resume` whose key matches a live
  * conversation in the engine rebuilds its Chat then (`resumable`).
  */
-import { queuePositions, type ChatMessage, type Engine, type EngineEvent, type ResumableChat } from '../../../engine/index.js';
+import { queuePositions, StoreUnavailableError, type ChatMessage, type Engine, type EngineEvent, type ResumableChat } from '../../../engine/index.js';
 import { messageOrdinal, type CustomerMessage, type CustomerServerFrame, type EndReason } from '../../../protocol/customer-chat.js';
 import { parseMarkup } from '../../../protocol/rich-text.js';
 import { TokenBucket } from '../../rate-limit.js';
@@ -136,7 +136,16 @@ export class Chats {
 
   /** Ends the customer side in the engine; the resulting events end the chat (onEvents). */
   endCustomerSide(chat: Chat): void {
-    const result = this.engine.execute({ type: 'customer_end', interactionId: chat.interactionId });
+    let result;
+    try {
+      result = this.engine.execute({ type: 'customer_end', interactionId: chat.interactionId });
+    } catch (e) {
+      if (!(e instanceof StoreUnavailableError)) throw e;
+      if (e.final) return; // the engine gave up: the process restarts
+      // Not recorded while the store cannot be written: try again (unless the customer came back meanwhile).
+      this.timer(e.retryAfterMs, () => chat.state !== 'ended' && !(chat.pendingEnd === 'disconnected' && chat.peer) && this.endCustomerSide(chat));
+      return;
+    }
     // Already over on the agent side at the same moment: still end it for the customer.
     if (!result.ok) this.end(chat, chat.pendingEnd ?? 'left');
   }

@@ -5,7 +5,7 @@
  * anonymous: the only secret is the resume token handed out by `joined`.
  */
 import type WebSocket from 'ws';
-import { MAX_CHAT_MESSAGE, type Engine } from '../../../engine/index.js';
+import { MAX_CHAT_MESSAGE, type Command, type CommandOutcome, type Engine, type Result } from '../../../engine/index.js';
 import {
   CUSTOMER_FRAMES,
   CUSTOMER_MAX_BAD_FRAMES,
@@ -18,6 +18,7 @@ import {
 import { CLOSE } from '../../../protocol/index.js';
 import type { TokenBucket } from '../../rate-limit.js';
 import type { TypingRelay } from '../../typing.js';
+import { storeUnavailable } from '../../store-health.js';
 import { newToken, tokenKey } from '../../tokens.js';
 import type { Chat, ChatPeer, Chats } from './chats.js';
 
@@ -124,7 +125,8 @@ export class CustomerSocket implements ChatPeer {
     // The token goes to the customer only; the engine's log and our memory keep its hash.
     const token = newToken();
     const resumeKey = tokenKey(token);
-    const result = engine.execute({ type: 'arrive', queueId: queue.id, customer, resumeKey });
+    const result = this.execute({ type: 'arrive', queueId: queue.id, customer, resumeKey });
+    if (!result) return;
     if (!result.ok || !result.value.interactionId) return this.error('SERVER_ERROR', result.ok ? 'The chat could not be opened.' : result.error.message);
     // Send `joined` before anything the new chat triggers (position, agent_joined).
     const pending: CustomerServerFrame[] = [];
@@ -168,16 +170,30 @@ export class CustomerSocket implements ChatPeer {
       return this.error('TOO_LONG', `A message is at most ${MAX_CHAT_MESSAGE} characters (this one has ${text.length}).`, { clientId, field: 'text' });
     const wait = chat.messages.take();
     if (wait > 0) return this.error('RATE_LIMITED', 'You are sending messages too fast: slow down.', { clientId, retryAfterMs: wait });
-    const result = this.deps.engine.execute(
+    const result = this.execute(
       { type: 'customer_chat', conversationId: chat.conversationId, text, clientId },
       { commandId: `webchat:${chat.conversationId}:${clientId}` },
+      { clientId },
     );
+    if (!result) return;
     if (!result.ok) {
       const ended = result.error.code === 'NOT_FOUND' || result.error.code === 'INVALID_STATE';
       return this.error(ended ? 'CHAT_ENDED' : 'SERVER_ERROR', ended ? 'This chat has ended: your message was not sent.' : result.error.message, { clientId });
     }
     if (!result.value.messageId) return this.error('SERVER_ERROR', 'The message was not recorded.', { clientId });
     this.send({ type: 'ack', clientId, messageId: result.value.messageId });
+  }
+
+  /** Runs an engine command; while the store cannot be written, answers STORE_UNAVAILABLE (nothing was done) and returns undefined. */
+  private execute(command: Command, options: { commandId?: string } = {}, extra: ErrorExtra = {}): Result<CommandOutcome> | undefined {
+    try {
+      return this.deps.engine.execute(command, options);
+    } catch (e) {
+      const unavailable = storeUnavailable(e);
+      if (!unavailable) throw e;
+      this.error('STORE_UNAVAILABLE', unavailable.message, { ...extra, retryAfterMs: unavailable.retryAfterMs });
+      return undefined;
+    }
   }
 
   private leave(chat: Chat): void {

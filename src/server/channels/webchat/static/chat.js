@@ -186,7 +186,8 @@
     }
   }
   function error(f) {
-    if (f.code === 'RATE_LIMITED' && f.clientId) {
+    // Not recorded yet (too fast, or the server cannot save for a moment): the line stays pending and goes again.
+    if ((f.code === 'RATE_LIMITED' || f.code === 'STORE_UNAVAILABLE') && f.clientId) {
       const item = st.outbox.find((o) => o.clientId === f.clientId);
       if (item) setTimeout(() => send({ type: 'message', text: item.text, clientId: item.clientId }), Math.max(200, f.retryAfterMs || 1000));
       return;
