@@ -113,7 +113,7 @@ export class Engine {
       records: this.records,
       tenant: this.tenant,
       clock: this.clock,
-      queueStats: (queueId) => this.router.stats(queueId),
+      queueStats: (queueId, asker) => this.router.stats(queueId, asker),
       history: (interactionId) => this.store.eventsOfInteraction(interactionId),
       hooks: modules.HOOKS,
     });
@@ -246,7 +246,7 @@ export class Engine {
       tenant: this.tenant,
       hooks: modules.HOOKS,
       now: () => now,
-      queueStats: (queueId) => this.router.stats(queueId),
+      queueStats: (queueId, asker) => this.router.stats(queueId, asker),
       emit: (body: EngineEventBody) => {
         const event = { ...body, seq: work.seq + batch.length + 1, ts: now } as EngineEvent;
         const ids = body as { interactionId?: string; agentId?: string };

@@ -8,8 +8,8 @@ import { CRM_WIRE_QUERIES } from './crm-queries.js';
 import type { QueryResult } from './query-result.js';
 
 export const WIRE_QUERIES = {
-  /** Every queue with live stats (transfer dialogs list queues the agent is not in). */
-  list_queues: (engine: Engine, _agentId: string, _data: unknown): QueryResult => ({ ok: true, result: { queues: engine.queries.allQueues() } }),
+  /** Every queue with live stats, and how many others than the asker could take its work (transfer dialogs). */
+  list_queues: (engine: Engine, agentId: string, _data: unknown): QueryResult => ({ ok: true, result: { queues: engine.queries.allQueues(agentId) } }),
 
   /** My own call history, newest first (dial from call history). */
   call_history: (engine: Engine, agentId: string, _data: unknown): QueryResult => ({ ok: true, result: { calls: engine.queries.callHistory(agentId) } }),

@@ -118,6 +118,12 @@ export function randomStep(rng: Rng, engine: Engine, clock: VirtualClock): Step 
       return { kind: 'cmd', cmd: { type: 'set_codes', ...w, codes } };
     }],
     [wrapping.length ? 8 : 1, () => ({ kind: 'cmd', cmd: { type: 'wrap_up', ...work(wrapping) } })],
+    [active.length ? 4 : 1, () => {
+      // Chats transferred to a chat queue, often one the agent is in (it must never come back to them).
+      const chats = active.filter((w) => s.interactions.get(w.id)?.media === 'chat');
+      const w = work(chats);
+      return { kind: 'cmd', cmd: { type: 'transfer_chat', ...w, queueId: rng.pick(['chat', 'chat0', 'chat', 'phone']), force: rng.chance(0.7) } };
+    }],
     [2, () => ({ kind: 'cmd', cmd: { type: 'set_notes', ...work(held), notes: rng.chance(0.1) ? 'x'.repeat(10_001) : 'note' } })],
     [5, () => {
       const live = [...s.interactions.keys()];
@@ -216,6 +222,7 @@ export class InvariantChecker {
       for (const w of a.work) heldBy.set(w, [...(heldBy.get(w) ?? []), a.id]);
     }
     const waitingPerQueue = new Map<string, number>();
+    const waitingFrom = new Map<string, (string | undefined)[]>();
     // Every live interaction is in exactly one place.
     for (const i of s.interactions.values()) {
       if (!this.arrived.has(i.id)) this.fail(`${i.id} is live but never arrived`);
@@ -224,13 +231,17 @@ export class InvariantChecker {
       const holders = heldBy.get(i.id) ?? [];
       if (i.phase === 'queued') {
         if (offers.length || holders.length) this.fail(`${i.id} queued but offered to ${offers} / held by ${holders}`);
-        if (i.queueId && !i.directAgentId) waitingPerQueue.set(i.queueId, (waitingPerQueue.get(i.queueId) ?? 0) + 1);
+        if (i.queueId && !i.directAgentId) {
+          waitingPerQueue.set(i.queueId, (waitingPerQueue.get(i.queueId) ?? 0) + 1);
+          waitingFrom.set(i.queueId, [...(waitingFrom.get(i.queueId) ?? []), i.transferredFrom?.agentId]);
+        }
         else if (!i.directAgentId) this.fail(`${i.id} queued nowhere`);
         if (i.directAgentId && i.media !== 'voicemail') this.fail(`${i.id} waiting DAR work is not voicemail`);
       } else if (i.phase === 'offered') {
         if (offers.length !== 1 || offers[0] !== i.agentId || holders.length)
           this.fail(`${i.id} offered to ${i.agentId} but agents' offers: ${offers}, held by ${holders}`);
         if (i.offerDeadline === undefined) this.fail(`${i.id} offered without deadline`);
+        if (i.transferredFrom && i.transferredFrom.agentId === i.agentId) this.fail(`${i.id} offered back to ${i.agentId}, who transferred it`);
         else if (settledTime && i.offerDeadline <= now) this.fail(`${i.id} offer deadline passed without timeout`);
       } else if (i.phase === 'active' || i.phase === 'wrapup') {
         if (holders.length !== 1 || holders[0] !== i.agentId || offers.length)
@@ -280,7 +291,8 @@ export class InvariantChecker {
       const idleAvailable = a.status === 'available' && a.work.size === 0;
       const chatReady = a.status === 'busy' && exclusive === 0 && chats < maxChats;
       for (const qid of tenant.queuesOfAgent.get(a.id) ?? []) {
-        if (a.disabledQueues.has(qid) || !waitingPerQueue.get(qid)) continue;
+        // Work this agent transferred away is never theirs again (routing/offer-rules.ts).
+        if (a.disabledQueues.has(qid) || !(waitingFrom.get(qid) ?? []).some((from) => from !== a.id)) continue;
         const qm = tenant.queues.get(qid)!.media;
         if ((idleAvailable && (qm !== 'chat' || maxChats > 0)) || (chatReady && qm === 'chat'))
           this.fail(`routing not settled: ${a.id} (${a.status}) is ready and ${qid} has ${waitingPerQueue.get(qid)} waiting`);

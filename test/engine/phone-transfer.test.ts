@@ -195,6 +195,22 @@ describe('transfer to a queue', () => {
   });
 });
 
+describe('transfer to my own queue', () => {
+  it('the call is never offered back to me: it waits for a colleague (routing/offer-rules.ts)', () => {
+    const h = phoneHarness();
+    h.available('a1');
+    const { id } = h.connected('a1');
+    // Nobody else is there: the warning does not count me.
+    expect(h.code(h.run({ type: 'phone_transfer', agentId: 'a1', interactionId: id, to: { queueId: 'phone' } }))).toBe('UNSTAFFED');
+    const { interactionId: moved } = h.ok({ type: 'phone_transfer', agentId: 'a1', interactionId: id, to: { queueId: 'phone' }, force: true });
+    h.ok({ type: 'wrap_up', agentId: 'a1', interactionId: id });
+    expect(h.status('a1')).toBe('available');
+    expect(h.offerOf('a1')).toBeUndefined();
+    h.available('a2');
+    expect(h.offerOf('a2')).toBe(moved);
+  });
+});
+
 describe('transfer to an external number', () => {
   it('warm invite, answered, complete: the customer talks with them; I wrap up; the engine releases the call', () => {
     const h = phoneHarness();

@@ -68,9 +68,9 @@ export const transferChat: Handler<CommandOf<'transfer_chat'>> = (ctx, cmd) => {
   const target = ctx.tenant.queues.get(cmd.queueId);
   if (!target || target.media !== 'chat') return fail('NOT_FOUND', `There is no chat queue "${cmd.queueId}".`);
   const agentConfig = ctx.tenant.agents.get(cmd.agentId)!;
-  const staffed = (ctx.queueStats(target.id)?.available ?? 0) > 0;
+  const staffed = (ctx.queueStats(target.id, cmd.agentId)?.others ?? 0) > 0;
   if (!staffed && !cmd.force && !hasPermission(agentConfig, 'transferToUnstaffedQueues'))
-    return fail('UNSTAFFED', `Nobody is available in ${target.name} right now: the customer will wait there. Transfer anyway?`);
+    return fail('UNSTAFFED', `Nobody else is available in ${target.name} right now (a chat you transfer never comes back to you): the customer will wait there. Transfer anyway?`);
   const i = chat.value;
   const conversationId = i.conversationId!;
   const newInteractionId = `IX-${ctx.state.nextInteraction}`;

@@ -44,6 +44,8 @@ export interface QueueStats {
   waiting: number;
   /** Epoch ms of the longest-waiting interaction's arrival, if any wait. */
   oldestArrival?: number;
+  /** Asked for one agent (transfers): agents other than them who could take its work now (routing/offer-rules.ts). */
+  others?: number;
 }
 
 /** What a command handler works with. */
@@ -55,8 +57,8 @@ export interface Ctx {
   now(): number;
   /** Applies the event to the state at once and adds it to this command's batch. */
   emit(event: EngineEventBody): void;
-  /** Live queue stats from the router (transfers warn about unstaffed queues). */
-  queueStats(queueId: string): QueueStats | undefined;
+  /** Live queue stats from the router; with `asker`, `others` counts who else could take its work (transfers warn about unstaffed queues). */
+  queueStats(queueId: string, asker?: string): QueueStats | undefined;
   readonly hooks: HookLists;
 }
 
@@ -76,7 +78,7 @@ export interface ViewContext {
   readonly records: EngineRecords;
   readonly tenant: Tenant;
   readonly clock: Clock;
-  queueStats(queueId: string): QueueStats | undefined;
+  queueStats(queueId: string, asker?: string): QueueStats | undefined;
   /** Stored events of one interaction (transcripts). */
   history(interactionId: string): EngineEvent[];
   readonly hooks: HookLists;

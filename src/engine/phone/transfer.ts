@@ -66,9 +66,9 @@ export const phoneTransfer: Handler<CommandOf<'phone_transfer'>> = (ctx, cmd) =>
   const q = ctx.tenant.queues.get(to.queueId);
   if (!q || q.media !== 'inbound_phone') return fail('NOT_FOUND', `There is no phone queue "${to.queueId}".`);
   if (otherPartiesOf(call).length) return fail('INVALID_STATE', 'Others are on this conference: remove them or leave the call instead.');
-  const staffed = (ctx.queueStats(q.id)?.available ?? 0) > 0;
+  const staffed = (ctx.queueStats(q.id, cmd.agentId)?.others ?? 0) > 0;
   if (!staffed && !cmd.force && !hasPermission(ctx.tenant.agents.get(cmd.agentId)!, 'transferToUnstaffedQueues'))
-    return fail('UNSTAFFED', `Nobody is available in ${q.name} right now: the caller will wait there. Transfer anyway?`);
+    return fail('UNSTAFFED', `Nobody else is available in ${q.name} right now (a call you transfer never comes back to you): the caller will wait there. Transfer anyway?`);
   const newId = `IX-${ctx.state.nextInteraction}`;
   ctx.emit({
     type: 'interaction.arrived',

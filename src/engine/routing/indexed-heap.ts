@@ -26,6 +26,33 @@ export class IndexedHeap<T> {
     return this.keys[0];
   }
 
+  keyOf(id: string): T | undefined {
+    const at = this.index.get(id);
+    return at === undefined ? undefined : this.keys[at];
+  }
+
+  /**
+   * The best id `accept` takes. Ids are visited best-first through the heap's
+   * tree, so the cost grows with the ids refused before it (a handful: an
+   * interaction refuses only the agent who transferred it), not with the size.
+   */
+  firstWhere(accept: (id: string) => boolean): string | undefined {
+    if (this.ids.length === 0) return undefined;
+    if (accept(this.ids[0]!)) return this.ids[0];
+    // Positions whose parent was refused, best first.
+    const frontier = new IndexedHeap<T>(this.less);
+    const visit = (at: number): void => {
+      for (const child of [2 * at + 1, 2 * at + 2]) if (child < this.ids.length) frontier.set(String(child), this.keys[child]!);
+    };
+    visit(0);
+    for (let next = frontier.pop(); next !== undefined; next = frontier.pop()) {
+      const at = Number(next);
+      if (accept(this.ids[at]!)) return this.ids[at];
+      visit(at);
+    }
+    return undefined;
+  }
+
   /** Inserts, or re-positions an id already present with its new key. */
   set(id: string, key: T): void {
     const at = this.index.get(id);

@@ -5,7 +5,7 @@
  * derived from the state (rebuilt on restore) and only answers "what should be
  * offered next?"; the engine turns each answer into an `interaction.offered`
  * event. Invariant after `next()` returns undefined: no queue has both
- * waiting work and a ready agent.
+ * waiting work and a ready agent it may be offered to (offer-rules.ts).
  */
 import { canBeOffered, routingLoad } from '../agents/capacity.js';
 import type { QueueStats } from '../kernel/module.js';
@@ -13,6 +13,7 @@ import type { EngineState } from '../kernel/types.js';
 import type { Interaction } from '../work/state.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { IndexedHeap } from './indexed-heap.js';
+import { mayOffer } from './offer-rules.js';
 
 type ReadyKey = readonly [load: number, idleSince: number, tie: string];
 const readyLess = (a: ReadyKey, b: ReadyKey) =>
@@ -86,15 +87,33 @@ export class Router {
       if (decision) return decision;
     }
     for (const q of this.dirtyQueues) {
-      const head = this.waiting.get(q)?.peek();
-      const agentId = this.ready.get(q)?.peek();
-      if (head && agentId) return { interactionId: head, agentId };
+      const decision = this.pairIn(q);
+      if (decision) return decision;
       this.dirtyQueues.delete(q);
     }
     return undefined;
   }
 
-  stats(queueId: string): QueueStats | undefined {
+  /** The queue's head for its best ready agent allowed to take it; when the
+   *  only ready agent transferred the head away, the next work they may take. */
+  private pairIn(queueId: string): Decision | undefined {
+    const waiting = this.waiting.get(queueId);
+    const ready = this.ready.get(queueId);
+    const head = waiting?.peek();
+    if (!waiting || !ready || !head || ready.size === 0) return undefined;
+    const agentId = ready.firstWhere((a) => this.mayOffer(head, a));
+    if (agentId) return { interactionId: head, agentId };
+    const only = ready.peek()!;
+    const other = waiting.firstWhere((i) => this.mayOffer(i, only));
+    return other ? { interactionId: other, agentId: only } : undefined;
+  }
+
+  private mayOffer(interactionId: string, agentId: string): boolean {
+    return mayOffer(this.state.interactions.get(interactionId), agentId);
+  }
+
+  /** Live figures of a queue; with `asker`, also how many others could take its work now. */
+  stats(queueId: string, asker?: string): QueueStats | undefined {
     const waiting = this.waiting.get(queueId);
     if (!waiting) return undefined;
     const head = waiting.peek();
@@ -102,7 +121,20 @@ export class Router {
       waiting: waiting.size,
       available: this.available.get(queueId)!.size,
       oldestArrival: head ? this.state.interactions.get(head)?.arrivedAt : undefined,
+      ...(asker === undefined ? {} : { others: this.takers(queueId, asker) }),
     };
+  }
+
+  /**
+   * Agents other than `except` who could take the queue's work now: Available
+   * ones, and busy ones still ready for more (chats). Counted on demand (a
+   * transfer dialog, a transfer), never per routing decision.
+   */
+  private takers(queueId: string, except: string): number {
+    const takers = new Set(this.available.get(queueId));
+    for (const a of this.ready.get(queueId)!) takers.add(a);
+    takers.delete(except);
+    return takers.size;
   }
 
   /** Queued interaction ids of a queue, longest waiting first (for pull lists; O(n log n)). */
@@ -122,10 +154,10 @@ export class Router {
     for (const q of this.tenant.queuesOfAgent.get(agentId) ?? []) {
       if (!this.ready.get(q)!.has(agentId)) continue;
       const heap = this.waiting.get(q)!;
-      const head = heap.peek();
+      const head = heap.firstWhere((i) => this.mayOffer(i, agentId));
       if (!head) continue;
       const priority = this.tenant.queues.get(q)!.priority;
-      const arrival = heap.peekKey()!;
+      const arrival = heap.keyOf(head)!;
       if (!best || priority > best.priority || (priority === best.priority && arrival < best.arrival))
         best = { id: head, priority, arrival };
     }

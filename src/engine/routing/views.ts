@@ -42,14 +42,14 @@ export function routingViews(vc: ViewContext) {
 
     queueOf,
 
-    /** Every queue with its stats (transfer dialogs list all queues of a media). */
-    allQueues(): Omit<QueueView, 'relation' | 'enabled'>[] {
+    /** Every queue with its stats (transfer dialogs list all queues of a media); with `asker`, who else could take its work. */
+    allQueues(asker?: string): Omit<QueueView, 'relation' | 'enabled'>[] {
       return tenant.config.queues.map((q) => ({
         id: q.id,
         name: q.name,
         media: q.media,
         priority: q.priority,
-        stats: vc.queueStats(q.id)!,
+        stats: vc.queueStats(q.id, asker)!,
       }));
     },
   };
