@@ -56,6 +56,8 @@ export class Fanout {
   private onBatch(events: readonly EngineEvent[]): void {
     const selves = new Set<string>();
     const offers = new Map<string, OfferReason>();
+    /** Agents whose offer is the same one, changed (sent again). */
+    const offerUpdates = new Set<string>();
     const work = new Map<string, string>(); // interactionId → agentId
     const removed: { agentId: string; interactionId: string; reason: string }[] = [];
     let faqChanged = false;
@@ -79,6 +81,8 @@ export class Fanout {
           break;
         case 'interaction.offered':
           offers.set(e.agentId, undefined);
+          // Offered again after a timeout: the same id with a new deadline.
+          offerUpdates.add(e.agentId);
           this.touchQueueOf(e.interactionId);
           break;
         case 'interaction.accepted':
@@ -95,6 +99,16 @@ export class Fanout {
         case 'interaction.notes_set': {
           const agentId = this.ownerOf(e.interactionId);
           if (agentId) work.set(e.interactionId, agentId);
+          break;
+        }
+        case 'chat.customer_away': {
+          // The offer or the chat shows whether its customer is connected.
+          const agentId = this.ownerOf(e.interactionId);
+          if (!agentId) break;
+          if (this.engine.queries.unsafeState().interactions.get(e.interactionId)?.phase === 'offered') {
+            offers.set(agentId, undefined);
+            offerUpdates.add(agentId);
+          } else work.set(e.interactionId, agentId);
           break;
         }
         case 'chat.message': {
@@ -146,7 +160,7 @@ export class Fanout {
     }
     // Work first, status last: the status is the consequence (work ended → Available), so a
     // console never shows "Available" beside an interaction that is already gone.
-    this.sendOffers(offers);
+    this.sendOffers(offers, offerUpdates);
     for (const [interactionId, agentId] of work) {
       const view = this.engine.queries.interaction(interactionId);
       const session = this.sessions.ofAgent(agentId);
@@ -197,12 +211,12 @@ export class Fanout {
     if (view) session.push('notice', view);
   }
 
-  private sendOffers(offers: Map<string, OfferReason>): void {
+  private sendOffers(offers: Map<string, OfferReason>, updated: ReadonlySet<string>): void {
     for (const [agentId, reason] of offers) {
       const session = this.sessions.ofAgent(agentId);
       if (!session) continue;
       const offer = this.engine.queries.offerOf(agentId) ?? null;
-      if ((offer?.id ?? null) === session.sentOffer) continue;
+      if ((offer?.id ?? null) === session.sentOffer && !updated.has(agentId)) continue;
       session.sentOffer = offer?.id ?? null;
       session.push('offer', { offer, reason: offer ? undefined : reason });
     }

@@ -240,8 +240,8 @@ export class InvariantChecker {
       } else if (i.phase === 'offered') {
         if (offers.length !== 1 || offers[0] !== i.agentId || holders.length)
           this.fail(`${i.id} offered to ${i.agentId} but agents' offers: ${offers}, held by ${holders}`);
-        if (i.offerDeadline === undefined) this.fail(`${i.id} offered without deadline`);
         if (i.transferredFrom && i.transferredFrom.agentId === i.agentId) this.fail(`${i.id} offered back to ${i.agentId}, who transferred it`);
+        if (i.offerDeadline === undefined) this.fail(`${i.id} offered without deadline`);
         else if (settledTime && i.offerDeadline <= now) this.fail(`${i.id} offer deadline passed without timeout`);
       } else if (i.phase === 'active' || i.phase === 'wrapup') {
         if (holders.length !== 1 || holders[0] !== i.agentId || offers.length)

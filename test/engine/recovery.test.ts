@@ -162,7 +162,7 @@ describe('crash recovery from the SQLite file', () => {
     // What the script left behind is all there.
     const q = restored.engine.queries;
     expect(q.self('m4')).toMatchObject({ status: 'working_offline', statusCode: 'meeting' });
-    expect(q.self('m2')!.afterWork).toEqual({ status: 'on_break' });
+    expect(q.self('m2')!.afterWork).toEqual({ status: 'on_break', by: 'agent' });
     expect(q.self('m1')!.status).toBe('busy_stop_new');
     expect(q.workOf('m1').map((w) => [w.customer.name, w.codes, w.notes])).toEqual([
       ['Chat one', [], ''],

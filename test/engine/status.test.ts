@@ -128,7 +128,10 @@ describe('agent status table (DOMAIN.md)', () => {
       for (const to of Object.keys(targets)) expect(STATUSES).toContain(to);
     }
     expect(canTransition('busy', 'on_break', 'agent')).toBe(false);
-    expect(canTransition('busy', 'on_break', 'work_ended')).toBe(true);
+    // The end of work goes to Available by default; elsewhere only through the status after work.
+    expect(canTransition('busy', 'available', 'work_ended')).toBe(true);
+    expect(canTransition('busy', 'on_break', 'work_ended')).toBe(false);
+    expect(canTransition('busy', 'on_break', 'after_work')).toBe(true);
   });
 
   it('a status to take after work applies when the work ends', () => {

@@ -29,7 +29,7 @@ describe('status bar', () => {
 
   it('shows the after-work choice while busy', async () => {
     const self = makeView().self!;
-    h = await renderConsole({ view: makeView({ self: { ...self, status: 'busy', afterWork: { status: 'on_break', code: 'coffee' } } }) });
+    h = await renderConsole({ view: makeView({ self: { ...self, status: 'busy', afterWork: { status: 'on_break', code: 'coffee', by: 'agent' }, statusAfterWork: 'on_break' } }) });
     expect(lines(h)[0]).toMatch(/● Busy 3m 20s +→ On Break \(Coffee break\)/);
   });
 

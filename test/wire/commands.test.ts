@@ -87,7 +87,7 @@ describe('every wire command: ack and typed error (× with / without rejectOffer
       covered.add('set_status');
 
       await ok(c, 'set_after_work', { status: 'on_break' });
-      expect(r.engine.queries.self(agentId)?.afterWork).toEqual({ status: 'on_break' });
+      expect(r.engine.queries.self(agentId)?.afterWork).toEqual({ status: 'on_break', by: 'agent' });
       await ok(c, 'set_after_work', { status: null });
       await fails(c, 'set_after_work', { status: 'busy' }, 'INVALID_TRANSITION');
       covered.add('set_after_work');

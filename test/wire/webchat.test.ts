@@ -128,6 +128,26 @@ describe('web chat: customer side', () => {
     expect(agent.getView().work[0]!.chat!.messages.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual(['one', 'two', 'three']);
   });
 
+  it('a customer whose socket dropped is "away" for the agent until they resume; an offer missed meanwhile costs the agent nothing', async () => {
+    r = await chatRig();
+    const raw = await RawCustomer.open(r);
+    const { conversationId, token } = await raw.start();
+    const agent = await r.client('a1');
+    await agent.setStatus('available');
+    await until(agent, (v) => v.offer?.id === conversationId, 'offer');
+    raw.ws.terminate();
+    await until(agent, (v) => v.offer?.chat?.customerAway === true, 'customer away on the offer');
+    const deadline = agent.getView().offer!.offerDeadline!;
+    r.clock.advance(15_000);
+    // Offered again at once (the customer may come back): the same chat with a new deadline.
+    await until(agent, (v) => (v.offer?.offerDeadline ?? 0) > deadline, 'offered again');
+    expect(agent.getView().self?.status).toBe('available');
+    const back = await RawCustomer.open(r);
+    await back.request({ type: 'resume', token }, 'resumed');
+    await until(agent, (v) => v.offer?.id === conversationId && v.offer.chat?.customerAway === undefined, 'customer back');
+    back.close();
+  });
+
   it('a resent clientId is acknowledged with the first id and never reaches the agent twice', async () => {
     r = await chatRig();
     const raw = await RawCustomer.open(r);

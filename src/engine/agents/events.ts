@@ -1,6 +1,6 @@
 /** Agent presence events: login, logout, connection, status, after-work, queues. */
 import type { Status } from '../tenant/schema.js';
-import type { StatusCause } from './transitions.js';
+import type { AfterWorkBy, OfferRef, StatusCause } from './transitions.js';
 
 export type AgentEventBody =
   | { type: 'agent.logged_in'; agentId: string }
@@ -16,8 +16,13 @@ export type AgentEventBody =
       to: Status;
       cause: StatusCause;
       code?: string;
+      /** cause after_work: who set the status after work. */
+      by?: AfterWorkBy;
+      /** The offer rejected or missed (directly, or through the status after work). */
+      offer?: OfferRef;
     }
-  | { type: 'agent.after_work_set'; agentId: string; status?: Status; code?: string }
+  /** `status` absent: cleared. `by` absent (older logs): the agent. */
+  | { type: 'agent.after_work_set'; agentId: string; status?: Status; code?: string; by?: AfterWorkBy; offer?: OfferRef }
   | { type: 'agent.queue_toggled'; agentId: string; queueId: string; enabled: boolean };
 
 declare module '../kernel/types.js' {

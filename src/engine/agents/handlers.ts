@@ -62,11 +62,11 @@ export const setAfterWork: Handler<CommandOf<'set_after_work'>> = (ctx, cmd) => 
     ctx.emit({ type: 'agent.after_work_set', agentId: cmd.agentId });
     return done();
   }
-  if (!canTransition('busy', cmd.status, 'work_ended'))
+  if (!canTransition('busy', cmd.status, 'after_work'))
     return fail('INVALID_TRANSITION', `${STATUS_LABELS[cmd.status]} cannot follow the end of work.`);
   const code = checkStatusCode(ctx, cmd.status, cmd.code);
   if (!code.ok) return code;
-  ctx.emit({ type: 'agent.after_work_set', agentId: cmd.agentId, status: cmd.status, code: cmd.code });
+  ctx.emit({ type: 'agent.after_work_set', agentId: cmd.agentId, status: cmd.status, code: cmd.code, by: 'agent' });
   return done();
 };
 

@@ -31,11 +31,14 @@ export const AGENT_REDUCERS: ReducersOf<AgentEventBody> = {
     a.status = e.to;
     a.statusCode = e.code;
     a.statusSince = e.ts;
+    a.statusChange = { cause: e.cause, from: e.from, ...(e.by ? { by: e.by } : {}), ...(e.offer ? { offer: e.offer } : {}) };
     if (e.to === 'available') a.idleSince = e.ts;
-    if (e.cause === 'work_ended') a.afterWork = undefined;
+    if (e.cause === 'work_ended' || e.cause === 'after_work') a.afterWork = undefined;
   },
   'agent.after_work_set': (s, e) => {
-    agentOf(s, e.agentId).afterWork = e.status ? { status: e.status, code: e.code } : undefined;
+    agentOf(s, e.agentId).afterWork = e.status
+      ? { status: e.status, code: e.code, by: e.by ?? 'agent', ...(e.offer ? { offer: e.offer } : {}) }
+      : undefined;
   },
   'agent.queue_toggled': (s, e) => {
     const a = agentOf(s, e.agentId);

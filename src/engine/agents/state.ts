@@ -1,5 +1,6 @@
 /** The agents' slice: presence, status, and the work each agent holds. */
 import type { Status } from '../tenant/schema.js';
+import type { AfterWorkBy, OfferRef, StatusCause } from './transitions.js';
 import type { EngineState } from '../kernel/types.js';
 
 export interface AgentState {
@@ -19,8 +20,27 @@ export interface AgentState {
   offer?: string;
   /** Interactions accepted and not yet ended (active or in wrap-up). */
   work: Set<string>;
-  /** The status to take when the current work ends (after a reject/timeout, or chosen). */
-  afterWork?: { status: Status; code?: string };
+  /** The status to take when the current work ends (after a reject/timeout, dialling out, or chosen). */
+  afterWork?: AfterWork;
+  /** Why the status last changed (the console says it in words). Absent in snapshots older than it. */
+  statusChange?: StatusChange;
+}
+
+export interface AfterWork {
+  status: Status;
+  code?: string;
+  by: AfterWorkBy;
+  /** by reject / timeout: the offer. */
+  offer?: OfferRef;
+}
+
+export interface StatusChange {
+  cause: StatusCause;
+  from: Status;
+  /** cause after_work: who set the status after work. */
+  by?: AfterWorkBy;
+  /** cause reject / timeout, or after_work by one of them: the offer. */
+  offer?: OfferRef;
 }
 
 declare module '../kernel/types.js' {

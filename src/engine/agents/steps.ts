@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../kernel/result.js';
 import type { Status } from '../tenant/schema.js';
 import { STATUS_LABELS } from './labels.js';
 import type { AgentState } from './state.js';
-import { canTransition, type StatusCause } from './transitions.js';
+import { canTransition, type AfterWorkBy, type OfferRef, type StatusCause } from './transitions.js';
 
 export function findAgent(ctx: Ctx, agentId: string): Result<AgentState> {
   if (!ctx.tenant.agents.has(agentId)) return fail('NOT_FOUND', `There is no agent "${agentId}".`);
@@ -17,11 +17,13 @@ export function findAgent(ctx: Ctx, agentId: string): Result<AgentState> {
 }
 
 /** Changes status through the table; a refused automatic change is a bug, not a user error. */
-export function transition(ctx: Ctx, agent: AgentState, to: Status, cause: StatusCause, code?: string): void {
+export function transition(
+  ctx: Ctx, agent: AgentState, to: Status, cause: StatusCause, code?: string, why: { by?: AfterWorkBy; offer?: OfferRef } = {},
+): void {
   if (agent.status === to && cause !== 'agent') return;
   if (!canTransition(agent.status, to, cause))
     throw new Error(`status table forbids ${agent.status} → ${to} (${cause}) for ${agent.id}`);
-  ctx.emit({ type: 'agent.status_changed', agentId: agent.id, from: agent.status, to, cause, code });
+  ctx.emit({ type: 'agent.status_changed', agentId: agent.id, from: agent.status, to, cause, code, ...why });
 }
 
 /** Checks a status code against the tenant's list for that status. */

@@ -10,11 +10,16 @@
  *  - `accept`     the agent accepted an offer
  *  - `reject`     the agent rejected an offer (per-media result, see work/offer-outcomes)
  *  - `timeout`    an offer was not answered in time
- *  - `work_ended` the agent's last interaction ended (wrap-up done)
+ *  - `work_ended` the agent's last interaction ended (wrap-up done) and no
+ *                 status after work was set: Available, the default
+ *  - `after_work` the agent's last interaction ended and the status after
+ *                 work applies (the agent's choice, or an offer rejected or
+ *                 missed while busy, or the status an outbound call was dialled
+ *                 from — `AfterWork.by` says which)
  *  - `stop_new`   the agent pressed Stop New while handling chats
  *  - `resume`     the agent pressed Resume
  */
-import type { Status } from '../tenant/schema.js';
+import type { Media, Status } from '../tenant/schema.js';
 
 export type StatusCause =
   | 'agent'
@@ -24,6 +29,7 @@ export type StatusCause =
   | 'reject'
   | 'timeout'
   | 'work_ended'
+  | 'after_work'
   | 'stop_new'
   | 'resume';
 
@@ -55,17 +61,31 @@ export const STATUS_TRANSITIONS: Table = {
   },
   busy: {
     busy_stop_new: ['stop_new', 'reject', 'timeout'],
-    available: ['work_ended'],
-    on_break: ['work_ended'],
-    working_offline: ['work_ended'],
+    available: ['work_ended', 'after_work'],
+    on_break: ['after_work'],
+    working_offline: ['after_work'],
   },
   busy_stop_new: {
     busy: ['resume'],
-    available: ['work_ended'],
-    on_break: ['work_ended'],
-    working_offline: ['work_ended'],
+    available: ['work_ended', 'after_work'],
+    on_break: ['after_work'],
+    working_offline: ['after_work'],
   },
 };
+
+/** Who set the status after work: the agent, an offer rejected or missed while busy, or dialling out from that status. */
+export type AfterWorkBy = 'agent' | 'reject' | 'timeout' | 'dial';
+
+/** An offer a status change is about (rejected, missed). */
+export interface OfferRef {
+  media: Media;
+  queueId?: string;
+}
+
+/** The status to take when the current work ends: the one set for after work, else Available. */
+export function statusAfterWork(agent: { afterWork?: { status: Status } }): Status {
+  return agent.afterWork?.status ?? 'available';
+}
 
 /** Statuses in which new offers are routed (Busy only for more chats, see capacity). */
 export const RECEIVES_OFFERS: ReadonlySet<Status> = new Set<Status>(['available', 'busy']);

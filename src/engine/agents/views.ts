@@ -2,6 +2,18 @@
 import type { ViewContext } from '../kernel/module.js';
 import type { Status } from '../tenant/schema.js';
 import { permissionsOf, type Permission } from './permissions.js';
+import type { AfterWork, StatusChange } from './state.js';
+import { statusAfterWork, type OfferRef } from './transitions.js';
+
+/** An offer as the console names it: its media and queue. */
+export interface OfferRefView {
+  media: OfferRef['media'];
+  queueName?: string;
+}
+
+/** Why the status last changed; the console puts it in words. */
+export type StatusChangeView = Omit<StatusChange, 'offer'> & { offer?: OfferRefView };
+export type AfterWorkView = Omit<AfterWork, 'offer'> & { offer?: OfferRefView };
 
 /** Other modules add their part (the phone profile) through the `selfView` hook. */
 export interface AgentSelfView {
@@ -18,7 +30,12 @@ export interface AgentSelfView {
   status: Status;
   statusCode?: string;
   statusSince: number;
-  afterWork?: { status: Status; code?: string };
+  /** Why the status last changed (absent: not known, e.g. a log older than causes). */
+  statusChange?: StatusChangeView;
+  /** The status after work, when one is set (by the agent, a rejected or missed offer, dialling out). */
+  afterWork?: AfterWorkView;
+  /** The status the agent takes when their current work ends (the rule: `afterWork`, else Available). */
+  statusAfterWork: Status;
   loggedIn: boolean;
 }
 
@@ -33,6 +50,9 @@ export interface ContactView {
 
 export function agentViews(vc: ViewContext) {
   const { tenant } = vc;
+
+  const offerRef = (o: OfferRef | undefined): { offer?: OfferRefView } =>
+    o ? { offer: { media: o.media, ...(o.queueId ? { queueName: tenant.queues.get(o.queueId)?.name ?? o.queueId } : {}) } } : {};
 
   const contact = (agentId: string): ContactView | undefined => {
     const c = tenant.agents.get(agentId);
@@ -67,7 +87,9 @@ export function agentViews(vc: ViewContext) {
         status: a?.status ?? 'logged_out',
         statusCode: a?.statusCode,
         statusSince: a?.statusSince ?? 0,
-        afterWork: a?.afterWork,
+        ...(a?.statusChange ? { statusChange: { ...a.statusChange, ...offerRef(a.statusChange.offer) } } : {}),
+        ...(a?.afterWork ? { afterWork: { ...a.afterWork, ...offerRef(a.afterWork.offer) } } : {}),
+        statusAfterWork: statusAfterWork(a ?? {}),
         loggedIn: a?.loggedIn ?? false,
       };
       for (const part of vc.hooks.selfView) Object.assign(view, part(vc, c.id));

@@ -9,9 +9,15 @@ export type ChatAgentCommand =
   | { type: 'save_faq'; agentId: string; entry: FaqEntry }
   | { type: 'delete_faq'; agentId: string; faqId: string };
 
-/** A customer's chat line, by conversation (it outlives transfers). */
-/** `clientId`: the customer's id for the line, kept on the message (the channel de-duplicates resends by it). */
-export type ChatChannelCommand = { type: 'customer_chat'; conversationId: string; text: string; clientId?: string };
+/**
+ * A customer's chat line, by conversation (it outlives transfers); `clientId`:
+ * the customer's id for the line, kept on the message (the channel
+ * de-duplicates resends by it). And the customer's connection dropping or
+ * coming back (a web chat keeps the chat for a grace period meanwhile).
+ */
+export type ChatChannelCommand =
+  | { type: 'customer_chat'; conversationId: string; text: string; clientId?: string }
+  | { type: 'customer_away'; conversationId: string; away: boolean };
 
 export type ChatCommand = ChatAgentCommand | ChatChannelCommand;
 

@@ -58,6 +58,20 @@ export const customerChat: Handler<CommandOf<'customer_chat'>> = (ctx, cmd) => {
   return ok({ messageId: line.id });
 };
 
+/** The customer's connection dropped or is back: recorded only when it changes, and only while the conversation lives. */
+export const customerAwayCommand: Handler<CommandOf<'customer_away'>> = (ctx, cmd) => {
+  const conversation = ctx.state.conversations.get(cmd.conversationId);
+  if (!conversation || conversation.customerLeft) return fail('NOT_FOUND', 'This chat has ended.');
+  if (!!conversation.customerAway !== cmd.away)
+    ctx.emit({ type: 'chat.customer_away', interactionId: conversation.interactionId, conversationId: conversation.id, away: cmd.away });
+  return done();
+};
+
+/** Hook: a chat whose customer's connection is gone. */
+export function customerAway(state: Ctx['state'], i: Interaction): boolean {
+  return !!(i.conversationId && state.conversations.get(i.conversationId)?.customerAway);
+}
+
 /**
  * The chat ends on this agent's side (they wrap up as usual) and a new
  * interaction carrying the same conversation waits in the target queue.

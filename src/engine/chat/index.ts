@@ -5,7 +5,7 @@
 import { defineModule, type HandlersOf } from '../kernel/module.js';
 import type { ChatCommand } from './commands.js';
 import { deleteFaq, saveFaq } from './faq.js';
-import { customerChat, sendAgentChat, sendChat, transferChat } from './handlers.js';
+import { customerAway, customerAwayCommand, customerChat, sendAgentChat, sendChat, transferChat } from './handlers.js';
 import { CHAT_REDUCERS, CONVERSATION_REDUCERS } from './reducers.js';
 import { arrived, checkArrival } from './resume.js';
 import { chatSlice } from './state.js';
@@ -14,6 +14,7 @@ import { chatPart, chatViews } from './views.js';
 const handlers: HandlersOf<ChatCommand> = {
   send_chat: sendChat,
   customer_chat: customerChat,
+  customer_away: customerAwayCommand,
   transfer_chat: transferChat,
   send_agent_chat: sendAgentChat,
   save_faq: saveFaq,
@@ -27,5 +28,5 @@ export const chat = defineModule({
   reducers: CHAT_REDUCERS,
   follows: CONVERSATION_REDUCERS,
   views: chatViews,
-  hooks: { checkArrival, arrived, interactionView: chatPart },
+  hooks: { checkArrival, arrived, customerAway, interactionView: chatPart },
 });

@@ -17,6 +17,10 @@ export const CHAT_REDUCERS: ReducersOf<ChatEventBody> = {
     const conversation = s.conversations.get(e.conversationId);
     if (conversation) conversation.resumeKey = e.resumeKey;
   },
+  'chat.customer_away': (s, e) => {
+    const conversation = s.conversations.get(e.conversationId);
+    if (conversation) conversation.customerAway = e.away || undefined;
+  },
   'chat.transferred': () => {
     // The new interaction's `arrived` and the old one's `customer_ended` carry the change.
   },

@@ -23,6 +23,8 @@ export interface Conversation {
   interactionId: string;
   messages: ChatMessage[];
   customerLeft: boolean;
+  /** The customer's connection dropped and they have not come back yet (the channel may still end it). */
+  customerAway?: boolean;
   /**
    * Web chat: the hash (SHA-256, base64url) of the customer's resume token,
    * so the customer can resume after a server restart. Never the token itself.

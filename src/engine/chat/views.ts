@@ -10,6 +10,8 @@ export interface ChatView {
   conversationId: string;
   messages: ChatMessage[];
   customerLeft: boolean;
+  /** The customer's connection dropped; they may come back (web chat grace period). */
+  customerAway?: boolean;
   transferredFrom?: { agentId: string; displayName: string; queueName?: string };
 }
 
@@ -48,6 +50,7 @@ export function chatPart(vc: ViewContext, i: Interaction): { chat: ChatView | un
       conversationId: i.conversationId,
       messages: conversation?.messages ?? [],
       customerLeft: conversation?.customerLeft ?? true,
+      ...(conversation?.customerAway ? { customerAway: true } : {}),
       transferredFrom: from && {
         agentId: from.agentId,
         displayName: vc.tenant.agents.get(from.agentId)?.displayName ?? from.agentId,

@@ -3,7 +3,9 @@
  * before anything is dialed) and picks an outbound phone code — the last
  * one chosen is the default next time. On-demand mode rings the agent's
  * phone first, then the destination; a persistent connection (or the
- * console itself) dials the destination at once.
+ * console itself) dials the destination at once. An agent who dials from
+ * Working Offline goes back to it when the call's work ends (their status
+ * after work, which they can change meanwhile).
  */
 import { canDial } from '../agents/capacity.js';
 import { STATUS_LABELS } from '../agents/labels.js';
@@ -46,7 +48,10 @@ export const phoneDial: Handler<CommandOf<'phone_dial'>> = (ctx, cmd) => {
   });
   ctx.emit({ type: 'interaction.offered', interactionId, agentId: agent.id, deadline: ctx.now() });
   ctx.emit({ type: 'interaction.accepted', interactionId, agentId: agent.id });
+  // Dialled from Working Offline: back there after the call, not Available with an offer at once.
+  const from = { status: agent.status, code: agent.statusCode };
   transition(ctx, agent, 'busy', 'accept');
+  if (from.status !== 'available') ctx.emit({ type: 'agent.after_work_set', agentId: agent.id, status: from.status, code: from.code, by: 'dial' });
   const call = startCall(ctx, ctx.state.interactions.get(interactionId)!, { state: 'connecting' });
   connectAgent(ctx, call.id, agent.id, interactionId, 'agent');
   return ok({ interactionId });

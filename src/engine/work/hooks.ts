@@ -33,6 +33,8 @@ declare module '../kernel/types.js' {
     customerEnd(ctx: Ctx, i: Interaction): Result<CommandOutcome> | undefined;
     /** A handled interaction's wrap-up is over (notes and codes are final): it is about to end. */
     wrappedUp(ctx: Ctx, i: Interaction): void;
+    /** Whether the customer is gone for now (a web chat whose customer dropped): a missed offer then costs the agent nothing. */
+    customerAway(state: Ctx['state'], i: Interaction): boolean;
     /** What a module adds to the view of an interaction (the chat, the call). */
     interactionView(vc: ViewContext, i: Interaction): Partial<InteractionView>;
   }
@@ -46,3 +48,6 @@ export function firstAnswer<A extends unknown[], R>(hooks: readonly ((...args: A
   }
   return undefined;
 }
+
+/** Whether any module says the customer of `i` is away. */
+export const customerAway = (ctx: Ctx, i: Interaction): boolean => ctx.hooks.customerAway.some((away) => away(ctx.state, i));

@@ -38,5 +38,5 @@ export const work = defineModule({
   reducers: WORK_REDUCERS,
   deadlines: { interaction: interactionDeadlines, agent: agentDeadlines },
   views: workViews,
-  extensionPoints: ['checkArrival', 'arrived', 'accepted', 'declined', 'agentHangUp', 'customerEnd', 'wrappedUp', 'interactionView'],
+  extensionPoints: ['checkArrival', 'arrived', 'accepted', 'declined', 'agentHangUp', 'customerEnd', 'wrappedUp', 'customerAway', 'interactionView'],
 });

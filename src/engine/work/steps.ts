@@ -5,10 +5,10 @@
  */
 import type { AgentState } from '../agents/state.js';
 import { logOut, transition } from '../agents/steps.js';
-import { WORKING, type StatusCause } from '../agents/transitions.js';
+import { statusAfterWork, WORKING, type StatusCause } from '../agents/transitions.js';
 import type { Ctx } from '../kernel/module.js';
 import { fail, ok, type Result } from '../kernel/result.js';
-import type { Status } from '../tenant/schema.js';
+import { customerAway } from './hooks.js';
 import { OFFER_OUTCOMES } from './offer-outcomes.js';
 import type { Interaction } from './state.js';
 
@@ -29,12 +29,16 @@ export function decline(ctx: Ctx, i: Interaction, agent: AgentState, reason: 're
   ctx.emit({ type: 'interaction.declined', interactionId: i.id, agentId: agent.id, reason });
   // A direct call nobody answered goes to the agent's voicemail.
   if (i.directAgentId && i.media === 'inbound_phone') ctx.emit({ type: 'interaction.to_voicemail', interactionId: i.id });
-  const cause: StatusCause = reason === 'rejected' ? 'reject' : 'timeout';
+  const cause = reason === 'rejected' ? 'reject' : 'timeout' satisfies StatusCause;
   const outcome = reason === 'rejected' ? OFFER_OUTCOMES.rejected[i.media] : OFFER_OUTCOMES.timeout;
-  if (agent.status === 'available') transition(ctx, agent, outcome, cause);
+  const offer = { media: i.media, ...(i.queueId ? { queueId: i.queueId } : {}) };
+  // A customer who was gone before the offer ran out is nobody's miss (a web chat whose customer dropped).
+  if (reason === 'timeout' && customerAway(ctx, i)) {
+    // The agent keeps their status.
+  } else if (agent.status === 'available') transition(ctx, agent, outcome, cause, undefined, { offer });
   else if (WORKING.has(agent.status)) {
-    if (agent.status === 'busy') transition(ctx, agent, 'busy_stop_new', cause);
-    ctx.emit({ type: 'agent.after_work_set', agentId: agent.id, status: outcome });
+    if (agent.status === 'busy') transition(ctx, agent, 'busy_stop_new', cause, undefined, { offer });
+    ctx.emit({ type: 'agent.after_work_set', agentId: agent.id, status: outcome, by: cause, offer });
   }
   // On Break / Working Offline agents reached by direct routing keep their status.
   for (const hook of ctx.hooks.declined) hook(ctx, i, reason);
@@ -44,8 +48,9 @@ export function decline(ctx: Ctx, i: Interaction, agent: AgentState, reason: 're
 export function finishWorkIfDone(ctx: Ctx, agentId: string | undefined): void {
   const agent = agentId ? ctx.state.agents.get(agentId) : undefined;
   if (!agent || agent.work.size > 0 || !WORKING.has(agent.status)) return;
-  const next = agent.afterWork ?? { status: 'available' as Status, code: undefined };
-  transition(ctx, agent, next.status, 'work_ended', next.code);
+  const after = agent.afterWork;
+  if (after) transition(ctx, agent, after.status, 'after_work', after.code, { by: after.by, ...(after.offer ? { offer: after.offer } : {}) });
+  else transition(ctx, agent, statusAfterWork(agent), 'work_ended');
   if (agent.disconnectedUntil !== undefined && agent.disconnectedUntil <= ctx.now()) logOut(ctx, agent, 'connection_lost');
 }
 

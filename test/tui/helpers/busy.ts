@@ -17,7 +17,7 @@ export function busyView(): AgentView {
     ],
     contacts: Array.from({ length: 200 }, (_, i) => contact(`a${i}`, { displayName: i % 7 ? `Agent ${i}` : LONG, status: 'busy_stop_new' })),
   });
-  return { ...v, self: { ...v.self!, displayName: LONG, status: 'busy_stop_new', afterWork: { status: 'working_offline', code: 'training' } } };
+  return { ...v, self: { ...v.self!, displayName: LONG, status: 'busy_stop_new', afterWork: { status: 'working_offline', code: 'training', by: 'agent' }, statusAfterWork: 'working_offline' } };
 }
 
 export function assertFits(frame: string, columns: number, rows: number): void {

@@ -118,7 +118,13 @@ export class Chats {
     if (chat.peer !== peer) return;
     chat.peer = undefined;
     if (chat.state === 'ended' || this.closed) return; // a server shutting down does not end anyone's chat
+    this.setAway(chat, true);
     this.startGrace(chat);
+  }
+
+  /** Tells the engine the customer's connection dropped or is back (an offer missed meanwhile costs the agent nothing). */
+  private setAway(chat: Chat, away: boolean): void {
+    this.engine.execute({ type: 'customer_away', conversationId: chat.conversationId, away });
   }
 
   /**
@@ -128,9 +134,11 @@ export class Chats {
    * is left holding a chat nobody will come back to.
    */
   adoptLiveChats(): void {
-    for (const [resumeKey, live] of this.engine.queries.resumableChats()) {
+    for (const [resumeKey, live] of [...this.engine.queries.resumableChats()]) {
       if (this.byConversation.has(live.conversationId)) continue;
-      this.startGrace(this.restore(live, resumeKey));
+      const chat = this.restore(live, resumeKey);
+      this.setAway(chat, true);
+      this.startGrace(chat);
     }
   }
 
@@ -161,8 +169,10 @@ export class Chats {
 
   attach(chat: Chat, peer: ChatPeer): void {
     if (chat.peer && chat.peer !== peer) chat.peer.takenOver();
+    const wasAway = !chat.peer;
     chat.peer = peer;
     clearTimeout(chat.graceTimer);
+    if (wasAway && chat.state !== 'ended') this.setAway(chat, false);
   }
 
   onEvents(batch: readonly EngineEvent[]): void {
