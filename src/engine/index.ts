@@ -38,9 +38,9 @@ export type {
   EngineEventType,
 } from './kernel/types.js';
 // Agents and statuses
-export { STATUS_TRANSITIONS, type StatusCause } from './agents/transitions.js';
+export { STATUS_TRANSITIONS, type AfterWorkBy, type StatusCause } from './agents/transitions.js';
 export { hasPermission, permissionsOf, PERMISSION_LABELS, type Permission } from './agents/permissions.js';
-export type { AgentSelfView, ContactView } from './agents/views.js';
+export type { AgentSelfView, AfterWorkView, ContactView, OfferRefView, StatusChangeView } from './agents/views.js';
 // Work
 export type { EndReason } from './work/events.js';
 export type { CustomerInfo, InteractionPhase } from './work/state.js';

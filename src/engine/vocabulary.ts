@@ -9,6 +9,7 @@
 export { STATUSES, type Status } from './agents/statuses.js';
 export { MEDIA, type Media } from './work/media.js';
 export { canTransition, manualTargets } from './agents/transitions.js';
+export { OFFER_OUTCOMES } from './work/offer-outcomes.js';
 export { STATUS_LABELS, MEDIA_LABELS } from './agents/labels.js';
 export { MAX_NOTES } from './work/state.js';
 export { MAX_CHAT_MESSAGE } from './chat/state.js';

@@ -3,6 +3,11 @@
  * models (plain data), re-exported so clients need not reach into the engine.
  */
 export type {
+  AfterWorkBy,
+  AfterWorkView,
+  OfferRefView,
+  StatusCause,
+  StatusChangeView,
   AgentSelfView,
   ContactView,
   InteractionView,

@@ -5,6 +5,8 @@
  * that could drift from the status table.
  */
 export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/vocabulary.js';
+/** Where a rejected or missed offer leaves the agent: a console says it before the agent rejects. */
+export { OFFER_OUTCOMES } from '../engine/vocabulary.js';
 /** Phone number formats (DOMAIN.md): a console checks a number before dialing with the engine's own rule. */
 export { normalizeNumber, NUMBER_FORMATS_HINT } from '../engine/vocabulary.js';
 /** Notice priorities and the longest notice: the compose dialog offers exactly what the engine accepts. */

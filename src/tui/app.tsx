@@ -14,11 +14,11 @@ import { useNoticeEffects } from './notices/use-notice-effects.js';
 import { createSystemClock, type Clock } from './clock.js';
 import { ConsoleContext, useServices, useUi, useView, type ConsoleClient, type ConsoleServices } from './context.js';
 import { HelpDialog } from './dialogs/help.js';
-import { PaletteDialog, QuitDialog, StatusDialog } from './dialogs/dialogs.js';
+import { PaletteDialog, QuitDialog, RejectOfferDialog, StatusDialog } from './dialogs/dialogs.js';
 import { buildKeymap, type Keymap } from './keymap.js';
 import { computeLayout } from './layout.js';
 import type { PaneId } from './pane-ids.js';
-import { HintBar, MessageLine, TabBar } from './panes/chrome.js';
+import { HintBar, MessageLine, TabBar, useMessageRows } from './panes/chrome.js';
 import { ContactsPane } from './panes/contacts.js';
 import { DispositionPane } from './panes/disposition.js';
 import { InteractionPane } from './panes/interaction.js';
@@ -34,6 +34,7 @@ import type { Theme } from './theme.js';
 import { initialUi, showMessage, type Overlay } from './ui-state.js';
 import { useConsoleInput } from './use-console-input.js';
 import { useOfferArrival } from './use-offer-arrival.js';
+import { useWhy } from './use-why.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { followClient } from './view-store.js';
 
@@ -88,6 +89,7 @@ const DIALOGS: { [K in Overlay['kind']]: ComponentType<{ overlay: Extract<Overla
   palette: PaletteDialog,
   status: StatusDialog,
   quit: QuitDialog,
+  rejectOffer: RejectOfferDialog,
   ...CALL_DIALOGS,
   ...CHAT_DIALOGS,
   ...NOTICE_DIALOGS,
@@ -97,6 +99,7 @@ function Screen() {
   const s = useServices();
   useConsoleInput(s);
   useOfferArrival(s);
+  useWhy(s);
   useChatEffects(s);
   useNoticeEffects(s);
   const { columns, rows } = useTerminalSize();
@@ -106,7 +109,9 @@ function Screen() {
   // The offer banner shows whenever the interaction pane is not on screen.
   const strip = hasOffer && (overlay !== null || (columns < 120 && focus !== 'interaction'));
   const platform = usePlatformAlert();
-  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? 1 : 0) + (platform ? 1 : 0) });
+  // A long message wraps onto more rows: the panes give them up while it shows.
+  const messageRows = useMessageRows(columns);
+  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? 1 : 0) + (platform ? 1 : 0) + messageRows - 1 });
   const tabs = layout.mode === 'tabs';
   const Dialog = overlay ? (DIALOGS[overlay.kind] as ComponentType<{ overlay: Overlay; width: number; height: number }>) : null;
   return (

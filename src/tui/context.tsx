@@ -49,6 +49,23 @@ export const useView = <S,>(selector: (v: SafeView) => S): S => useStore(useServ
 export const useUi = <S,>(selector: (u: UiState) => S): S => useStore(useServices().ui, selector);
 export const useTheme = (): Theme => useServices().theme;
 
+/** A value derived from the view and the console's state together (what
+ *  applies now: hints, predicates). Re-renders only when the value changes:
+ *  return a primitive, or something already in the state. */
+export function useConsoleValue<T>(compute: (c: { view: SafeView; ui: UiState }) => T): T {
+  const { view, ui } = useServices();
+  const subscribe = (listener: () => void): (() => void) => {
+    const offView = view.subscribe(listener);
+    const offUi = ui.subscribe(listener);
+    return () => {
+      offView();
+      offUi();
+    };
+  };
+  const get = (): T => compute({ view: view.get(), ui: ui.get() });
+  return useSyncExternalStore(subscribe, get, get);
+}
+
 /** A value derived from the shared clock; the component re-renders only when
  *  the value changes (a timer text), not on every tick. Return primitives. */
 export function useClockValue<T>(compute: (now: number) => T): T {

@@ -126,6 +126,13 @@ export function resolveKey(keymap: Keymap, screen: ScreenId, chord: Chord): Reso
   return null;
 }
 
+/** Whether `id` is what its first key does on `screen` (e.g. "? opens help here"). */
+export function resolvesTo(keymap: Keymap, screen: ScreenId, id: CommandId): boolean {
+  const chord = keymap.keys.get(id)?.[0];
+  const r = chord ? resolveKey(keymap, screen, chord) : null;
+  return r?.kind === 'command' && r.id === id;
+}
+
 /** Help label of a command's keys: "a, Ctrl-Y"; '' when unbound. */
 export function keysLabel(keymap: Keymap, id: CommandId): string {
   return (keymap.keys.get(id) ?? []).map(formatChord).join(', ');
@@ -144,31 +151,33 @@ export function helpSections(keymap: Keymap): HelpSection[] {
   });
 }
 
-/** Key hints for the bottom line: hinted commands of the screen, top layer
- *  first; contexts with nothing to act on (`idle`) are left out, and `first`
- *  ones (an offer waiting) come before the rest. */
+/** Key hints for the bottom line: hinted commands of the screen that apply
+ *  now, the offer's first (it waits on a countdown), then top layer first.
+ *  `label` is the hint's short label (or the title). */
 export function hintsFor(
   keymap: Keymap,
   screen: ScreenId,
-  o: { idle?: readonly ContextId[]; first?: readonly ContextId[]; permissions?: readonly string[] } = {},
-): { keys: string; title: string }[] {
-  const out: { keys: string; title: string }[] = [];
-  const layers = (SCREENS[screen] as readonly Layer[]).filter((l): l is ContextId => l !== TEXT && !o.idle?.includes(l));
-  const first = layers.filter((l) => o.first?.includes(l));
-  for (const layer of [...first, ...layers.filter((l) => !first.includes(l))]) {
-    for (const c of COMMANDS) {
-      if (c.context !== layer || !('hint' in c) || !c.hint) continue;
-      if ('permission' in c && c.permission && o.permissions && !o.permissions.includes(c.permission)) continue;
-      const chord = keymap.keys.get(c.id)?.[0];
-      if (chord) out.push({ keys: formatChord(chord), title: c.title });
+  applies: (spec: CommandSpec) => boolean = () => true,
+): { id: CommandId; keys: string; label: string }[] {
+  const out: { id: CommandId; keys: string; label: string }[] = [];
+  const layers = (SCREENS[screen] as readonly Layer[]).filter((l): l is ContextId => l !== TEXT);
+  const isOffer = (l: ContextId): boolean => l === 'offer' || l === 'offerPane';
+  for (const layer of [...layers.filter(isOffer), ...layers.filter((l) => !isOffer(l))]) {
+    for (const c of COMMANDS as readonly CommandSpec[]) {
+      if (c.context !== layer || !c.hint || !applies(c)) continue;
+      const chord = keymap.keys.get(c.id as CommandId)?.[0];
+      const label = typeof c.hint === 'string' ? c.hint : c.title;
+      // Where the offer is shown its letters are hinted: their chord twins are not hinted twice.
+      if (!chord || (layer === 'offer' && out.some((h) => h.label === label))) continue;
+      out.push({ id: c.id as CommandId, keys: formatChord(chord), label });
     }
   }
   return out;
 }
 
-/** Commands the `:` palette offers. */
-export function paletteCommands(): readonly CommandSpec[] {
-  return COMMANDS.filter((c) => !NOT_IN_PALETTE.has(c.context));
+/** Commands the `:` palette offers (those that apply now, given `applies`). */
+export function paletteCommands(applies: (spec: CommandSpec) => boolean = () => true): readonly CommandSpec[] {
+  return (COMMANDS as readonly CommandSpec[]).filter((c) => !NOT_IN_PALETTE.has(c.context) && applies(c));
 }
 
 const cellText = (s: string): string => s.replace(/\|/g, '\\|');

@@ -20,7 +20,7 @@ export const MANUAL_TARGETS = Object.fromEntries(STATUSES.map((s) => [s, manualT
 
 /** While working, the agent chooses the status to take when the work ends. */
 export const AFTER_WORK_TARGETS: readonly Status[] = (['available', 'on_break', 'working_offline'] as const).filter((s) =>
-  canTransition('busy', s, 'work_ended'),
+  canTransition('busy', s, 'after_work'),
 );
 
 export const isWorking = (s: Status | undefined): boolean => s === 'busy' || s === 'busy_stop_new';

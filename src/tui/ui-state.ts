@@ -18,6 +18,8 @@ export type Overlay =
   | { kind: 'palette'; query: string; cursor: number }
   | { kind: 'status'; step: 'status' | 'code'; target: Status | null; cursor: number }
   | { kind: 'quit'; cursor: number }
+  /** Rejecting asks first; `previous` (a dialog it covered) comes back after. */
+  | { kind: 'rejectOffer'; offerId: string; cursor: number; previous: Overlay | null }
   | ChatOverlay
   | CallOverlay
   | Exclude<NoticeOverlay, NoticePopup>

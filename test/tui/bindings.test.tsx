@@ -43,8 +43,25 @@ const SCENARIOS: Record<CommandId, Scenario> = {
     check: (h) => expect(calls(h, 'logout')).toHaveLength(1),
   },
   'global.quit': { check: (h) => expect(h.frame()).toMatch(/Quit[\s\S]*Log out and quit/) },
-  'offer.accept': { view: makeView({ offer: offer() }), check: (h) => expect(calls(h, 'accept')).toEqual([['offer-1']]) },
-  'offer.reject': { view: makeView({ offer: offer() }), check: (h) => expect(calls(h, 'reject')).toEqual([['offer-1']]) },
+  // The offer's own chords, from another pane: accept at once; reject asks first, saying where it leaves the agent.
+  'offer.accept': { view: makeView({ offer: offer() }), before: ['3'], check: (h) => expect(calls(h, 'accept')).toEqual([['offer-1']]) },
+  'offer.reject': {
+    view: makeView({ offer: offer() }), before: ['3'],
+    check: async (h) => {
+      expect(calls(h, 'reject')).toEqual([]);
+      expect(h.frame()).toMatch(/Reject the offer\?[\s\S]*Reject: you go On Break \(a rejected chat does\)/);
+      await h.press(KEY.enter);
+      expect(calls(h, 'reject')).toEqual([['offer-1']]);
+    },
+  },
+  'offerPane.accept': { view: makeView({ offer: offer() }), check: (h) => expect(calls(h, 'accept')).toEqual([['offer-1']]) },
+  'offerPane.reject': {
+    view: makeView({ offer: offer() }),
+    check: async (h) => {
+      await h.press(KEY.enter);
+      expect(calls(h, 'reject')).toEqual([['offer-1']]);
+    },
+  },
   'list.up': { before: ['3', 'j', 'j'], check: (h) => expect(cursorLine(h)).toBe('Sales chat') },
   'list.down': { before: ['3'], check: (h) => expect(cursorLine(h)).toBe('Sales chat') },
   'list.pageUp': { before: ['3', KEY.end], check: (h) => expect(cursorLine(h)).toBe('Support line') },

@@ -83,8 +83,19 @@ describe('keymap: resolving keys per screen', () => {
     ['queues', 'space', 'queues.toggle'],
     ['disposition', 'space', 'disposition.toggle'],
     ['contacts', 'enter', 'contacts.open'],
-    ['interaction', 'a', 'offer.accept'],
+    ['interaction', 'a', 'offerPane.accept'],
+    ['interaction', 'x', 'offerPane.reject'],
+    ['interaction', 'ctrl+y', 'offer.accept'],
     ['interaction', 'j', 'list.down'],
+    // A letter meant for another pane never answers an offer there; the offer's own chords do.
+    ['queues', 'a', null],
+    ['queues', 'x', null],
+    ['contacts', 'x', null],
+    ['disposition', 'a', null],
+    ['queues', 'ctrl+y', 'offer.accept'],
+    ['queues', 'ctrl+x', 'offer.reject'],
+    ['notes', 'x', 'text'],
+    ['compose', 'ctrl+x', 'offer.reject'],
     ['notes', 'a', 'text'],
     ['notes', 'enter', 'text'],
     ['notes', 'ctrl+y', 'offer.accept'],
@@ -99,6 +110,9 @@ describe('keymap: resolving keys per screen', () => {
     ['palette', 'backspace', 'text'],
     ['palette', 'ctrl+y', 'offer.accept'],
     ['help', 'q', 'help.close'],
+    ['help', 'esc', 'help.close'],
+    // Help has nothing to choose: Enter does nothing there (and no hint says otherwise).
+    ['help', 'enter', null],
     ['help', 'tab', null],
     ['status', 's', null],
     ['quit', 'y', 'quit.confirm'],
@@ -126,21 +140,23 @@ describe('keymap: generated help, hints and README table', () => {
     expect(rows.find((r) => r.id === 'global.prevPane')!.keys).toBe('Shift-Tab');
   });
 
-  it('hints follow the screen, top layer first', () => {
+  it('hints follow the screen, top layer first, the offer before everything', () => {
     const h = hintsFor(km, 'queues');
-    expect(h[0]).toEqual({ keys: 'Space', title: 'Enable / disable queue' });
-    expect(h.some((x) => x.title === 'Accept offer' && x.keys === 'Ctrl-A')).toBe(true);
-    expect(hintsFor(km, 'notes').map((x) => x.title)).toContain('Save notes');
-    const withOffer = hintsFor(km, 'queues', { first: ['offer'] });
-    expect(withOffer[0]).toEqual({ keys: 'Ctrl-A', title: 'Accept offer' });
-    expect(hintsFor(km, 'interaction', { idle: ['offer', 'work'] }).map((x) => x.title)).not.toContain('Accept offer');
+    expect(h[0]).toMatchObject({ keys: 'Ctrl-A', label: 'Accept' });
+    expect(h[2]).toMatchObject({ keys: 'Space', label: 'On/off' });
+    expect(hintsFor(km, 'notes').map((x) => x.label)).toContain('Save');
+    // Where the offer is shown, its letter is hinted and its chord is not hinted twice.
+    const pane = hintsFor(km, 'interaction').filter((x) => x.label === 'Accept');
+    expect(pane).toEqual([{ id: 'offerPane.accept', keys: 'a', label: 'Accept' }]);
   });
 
-  it('hides the hints of commands the agent has no permission for', () => {
-    const titles = (permissions: string[]) => hintsFor(km, 'interaction', { permissions }).map((x) => x.title);
-    expect(titles(['rejectOffers', 'recordStart'])).toEqual(expect.arrayContaining(['Reject offer', 'Record / pause / resume']));
-    expect(titles([])).not.toContain('Reject offer');
-    expect(titles([])).not.toContain('Record / pause / resume');
+  it('hints only what applies now: the predicate decides', () => {
+    const applies = (ids: string[]) => (c: { id: string; when?: string }) => !c.when || ids.includes(c.when);
+    const labels = (ids: string[]) => hintsFor(km, 'interaction', applies(ids)).map((x) => x.label);
+    expect(labels(['offer', 'canReject', 'callLive', 'canRecord'])).toEqual(expect.arrayContaining(['Accept', 'Reject', 'Record', 'Mute']));
+    expect(labels(['offer'])).not.toContain('Reject');
+    expect(labels([])).not.toContain('Accept');
+    expect(labels([])).not.toContain('Write');
   });
 
   it('the Markdown table has a row per command and escapes pipes', () => {
@@ -148,7 +164,7 @@ describe('keymap: generated help, hints and README table', () => {
     const lines = md.trim().split('\n');
     expect(lines).toHaveLength(COMMANDS.length + 2);
     expect(md).toContain('| Everywhere | `\\|` | Help |');
-    expect(md).toContain('`a` `Ctrl-Y`');
+    expect(md).toContain('| Offer in the Interaction pane | `a` |');
     expect(md).toContain('(palette)');
   });
 });

@@ -116,11 +116,17 @@ describe('console on loopback', () => {
     await becomeAvailable();
     arrive('support-phone', 'Bob');
     await settleOn((v) => v.offer !== null, 'offer');
-    expect(h!.frame()).toContain('x reject');
+    expect(h!.frame()).toContain('x, Ctrl-X reject');
+    // Rejecting asks first and says where it leaves the agent; Enter confirms.
     await h!.press('x');
+    expect(h!.frame()).toContain('Reject: you go Working Offline (a rejected inbound call does)');
+    expect(rig!.client.getView().offer).not.toBeNull();
+    await h!.press(KEY.enter);
     await settleOn((v) => v.offer === null, 'rejected');
     await settleOn((v) => v.self?.status === 'working_offline', 'phone reject → working offline');
     expect(h!.frame()).toMatch(/● Working Offline/);
+    // Why, in words.
+    expect(h!.frame().replace(/\s+/g, '')).toContain('You rejected an inbound call offer (Support — Phone): that puts you Working Offline.'.replace(/\s+/g, ''));
   });
 
   it('toggles a queue and filters the queue list', async () => {
@@ -172,8 +178,12 @@ describe('console on loopback', () => {
     await settleOn((v) => v.offer !== null, 'offer');
     await h!.press('q');
     expect(h!.frame()).toContain('Work in progress');
-    expect(h!.frame()).not.toMatch(/│. Log out and quit/);
-    await h!.press(KEY.esc, 'x');
+    // Logging out is shown, greyed, with why, before the agent picks it; the cursor is on what works.
+    expect(h!.frame()).toMatch(/│› Quit anyway[\s\S]*│  Log out and quit/);
+    await h!.press('j', KEY.enter);
+    expect(h!.frame()).toContain('Finish your work first');
+    expect(rig!.client.getView().connection.state).toBe('online');
+    await h!.press(KEY.esc, 'x', KEY.enter);
     await settleOn((v) => v.offer === null, 'rejected');
     await h!.press('q', 'l');
     await until(rig!.client, (v) => v.connection.state === 'offline', 'logged out');

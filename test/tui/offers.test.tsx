@@ -1,5 +1,6 @@
-// Offers arriving: the bell, taking focus without stealing typed text,
-// accepting from anywhere; and the console staying quiet when nothing changed.
+// Offers arriving: the bell, never taking the focus or a dialog away (keys
+// keep going where the agent sends them), accepting from anywhere; and the
+// console staying quiet when nothing changed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { contact, interaction, makeView, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
@@ -10,14 +11,18 @@ const tabBar = (h: ConsoleHarness) => h.frame().split('\n')[1]!;
 const bells = (h: ConsoleHarness) => h.raw.filter((r) => r === '\x07').length;
 
 describe('offer arrival', () => {
-  it('rings the bell once per offer, and brings the interaction pane forward', async () => {
+  it('rings the bell once per offer; the focus stays where it was, the banner shows the offer and its keys', async () => {
     h = await renderConsole();
     await h.press('3');
     h.fake!.setView((v) => ({ ...v, offer: offer('o1') }));
     await h.settle();
     expect(bells(h)).toBe(1);
-    expect(h.frame()).toContain('[1 Interaction]');
-    expect(h.frame()).toContain('OFFER  Chat');
+    expect(h.frame()).toContain('[3 Queues]');
+    expect(tabBar(h)).toMatch(/▶ OFFER Ctrl-Y accept {3}Ctrl-X reject/);
+    // Keys meant for the pane still go to the pane.
+    await h.press('j', KEY.space);
+    expect(h.fake!.callsOf('toggleQueue')).toEqual([['sales-chat', true]]);
+    expect(h.fake!.callsOf('reject')).toEqual([]);
     h.fake!.setView((v) => ({ ...v, offer: { ...v.offer!, customer: { name: 'Lee B.' } } }));
     await h.settle();
     expect(bells(h)).toBe(1);
@@ -33,13 +38,13 @@ describe('offer arrival', () => {
     expect(bells(h)).toBe(0);
   });
 
-  it('closes a non-typing dialog to show the offer', async () => {
+  it('keeps an open dialog open; the banner shows the offer above it', async () => {
     h = await renderConsole();
     await h.press('?');
     h.fake!.setView((v) => ({ ...v, offer: offer('o1') }));
     await h.settle();
-    expect(h.frame()).not.toContain('Keys (');
-    expect(h.frame()).toContain('OFFER  Chat');
+    expect(h.frame()).toContain('Keys (');
+    expect(h.frame()).toContain('▶ OFFER');
   });
 
   it('does not steal a search being typed; the banner shows and Ctrl-Y accepts', async () => {

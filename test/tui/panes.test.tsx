@@ -158,7 +158,7 @@ describe('interaction pane', () => {
     expect(f).toMatch(/OFFER  Chat · Support chat\s+0:20/);
     expect(f).toContain('Lee · acct 1234');
     expect(f).toContain('Whisper: Verify the account PIN first.');
-    expect(f).toContain('a, Ctrl-Y accept   x reject');
+    expect(f).toContain('a, Ctrl-Y accept   x, Ctrl-X reject');
     h.clock.advance(16_000);
     await h.settle();
     expect(h.frame()).toMatch(/OFFER .*0:04/);

@@ -50,7 +50,7 @@ export function chatPart(vc: ViewContext, i: Interaction): { chat: ChatView | un
       conversationId: i.conversationId,
       messages: conversation?.messages ?? [],
       customerLeft: conversation?.customerLeft ?? true,
-      ...(conversation?.customerAway ? { customerAway: true } : {}),
+      ...(!i.chatAtTransfer && vc.state().conversations.get(i.conversationId)?.customerAway ? { customerAway: true } : {}),
       transferredFrom: from && {
         agentId: from.agentId,
         displayName: vc.tenant.agents.get(from.agentId)?.displayName ?? from.agentId,

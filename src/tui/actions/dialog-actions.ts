@@ -5,11 +5,12 @@ import { callDialogBack, callDialogSelect } from '../call/actions.js';
 import { chatDialogBack, chatDialogSelect } from '../chat/dialog-actions.js';
 import { noticeDialogBack, noticeDialogSelect } from '../notices/actions.js';
 import type { ConsoleServices } from '../context.js';
-import { paletteItems, quitItems, statusItems, workInProgress } from '../dialogs/items.js';
+import { logoutBlocked, paletteItems, quitItems, rejectItems, statusItems } from '../dialogs/items.js';
 import type { CommandId } from '../keymap.js';
 import { isWorking, STATUS_LABELS } from '../labels.js';
 import { clampCursor } from '../list-window.js';
 import type { Overlay } from '../ui-state.js';
+import { appliesNow } from '../when.js';
 import { error, send, type Handler } from './run.js';
 
 type Kind = Overlay['kind'];
@@ -30,20 +31,28 @@ async function applyStatus(s: ConsoleServices, status: Status | null, code?: str
   }
 }
 
+/** Quit, logging out first when asked and possible (already logged out: just quit). */
 async function quit(s: ConsoleServices, logout: boolean): Promise<void> {
-  if (logout) {
-    if (workInProgress(s.view.get())) return error(s, 'Finish your work before logging out.');
-    if (!(await send(s, s.client.logout()))) return;
-  }
+  const v = s.view.get();
+  const blocked = logout ? logoutBlocked(v) : undefined;
+  const loggedOut = v.connection.state === 'offline' || !v.self?.loggedIn;
+  if (logout && blocked && !loggedOut) return error(s, blocked);
+  if (logout && !loggedOut && !(await send(s, s.client.logout()))) return;
   close(s);
   s.exit(0);
 }
+
+/** Enter on an item greyed as refused: say why, send nothing. */
+const refused = (s: ConsoleServices, why: string | undefined): boolean => {
+  if (why) error(s, why);
+  return why !== undefined;
+};
 
 export function dialogActions(run: RunCommand) {
   const select: { [K in Kind]: (s: ConsoleServices, o: OverlayOf<K>) => void | Promise<void> } = {
     help: close,
     palette: async (s, o) => {
-      const item = at(paletteItems(s.keymap, o.query), o.cursor);
+      const item = at(paletteItems(s.keymap, o.query, appliesNow(s)), o.cursor);
       close(s);
       if (item) await run(s, item.id);
     },
@@ -51,13 +60,21 @@ export function dialogActions(run: RunCommand) {
       const item = at(statusItems(s.view.get(), o), o.cursor);
       if (!item) return close(s);
       if (item.kind === 'code') return applyStatus(s, item.status, item.code);
+      if (refused(s, item.disabled)) return;
       const needsCode = item.status !== null && (s.view.get().statusCodes[item.status]?.length ?? 0) > 0;
       if (needsCode) s.ui.update((u) => ({ ...u, overlay: { kind: 'status', step: 'code', target: item.status, cursor: 0 } }));
       else await applyStatus(s, item.status);
     },
     quit: async (s, o) => {
       const item = at(quitItems(s.view.get()), o.cursor);
-      if (item) await run(s, item.command);
+      if (item && !refused(s, item.disabled)) await run(s, item.command);
+    },
+    rejectOffer: async (s, o) => {
+      const item = at(rejectItems(s.view.get(), o.offerId), o.cursor);
+      if (!item || refused(s, item.disabled)) return;
+      s.ui.update((u) => ({ ...u, overlay: o.previous }));
+      // What the rejection did to the status is said by the engine's cause (use-why.ts).
+      if (item.reject) await send(s, s.client.reject(o.offerId));
     },
     ...callDialogSelect,
     ...chatDialogSelect,
@@ -70,6 +87,7 @@ export function dialogActions(run: RunCommand) {
       ? s.ui.update((u) => ({ ...u, overlay: { kind: 'status', step: 'status', target: null, cursor: 0 } }))
       : close(s)),
     quit: close,
+    rejectOffer: (s, o) => s.ui.update((u) => ({ ...u, overlay: o.previous })),
     ...callDialogBack,
     ...chatDialogBack,
     ...noticeDialogBack,

@@ -3,13 +3,14 @@
 import { CALL_LISTS } from '../call/actions.js';
 import { CHAT_LIST_COUNTS } from '../chat/lists.js';
 import type { ConsoleServices } from '../context.js';
-import { helpLines, paletteItems, quitItems, statusItems } from '../dialogs/items.js';
+import { helpLines, paletteItems, quitItems, rejectItems, statusItems } from '../dialogs/items.js';
 import type { ScreenId } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
 import { contactsFor } from '../panes/contacts-state.js';
 import { queuesFor } from '../panes/queues-state.js';
 import { codeCount, selectedWork } from '../panes/work-state.js';
 import { dispatch, screenOf, type Overlay } from '../ui-state.js';
+import { appliesNow } from '../when.js';
 import type { Handler } from './run.js';
 
 /** Rows a page key moves; panes are rarely shorter than this at 80x24. */
@@ -59,13 +60,17 @@ const OWNERS: Partial<Record<ScreenId, ListOwner>> = {
   help: overlayList((s) => helpLines(s.keymap).length),
   palette: overlayList((s) => {
     const o = s.ui.get().overlay;
-    return o?.kind === 'palette' ? paletteItems(s.keymap, o.query).length : 0;
+    return o?.kind === 'palette' ? paletteItems(s.keymap, o.query, appliesNow(s)).length : 0;
   }),
   status: overlayList((s) => {
     const o = s.ui.get().overlay;
     return o?.kind === 'status' ? statusItems(s.view.get(), o).length : 0;
   }),
   quit: overlayList((s) => quitItems(s.view.get()).length),
+  rejectOffer: overlayList((s) => {
+    const o = s.ui.get().overlay;
+    return o?.kind === 'rejectOffer' ? rejectItems(s.view.get(), o.offerId).length : 0;
+  }),
   ...CALL_LISTS,
   faq: overlayList(CHAT_LIST_COUNTS.faq),
   chatTransfer: overlayList(CHAT_LIST_COUNTS.chatTransfer),

@@ -15,21 +15,32 @@ function withSelected(f: (s: ConsoleServices, id: string) => void | Promise<unkn
   };
 }
 
+/** Accepting is the agent's own act: the new interaction is selected and shown, unless they are typing somewhere. */
+async function accept(s: ConsoleServices): Promise<void> {
+  const offer = s.view.get().offer;
+  if (!offer) return error(s, 'No offer to accept.');
+  if (!(await send(s, s.client.accept(offer.id)))) return;
+  s.ui.update((u) => {
+    if (u.text === 'notes') return u;
+    const shown = u.text === null && u.overlay === null ? { focus: 'interaction' as const } : {};
+    return { ...u, ...shown, work: { ...u.work, selectedId: offer.id } };
+  });
+}
+
+/** Rejecting always asks first, saying the status it leaves the agent in: a stray key never rejects. */
+function askReject(s: ConsoleServices): void {
+  const v = s.view.get();
+  if (!v.offer) return error(s, 'No offer to reject.');
+  if (!v.self?.permissions.includes('rejectOffers')) return error(s, 'You do not have the permission to reject offers.');
+  const offerId = v.offer.id;
+  s.ui.update((u) => (u.overlay?.kind === 'rejectOffer' ? u : { ...u, overlay: { kind: 'rejectOffer', offerId, cursor: 0, previous: u.overlay } }));
+}
+
 export const workActions = {
-  'offer.accept': async (s) => {
-    const offer = s.view.get().offer;
-    if (!offer) return error(s, 'No offer to accept.');
-    if (await send(s, s.client.accept(offer.id))) {
-      // Select the new interaction unless notes are being typed for another one.
-      s.ui.update((u) => (u.text === 'notes' ? u : { ...u, work: { ...u.work, selectedId: offer.id } }));
-    }
-  },
-  'offer.reject': async (s) => {
-    const v = s.view.get();
-    if (!v.offer) return error(s, 'No offer to reject.');
-    if (!v.self?.permissions.includes('rejectOffers')) return error(s, 'You do not have the permission to reject offers.');
-    await send(s, s.client.reject(v.offer.id), 'Offer rejected.');
-  },
+  'offer.accept': accept,
+  'offer.reject': askReject,
+  'offerPane.accept': accept,
+  'offerPane.reject': askReject,
   'work.notes': withSelected((s, id) => {
     const w = s.view.get().work.find((x) => x.id === id)!;
     s.ui.update((u) => ({

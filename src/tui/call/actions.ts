@@ -16,6 +16,7 @@ import type { Overlay, UiState } from '../ui-state.js';
 import { recallEntries } from './history.js';
 import { callOf, participantItems, phoneItems, transferItems } from './items.js';
 import { TRANSFER_TABS, TRANSFER_TAB_LABELS, type CallOverlay, type PhoneInput } from './overlays.js';
+import { unstaffedWarning } from '../transfer-targets.js';
 
 type Kind = CallOverlay['kind'];
 type OverlayOf<K extends Kind> = Extract<CallOverlay, { kind: K }>;
@@ -177,14 +178,16 @@ async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mo
   const items = transferItems(s.view.get(), o, s.clock.now() + s.view.get().clockOffset);
   const item = items[clampCursor(o.cursor, items.length)];
   if (!item) return patch(s, 'callTransfer', () => ({ error: o.tab === 'queues' && o.queues === null ? 'Loading queues…' : 'Nothing to pick.' }));
+  if (item.disabled) return error(s, item.disabled);
   if (item.kind === 'agent') {
     const name = item.contact.displayName;
     const r = await attempt(conference ? s.client.conferenceAdd(id, { agentId: item.id }) : s.client.transferCall(id, { agentId: item.id }, mode));
     return done(r, mode === 'cold' ? `Transferring to ${name} (cold)…` : `${conference ? 'Inviting' : 'Consulting'} ${name}… the customer is on hold. ${then}`);
   }
-  // A queue: Enter picks, Enter again confirms; UNSTAFFED asks once more (force).
+  // A queue: Enter picks, Enter again confirms; unstaffed (known from the listing, or UNSTAFFED) asks once more (force).
   if (!o.confirm || o.confirm.queueId !== item.id) {
-    return patch(s, 'callTransfer', () => ({ confirm: { queueId: item.id, name: item.label, force: false }, error: null }));
+    const warning = unstaffedWarning(item.queue, 'call', can(s, 'transferToUnstaffedQueues'));
+    return patch(s, 'callTransfer', () => ({ confirm: { queueId: item.id, name: item.label, force: warning !== null }, error: warning }));
   }
   const r = await attempt(s.client.transferCall(id, { queueId: item.id }, undefined, o.confirm.force || undefined));
   if (!r.ok && r.error.code === 'UNSTAFFED' && !o.confirm.force) {

@@ -23,7 +23,7 @@ export const CallTransferDialog = memo(function CallTransferDialog({ overlay: o,
   const conference = o.purpose === 'conference';
   const tabs = TRANSFER_TABS.filter((t) => !(conference && t === 'queues'))
     .map((t) => (t === o.tab ? `[${TRANSFER_TAB_LABELS[t]}]` : ` ${TRANSFER_TAB_LABELS[t]} `)).join(' ');
-  const items = transferItems(view, o, now).map((i) => ({ key: i.id, label: i.label, right: i.right }));
+  const items = transferItems(view, o, now).map((i) => ({ key: i.id, label: i.label, right: i.right, ...(i.disabled ? { disabled: i.disabled } : {}) }));
   const intro: DialogLine[] = [{ text: tabs, role: 'title' }];
   const select = keysLabel(keymap, 'dialog.select');
   if (o.tab === 'external') {
@@ -37,9 +37,9 @@ export const CallTransferDialog = memo(function CallTransferDialog({ overlay: o,
         : `${select} consults first (warm), ${keysLabel(keymap, 'callTransfer.cold')} transfers at once (cold).` });
     } else if (o.confirm) {
       intro.push({ text: o.confirm.force
-        ? `Nobody is available in ${o.confirm.name}. ${select} again transfers anyway; ${keysLabel(keymap, 'dialog.close')} cancels.`
+        ? `${select} again transfers to ${o.confirm.name} anyway; ${keysLabel(keymap, 'dialog.close')} cancels.`
         : `Transfer to ${o.confirm.name}? ${select} confirms, ${keysLabel(keymap, 'dialog.close')} cancels.`, role: 'warning' });
-    } else intro.push({ text: `${select} picks a queue, then confirm.` });
+    } else intro.push({ text: `${select} picks a queue, then confirm. "avail": colleagues who could take it now (never you).` });
   }
   intro.push(...errorLine(o.error));
   const empty = o.tab === 'external' ? undefined : o.tab === 'queues' && o.queues === null ? 'Loading queues…' : 'Nothing matches.';

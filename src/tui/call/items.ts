@@ -3,6 +3,7 @@
 // picks), so both always agree on the item under the cursor.
 import type { CallParticipantView, ContactView, InteractionView, QueueListing } from '../../protocol/index.js';
 import { STATUS_LABELS } from '../labels.js';
+import { agentUnreachable, freeLabel } from '../transfer-targets.js';
 import type { SafeView } from '../safe-view.js';
 import type { CallOverlay, PhoneInput } from './overlays.js';
 
@@ -13,9 +14,10 @@ const matches = (query: string, ...texts: (string | undefined)[]): boolean => {
   return q === '' || texts.some((t) => t?.toLowerCase().includes(q));
 };
 
+/** `disabled`: why the engine would refuse it now (shown greyed, with the reason). */
 export type TransferItem =
-  | { kind: 'agent'; id: string; label: string; right: string; contact: ContactView }
-  | { kind: 'queue'; id: string; label: string; right: string; queue: QueueListing };
+  | { kind: 'agent'; id: string; label: string; right: string; contact: ContactView; disabled?: string }
+  | { kind: 'queue'; id: string; label: string; right: string; queue: QueueListing; disabled?: string };
 
 /** Waiting time label "1:05" (or "—"). */
 function waitLabel(oldest: number | undefined, now: number): string {
@@ -28,14 +30,17 @@ export function transferItems(v: SafeView, o: OverlayOf<'callTransfer'>, now: nu
   if (o.tab === 'agents') {
     return v.contacts
       .filter((c) => c.id !== v.agentId && matches(o.query, c.displayName, c.group, STATUS_LABELS[c.status]))
-      .map((c) => ({ kind: 'agent', id: c.id, label: `${c.displayName} · ${c.group}`, right: STATUS_LABELS[c.status], contact: c }));
+      .map((c) => {
+        const why = agentUnreachable(c);
+        return { kind: 'agent', id: c.id, label: `${c.displayName} · ${c.group}`, right: STATUS_LABELS[c.status], contact: c, ...(why ? { disabled: why } : {}) };
+      });
   }
   if (o.tab === 'queues') {
     return (o.queues ?? [])
       .filter((q) => q.media === 'inbound_phone' && matches(o.query, q.name))
       .map((q) => ({
         kind: 'queue', id: q.id, label: q.name, queue: q,
-        right: `${q.stats.available} available · ${q.stats.waiting} waiting · longest ${waitLabel(q.stats.oldestArrival, now)}`,
+        right: `${freeLabel(q)} · ${q.stats.waiting} waiting · longest ${waitLabel(q.stats.oldestArrival, now)}`,
       }));
   }
   return [];

@@ -5,6 +5,7 @@ import { error, info, send, type Handler } from '../actions/run.js';
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
 import { safeErrorMessage } from '../safe-view.js';
+import { unstaffedWarning } from '../transfer-targets.js';
 import type { Overlay } from '../ui-state.js';
 import { insertIntoDraft } from './chat-actions.js';
 import { faqInsertText, faqMatches } from './faq.js';
@@ -96,7 +97,10 @@ export const chatDialogSelect: { [K in ChatOverlay['kind']]: (s: ConsoleServices
     if (!o.queues) return;
     if (o.step === 'pick') {
       const q = o.queues[clampCursor(o.cursor, o.queues.length)];
-      if (q) setOverlay(s, { ...o, step: 'confirm', queueId: q.id });
+      if (!q) return;
+      // Known unstaffed (nobody but me could take it): warn now, before the engine would.
+      const warning = unstaffedWarning(q, 'chat', s.view.get().self?.permissions.includes('transferToUnstaffedQueues') ?? false);
+      setOverlay(s, { ...o, step: warning ? 'unstaffed' : 'confirm', queueId: q.id, warning });
       return;
     }
     return transfer(s, o, o.step === 'unstaffed');

@@ -14,6 +14,7 @@ import { clampCursor, listWindow } from '../list-window.js';
 import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
 import { wrapToWidth } from '../text/wrap.js';
+import { freeLabel } from '../transfer-targets.js';
 import { faqMatches, faqPreviewMarkup } from './faq.js';
 import { FAQ_FIELDS, type ChatOverlay } from './overlays.js';
 import { richLines } from './rich.js';
@@ -90,15 +91,15 @@ export const ChatTransferDialog = memo(function ChatTransferDialog({ overlay, wi
   const items = queues.map((q) => ({
     key: q.id,
     label: q.name,
-    right: `${q.stats.available} avail · ${q.stats.waiting} waiting · ${q.stats.oldestArrival !== undefined ? formatWait(now - q.stats.oldestArrival) : '—'}`,
+    right: `${freeLabel(q)} · ${q.stats.waiting} waiting · ${q.stats.oldestArrival !== undefined ? formatWait(now - q.stats.oldestArrival) : '—'}`,
   }));
   const intro = overlay.queues === null
     ? [{ text: 'Loading chat queues…', role: 'muted' as const }]
     : overlay.step === 'pick'
-      ? [{ text: `Pick a chat queue (${keysLabel(keymap, 'dialog.select')}); the history goes along.` }]
+      ? [{ text: `Pick a chat queue (${keysLabel(keymap, 'dialog.select')}); the history goes along. "avail": colleagues who could take it now — never you, a chat you transfer is not offered back to you.` }]
       : overlay.step === 'confirm'
         ? [{ text: `Transfer this chat to ${target?.name ?? '?'}? ${keysLabel(keymap, 'dialog.select')} confirms, ${keysLabel(keymap, 'dialog.close')} goes back.`, role: 'accent' as const }]
-        : [{ text: overlay.warning ?? 'Nobody is available there.', role: 'warning' as const },
+        : [{ text: overlay.warning ?? 'Nobody else is available there.', role: 'warning' as const },
           { text: `${keysLabel(keymap, 'dialog.select')} transfers anyway, ${keysLabel(keymap, 'dialog.close')} goes back.`, role: 'warning' as const }];
   return <ListDialog title="Transfer chat" intro={intro} items={items} cursor={overlay.cursor} empty={overlay.queues ? 'No chat queue.' : ''} width={width} height={height} />;
 });

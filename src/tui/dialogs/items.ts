@@ -1,18 +1,26 @@
 // What each dialog lists, derived from the view, the UI state and the keymap.
 // Shared by the dialog views (what to draw) and the dialog actions (what Enter
 // picks), so both always agree on the item under the cursor.
-import type { Status } from '../../protocol/index.js';
+import { OFFER_OUTCOMES, type InteractionView, type Status } from '../../protocol/index.js';
 import { fuzzyFilter } from '../fuzzy.js';
-import { helpSections, keysLabel, paletteCommands, type CommandId, type Keymap } from '../keymap.js';
-import { AFTER_WORK_TARGETS, isWorking, MANUAL_TARGETS, STATUS_LABELS } from '../labels.js';
+import { helpSections, keysLabel, paletteCommands, type CommandId, type CommandSpec, type Keymap } from '../keymap.js';
+import { AFTER_WORK_TARGETS, isWorking, MANUAL_TARGETS, MEDIA_LABELS, STATUS_LABELS } from '../labels.js';
 import { memoLast } from '../memo.js';
 import type { SafeView } from '../safe-view.js';
 import type { Overlay } from '../ui-state.js';
 
 // ---- status menu -------------------------------------------------------
 export type StatusItem =
-  | { kind: 'status'; label: string; status: Status | null }
+  | { kind: 'status'; label: string; status: Status | null; disabled?: string }
   | { kind: 'code'; label: string; status: Status; code: string };
+
+/** Why no status change can be sent now (the engine's refusals, said before the agent picks). */
+export function statusBlocked(v: SafeView): string | undefined {
+  if (v.connection.state === 'offline') return `You are offline (${v.connection.reason}).`;
+  if (!v.self?.loggedIn) return 'You are logged out: quit and start the console again to log in.';
+  if (v.offer) return 'An offer is waiting: accept or reject it first.';
+  return undefined;
+}
 
 /** Step 1: the statuses to pick (after-work ones while working); step 2: the reasons. */
 export function statusItems(v: SafeView, o: Extract<Overlay, { kind: 'status' }>): StatusItem[] {
@@ -21,48 +29,86 @@ export function statusItems(v: SafeView, o: Extract<Overlay, { kind: 'status' }>
     return (v.statusCodes[target] ?? []).map((c) => ({ kind: 'code', label: c.label, status: target, code: c.id }));
   }
   const current = v.self?.status ?? 'logged_out';
+  const blocked = statusBlocked(v);
   if (isWorking(current)) {
-    const items: StatusItem[] = AFTER_WORK_TARGETS.map((s) => ({ kind: 'status', label: `After work: ${STATUS_LABELS[s]}`, status: s }));
-    if (v.self?.afterWork) items.push({ kind: 'status', label: 'After work: no change', status: null });
+    // Setting the status after work is refused only when the agent is gone.
+    const offline = v.self?.loggedIn && v.connection.state !== 'offline' ? undefined : blocked;
+    const after = v.self?.statusAfterWork;
+    const items: StatusItem[] = AFTER_WORK_TARGETS.map((s) => ({
+      kind: 'status', label: `After work: ${STATUS_LABELS[s]}${s === after ? ' (now)' : ''}`, status: s, ...(offline ? { disabled: offline } : {}),
+    }));
+    if (v.self?.afterWork) items.push({ kind: 'status', label: 'After work: the default (Available)', status: null, ...(offline ? { disabled: offline } : {}) });
     return items;
   }
-  return MANUAL_TARGETS[current].map((s) => ({ kind: 'status', label: STATUS_LABELS[s], status: s }));
+  return MANUAL_TARGETS[current].map((s) => {
+    const why = blocked ?? (s === 'logged_out' && workInProgress(v) ? 'Finish your work first.' : undefined);
+    return { kind: 'status', label: STATUS_LABELS[s], status: s, ...(why ? { disabled: why } : {}) };
+  });
 }
 
 // ---- command palette ---------------------------------------------------
 export interface PaletteItem { id: CommandId; title: string; keys: string }
 
-const allPaletteItems = memoLast((keymap: Keymap): PaletteItem[] =>
-  paletteCommands().map((c) => ({ id: c.id as CommandId, title: c.title, keys: keysLabel(keymap, c.id as CommandId) })));
-
-export const paletteItems = memoLast((keymap: Keymap, query: string): PaletteItem[] =>
-  fuzzyFilter(query, allPaletteItems(keymap), (i) => i.title));
+/** The commands that apply now (`applies`), matching the query. */
+export function paletteItems(keymap: Keymap, query: string, applies: (spec: CommandSpec) => boolean): PaletteItem[] {
+  const items = paletteCommands(applies).map((c) => ({ id: c.id as CommandId, title: c.title, keys: keysLabel(keymap, c.id as CommandId) }));
+  return fuzzyFilter(query, items, (i) => i.title);
+}
 
 // ---- help --------------------------------------------------------------
-export type HelpLine = { kind: 'section'; title: string; note: string } | { kind: 'row'; keys: string; title: string; description: string };
+export type HelpLine = { kind: 'section'; title: string; note: string } | { kind: 'row'; id: CommandId; keys: string; title: string; description: string };
 
 export const helpLines = memoLast((keymap: Keymap): HelpLine[] =>
   helpSections(keymap).flatMap((s) => [
     { kind: 'section' as const, title: s.title, note: s.note },
-    ...s.rows.map((r) => ({ kind: 'row' as const, keys: r.keys || '(palette)', title: r.title, description: r.description })),
+    ...s.rows.map((r) => ({ kind: 'row' as const, id: r.id, keys: r.keys || '(palette)', title: r.title, description: r.description })),
   ]));
 
 // ---- quit --------------------------------------------------------------
-export interface QuitItem { label: string; command: 'quit.confirm' | 'quit.logout' | 'dialog.close' }
+export interface QuitItem { label: string; command: 'quit.confirm' | 'quit.logout' | 'dialog.close'; disabled?: string }
 
-/** With work in progress, logging out is impossible and quitting needs a clear yes. */
+/** Why logging out would be refused now, if it would. */
+export function logoutBlocked(v: SafeView): string | undefined {
+  if (v.connection.state === 'offline' || !v.self?.loggedIn) return 'You are already logged out.';
+  if (workInProgress(v)) return 'Finish your work first: nobody can log out with an offer or an interaction in progress.';
+  return undefined;
+}
+
+/** Quitting is always possible; logging out is shown greyed, with why, when the engine would refuse it. */
 export function quitItems(v: SafeView): QuitItem[] {
-  if (workInProgress(v)) {
-    return [
-      { label: 'Quit anyway (your work stays with you in the engine)', command: 'quit.confirm' },
-      { label: 'Cancel', command: 'dialog.close' },
-    ];
-  }
-  return [
-    { label: 'Log out and quit', command: 'quit.logout' },
-    { label: 'Quit, staying logged in', command: 'quit.confirm' },
+  const loggedOut = v.connection.state === 'offline' || !v.self?.loggedIn;
+  if (loggedOut) return [{ label: 'Quit', command: 'quit.confirm' }, { label: 'Cancel', command: 'dialog.close' }];
+  const blocked = logoutBlocked(v);
+  const items: QuitItem[] = [
+    { label: 'Log out and quit', command: 'quit.logout', ...(blocked ? { disabled: blocked } : {}) },
+    { label: blocked ? 'Quit anyway (your work stays with you in the engine)' : 'Quit, staying logged in', command: 'quit.confirm' },
     { label: 'Cancel', command: 'dialog.close' },
   ];
+  // The cursor starts on the first choice that works.
+  return blocked ? [items[1]!, items[0]!, items[2]!] : items;
 }
 
 export const workInProgress = (v: SafeView): boolean => v.work.length > 0 || v.offer !== null;
+
+// ---- reject an offer -----------------------------------------------------
+export interface RejectItem { label: string; reject: boolean; disabled?: string }
+
+/** The status a rejection leaves the agent in, said before they reject (the engine's outcome table). */
+export function rejectOutcome(v: SafeView, offer: InteractionView): string {
+  const to = OFFER_OUTCOMES.rejected[offer.media];
+  const what = `a rejected ${MEDIA_LABELS[offer.media].toLowerCase()} does`;
+  if (isWorking(v.self?.status)) return `you stay Busy (Stop New) and go ${STATUS_LABELS[to]} once your work ends (${what})`;
+  if (v.self?.status !== 'available') return `your status stays ${STATUS_LABELS[v.self?.status ?? 'logged_out']}`;
+  return `you go ${STATUS_LABELS[to]} (${what})`;
+}
+
+export function rejectItems(v: SafeView, offerId: string): RejectItem[] {
+  const offer = v.offer?.id === offerId ? v.offer : null;
+  const denied = !v.self?.permissions.includes('rejectOffers') ? 'You do not have the permission to reject offers.' : undefined;
+  const gone = offer ? undefined : 'This offer is gone (accepted, timed out or withdrawn).';
+  const why = gone ?? denied;
+  return [
+    { label: offer ? `Reject: ${rejectOutcome(v, offer)}` : 'Reject', reject: true, ...(why ? { disabled: why } : {}) },
+    { label: offer ? 'Keep the offer' : 'Close', reject: false },
+  ];
+}

@@ -1,5 +1,7 @@
 // The shape shared by the palette, the status menu and the quit dialog: a
-// frame, a few intro lines, then a virtualized list with a cursor.
+// frame, a few intro lines (wrapped, never cut), then a virtualized list with
+// a cursor. An item that would be refused now is shown greyed with its
+// reason, and the reason of the one under the cursor is spelled out whole.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { Frame } from '../components/frame.js';
@@ -7,40 +9,57 @@ import { Line } from '../components/line.js';
 import { useTheme } from '../context.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { fit, fitRight } from '../text/fit.js';
-import { textProps, type Role } from '../theme.js';
+import { wrapToWidth } from '../text/wrap.js';
 import { cellWidth } from '../text/width.js';
+import { textProps, type Role } from '../theme.js';
 
-export interface DialogItem { key: string; label: string; right?: string }
+export interface DialogItem {
+  key: string;
+  label: string;
+  right?: string;
+  /** Why it cannot be chosen now (shown greyed, the reason under the list). */
+  disabled?: string;
+}
 export interface DialogLine { text: string; role?: Role }
 
 /** Theme entry. */
-const STYLE = { selected: 'selection', right: 'muted' } satisfies Record<string, Role>;
+const STYLE = { selected: 'selection', right: 'muted', disabled: 'muted', why: 'warning' } satisfies Record<string, Role>;
+
+/** Intro lines wrapped to the width: each keeps its role on every line it takes. */
+export function wrapLines(lines: readonly DialogLine[], width: number): DialogLine[] {
+  return lines.flatMap((l) => wrapToWidth(l.text, width).map((text) => ({ text, ...(l.role ? { role: l.role } : {}) })));
+}
 
 export const ListDialog = memo(function ListDialog(p: {
   title: string; intro: readonly DialogLine[]; items: readonly DialogItem[]; cursor: number; empty?: string; width: number; height: number;
 }) {
   const theme = useTheme();
   const innerW = p.width - 2;
-  const listH = Math.max(0, p.height - 2 - p.intro.length);
   const cursor = clampCursor(p.cursor, p.items.length);
+  const why = p.items[cursor]?.disabled;
+  const intro = wrapLines(p.intro, innerW);
+  const whyLines = why ? wrapLines([{ text: `Not now: ${why}`, role: STYLE.why }], innerW) : [];
+  const listH = Math.max(0, p.height - 2 - intro.length - whyLines.length);
   const { start, end } = listWindow(p.items.length, cursor, listH);
   return (
     <Frame title={p.title} focused width={p.width} height={p.height}>
-      {p.intro.map((l, i) => <Line key={`i${i}`} text={l.text} role={l.role} width={innerW} />)}
+      {intro.map((l, i) => <Line key={`i${i}`} text={l.text} role={l.role} width={innerW} />)}
       {p.items.length === 0 && p.empty ? <Line text={p.empty} width={innerW} role="muted" /> : null}
-      <Box flexDirection="column">
+      <Box flexDirection="column" height={Math.min(listH, Math.max(0, end - start))} flexShrink={0}>
         {p.items.slice(start, end).map((item, i) => {
           const selected = start + i === cursor;
           const right = item.right ? ` ${item.right}` : '';
           const rightW = Math.min(cellWidth(right), Math.floor(innerW / 2));
+          const role: Role | undefined = selected ? STYLE.selected : item.disabled ? STYLE.disabled : undefined;
           return (
-            <Text key={item.key} {...(selected ? textProps(theme, STYLE.selected) : {})} wrap="truncate-end">
+            <Text key={item.key} {...(role ? textProps(theme, role) : {})} wrap="truncate-end">
               {fit(`${selected ? '›' : ' '} ${item.label}`, innerW - rightW)}
               <Text {...(selected ? {} : textProps(theme, STYLE.right))}>{fitRight(right, rightW)}</Text>
             </Text>
           );
         })}
       </Box>
+      {whyLines.map((l, i) => <Line key={`w${i}`} text={l.text} role={l.role} width={innerW} />)}
     </Frame>
   );
 });

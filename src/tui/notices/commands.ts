@@ -12,11 +12,11 @@ export const NOTICE_CONTEXTS = {
 } as const;
 
 export const NOTICE_COMMANDS = [
-  { id: 'global.notice', context: 'global', title: 'Send a notice', description: 'Broadcast a notice to your group (a supervisor: to any of theirs).', keys: ['shift+n'] },
-  { id: 'notices.open', context: 'notices', title: 'Read notice', description: 'Show the whole notice under the cursor.', keys: ['enter'], hint: true },
-  { id: 'noticeCompose.priority', context: 'noticeCompose', title: 'Next priority', description: 'Low, medium, high, pop-up (blocks the recipients until they acknowledge).', keys: ['tab'], hint: true },
-  { id: 'noticeCompose.groups', context: 'noticeCompose', title: 'Next recipients', description: 'All your groups, or one of them (supervisors).', keys: ['ctrl+g'], hint: true },
-  { id: 'noticePopup.ok', context: 'noticePopup', title: 'Acknowledge', description: 'OK: the notice is read and the console is yours again.', keys: ['enter'], hint: true },
+  { id: 'global.notice', context: 'global', title: 'Send a notice', description: 'Broadcast a notice to your group (a supervisor: to any of theirs).', keys: ['shift+n'], when: 'loggedIn' },
+  { id: 'notices.open', context: 'notices', title: 'Read notice', description: 'Show the whole notice under the cursor.', keys: ['enter'], hint: 'Read', when: 'notices' },
+  { id: 'noticeCompose.priority', context: 'noticeCompose', title: 'Next priority', description: 'Low, medium, high, pop-up (blocks the recipients until they acknowledge).', keys: ['tab'], hint: 'Priority' },
+  { id: 'noticeCompose.groups', context: 'noticeCompose', title: 'Next recipients', description: 'All your groups, or one of them (supervisors).', keys: ['ctrl+g'], hint: 'Recipients', when: 'severalNoticeGroups' },
+  { id: 'noticePopup.ok', context: 'noticePopup', title: 'Acknowledge', description: 'OK: the notice is read and the console is yours again.', keys: ['enter'], hint: 'OK' },
 ] as const;
 
 /** The notice screens (the pane, and an overlay kind each), top layer first. */

@@ -1,11 +1,15 @@
-// The one-line bands around the panes: the tab row (narrow terminals), the
-// message line (errors and notices from commands, hidden by the shared clock
-// after a few seconds) and the key hints generated from the keymap.
+// The bands around the panes: the tab row (narrow terminals), the message
+// line (errors and notices from commands, wrapped to a few rows, hidden by the
+// shared clock after a few seconds) and the key hints generated from the
+// keymap: only what applies now, as many as fit, then where to find the rest.
 import { Box } from 'ink';
 import { memo } from 'react';
 import { Segments, type Segment } from '../components/line.js';
-import { useClockValue, useServices, useUi, useView } from '../context.js';
-import { hintsFor, type ContextId } from '../keymap.js';
+import { useClockValue, useConsoleValue, useServices, useUi } from '../context.js';
+import { hintsFor, keysLabel, resolvesTo } from '../keymap.js';
+import { wrapToWidth } from '../text/wrap.js';
+import { cellWidth, truncateToWidth } from '../text/width.js';
+import { applies } from '../when.js';
 import { PANES } from '../pane-ids.js';
 import type { Role } from '../theme.js';
 import { screenOf } from '../ui-state.js';
@@ -22,29 +26,62 @@ export const TabBar = memo(function TabBar({ width }: { width: number }) {
   return <Box height={1} width={width}><Segments parts={parts} width={width} /></Box>;
 });
 
+/** The longest a message grows (rows) before its end is cut: long enough for any
+ *  refusal the engine words, short enough to leave the panes their room. */
+export const MESSAGE_MAX_ROWS = 4;
+
+/** The message's lines at this width (wrapped, never cut short but at MESSAGE_MAX_ROWS). */
+export function messageLines(text: string, width: number): string[] {
+  const lines = wrapToWidth(text, width);
+  if (lines.length <= MESSAGE_MAX_ROWS) return lines;
+  return [...lines.slice(0, MESSAGE_MAX_ROWS - 1), truncateToWidth(`${lines.slice(MESSAGE_MAX_ROWS - 1).join(' ')}`, width)];
+}
+
+/** Rows the message line takes now (the root budgets the panes with it). */
+export function useMessageRows(width: number): number {
+  const message = useUi((u) => u.message);
+  const visible = useClockValue((now) => message !== null && now < message.until);
+  return visible && message ? messageLines(message.text, width).length : 1;
+}
+
 export const MessageLine = memo(function MessageLine({ width }: { width: number }) {
   const message = useUi((u) => u.message);
   // Visible until its time is up on the shared clock: no timer of its own.
   const visible = useClockValue((now) => message !== null && now < message.until);
-  const parts: Segment[] = visible && message ? [{ text: message.text, role: STYLE[message.kind] }] : [{ text: ' ' }];
-  return <Box height={1} width={width}><Segments parts={parts} width={width} /></Box>;
+  if (!visible || !message) return <Box height={1} width={width}><Segments parts={[{ text: ' ' }]} width={width} /></Box>;
+  const lines = messageLines(message.text, width);
+  return (
+    <Box flexDirection="column" height={lines.length} width={width} flexShrink={0}>
+      {lines.map((l, i) => <Segments key={i} parts={[{ text: l, role: STYLE[message.kind] }]} width={width} />)}
+    </Box>
+  );
 });
 
+/** The key hints that fit, the most pressing first, and where to find the rest. */
+export function fitHints(hints: readonly { keys: string; label: string }[], width: number, more: string | null): Segment[] {
+  const parts: Segment[] = [];
+  const tail = more ? `  ${more} more` : '';
+  let used = 0;
+  let dropped = false;
+  for (const h of hints) {
+    const text = `${parts.length ? '  ' : ''}${h.keys} ${h.label}`;
+    if (used + cellWidth(text) + cellWidth(tail) > width) {
+      dropped = true;
+      continue;
+    }
+    parts.push({ text: `${parts.length ? '  ' : ''}${h.keys}`, role: STYLE.key }, { text: ` ${h.label}`, role: STYLE.hint });
+    used += cellWidth(text);
+  }
+  if (more && (dropped || hints.length > 0)) parts.push({ text: `${parts.length ? '  ' : ''}${more}`, role: STYLE.key }, { text: ' more', role: STYLE.hint });
+  return parts;
+}
+
 export const HintBar = memo(function HintBar({ width }: { width: number }) {
-  const { keymap } = useServices();
+  const s = useServices();
   const screen = useUi(screenOf);
-  const hasOffer = useView((v) => v.offer !== null);
-  const hasWork = useView((v) => v.work.length > 0);
-  const hasChat = useView((v) => v.agentChats.length > 0 || v.work.some((w) => w.chat !== undefined));
-  const hasCall = useView((v) => v.work.some((w) => w.call !== undefined && w.call.state !== 'ended'));
-  const idle: ContextId[] = [
-    ...(hasOffer ? [] : ['offer' as const]), ...(hasWork ? [] : ['work' as const, 'disposition' as const]), ...(hasCall ? [] : ['call' as const]),
-    ...(hasChat ? [] : ['chat' as const, 'chatPane' as const]),
-  ];
-  const permissions = useView((v) => v.self?.permissions);
-  const parts = hintsFor(keymap, screen, { idle, first: ['offer'], permissions }).flatMap((h, i): Segment[] => [
-    { text: `${i ? '  ' : ''}${h.keys}`, role: STYLE.key },
-    { text: ` ${h.title}`, role: STYLE.hint },
-  ]);
-  return <Box height={1} width={width}><Segments parts={parts} width={width} /></Box>;
+  // The hints follow everything a predicate reads (when.ts); re-rendered only when they change.
+  const ids = useConsoleValue((c) => hintsFor(s.keymap, screenOf(c.ui), (spec) => applies(spec, c)).map((h) => h.id).join(' '));
+  const hints = hintsFor(s.keymap, screen).filter((h) => ids.split(' ').includes(h.id));
+  const help = resolvesTo(s.keymap, screen, 'global.help') ? keysLabel(s.keymap, 'global.help').split(', ')[0] ?? null : null;
+  return <Box height={1} width={width}><Segments parts={fitHints(hints, width, help)} width={width} /></Box>;
 });

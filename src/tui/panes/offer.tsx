@@ -7,7 +7,7 @@ import type { CustomerInfo, InteractionView } from '../../protocol/index.js';
 import { Line, Segments } from '../components/line.js';
 import { Countdown } from '../components/timer.js';
 import { useServices, useView } from '../context.js';
-import { keysLabel } from '../keymap.js';
+import { keysLabel, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
 import type { Role } from '../theme.js';
 
@@ -28,16 +28,19 @@ export function customerLine(c: CustomerInfo): string {
 export const interactionTitle = (i: InteractionView): string =>
   `${MEDIA_LABELS[i.media]} · ${i.queueName ?? (i.direct ? 'Direct call' : 'no queue')}`;
 
-function useOfferKeys(): string {
+/** The offer's keys: in the pane its letters and its chords; elsewhere its chords, which work from anywhere. */
+function useOfferKeys(inPane: boolean): string {
   const { keymap } = useServices();
   const canReject = useView((v) => v.self?.permissions.includes('rejectOffers') ?? false);
-  const accept = `${keysLabel(keymap, 'offer.accept')} accept`;
-  return canReject ? `${accept}   ${keysLabel(keymap, 'offer.reject')} reject` : accept;
+  const keys = (pane: CommandId, anywhere: CommandId): string =>
+    [inPane ? keysLabel(keymap, pane) : '', keysLabel(keymap, anywhere)].filter(Boolean).join(', ');
+  const accept = `${keys('offerPane.accept', 'offer.accept')} accept`;
+  return canReject ? `${accept}   ${keys('offerPane.reject', 'offer.reject')} reject` : accept;
 }
 
 export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: InteractionView; width: number }) {
   const offset = useView((v) => v.clockOffset);
-  const keys = useOfferKeys();
+  const keys = useOfferKeys(true);
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -46,20 +49,23 @@ export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: In
       </Box>
       <Line text={customerLine(offer.customer)} width={width} />
       {offer.whisper ? <Line text={`Whisper: ${offer.whisper}`} width={width} role={STYLE.whisper} /> : null}
+      {offer.chat?.customerAway ? <Line text={AWAY} width={width} role="warning" /> : null}
       <Text> </Text>
       <Line text={keys} width={width} role={STYLE.keys} />
     </Box>
   );
 });
 
+const AWAY = 'The customer dropped off; they may come back. Letting this offer run out costs you nothing.';
+
 /** Height of OfferBlock for a given offer (the pane budgets its rows). */
-export const offerBlockHeight = (offer: InteractionView): number => (offer.whisper ? 5 : 4);
+export const offerBlockHeight = (offer: InteractionView): number => 4 + (offer.whisper ? 1 : 0) + (offer.chat?.customerAway ? 1 : 0);
 
 /** One-line offer banner for when the interaction pane is not on screen. */
 export const OfferStrip = memo(function OfferStrip({ width }: { width: number }) {
   const offer = useView((v) => v.offer);
   const offset = useView((v) => v.clockOffset);
-  const keys = useOfferKeys();
+  const keys = useOfferKeys(false);
   if (!offer) return null;
   const parts = [
     { text: '▶ OFFER ', role: STYLE.badge },

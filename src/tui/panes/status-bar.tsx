@@ -1,5 +1,6 @@
 // The top line: who I am, my status with its color and time in it (and the
-// reason, the after-work choice or a prompt for a missing reason), the
+// reason or a prompt for a missing one; while busy the status the work will
+// end in; otherwise why the engine set it, e.g. "offer missed"), the
 // connection, unread notices and the clock. Also keeps the window title.
 import { Box, Text } from 'ink';
 import { memo, useEffect } from 'react';
@@ -8,7 +9,8 @@ import { useChatUnread } from '../chat/chat-area.js';
 import { ClockText, Since, WallClock } from '../components/timer.js';
 import { Segments, type Segment } from '../components/line.js';
 import { useServices, useTheme, useView } from '../context.js';
-import { STATUS_LABELS, statusRole } from '../labels.js';
+import { isWorking, STATUS_LABELS, statusRole } from '../labels.js';
+import { statusTag } from '../status-words.js';
 import { PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
 import type { SafeView } from '../safe-view.js';
 import { cellWidth, truncateToWidth } from '../text/width.js';
@@ -33,9 +35,14 @@ function statusParts(self: SafeView['self'], codes: Codes, nameW: number): [Segm
   const code = codeLabel(codes, self.status, self.statusCode);
   if (code) tail.push({ text: ` ${code}`, role });
   else if ((codes[self.status]?.length ?? 0) > 0) tail.push({ text: ' reason? press s', role: 'warning' });
-  if (self.afterWork) {
-    const after = codeLabel(codes, self.afterWork.status, self.afterWork.code);
-    tail.push({ text: ` → ${STATUS_LABELS[self.afterWork.status]}${after ? ` (${after})` : ''}`, role: 'muted' });
+  if (isWorking(self.status)) {
+    // The status the work will end in, always (the default too): press s to change it.
+    const after = self.afterWork ? codeLabel(codes, self.afterWork.status, self.afterWork.code) : undefined;
+    tail.push({ text: ` → ${STATUS_LABELS[self.statusAfterWork]}${after ? ` (${after})` : ''} after work`, role: self.afterWork ? 'accent' : 'muted' });
+  } else {
+    // Why the engine put the agent here (a missed offer…), while it lasts.
+    const tag = statusTag(self);
+    if (tag) tail.push({ text: ` · ${tag}`, role: 'muted' });
   }
   return [head, tail];
 }

@@ -39,7 +39,7 @@ export const CALL_SCENARIOS = {
   'call.email': { view: phoneView({ call: { kind: 'voicemail', whisper: undefined } }), check: (h) => expect(calls(h, 'emailVoicemail')).toEqual([['p1']]) },
   'callTransfer.nextTab': { view: phoneView(), before: ['t', 'b', 'e', 'n'], check: (h) => expect(h.frame()).toMatch(/\[Queues\][\s\S]*Filter: ▌/) }, // each tab starts with an empty filter
   'callTransfer.prevTab': { view: phoneView(), before: ['t'], check: (h) => expect(h.frame()).toContain('[External number]') },
-  'callTransfer.cold': { view: phoneView(), before: ['t'], check: (h) => expect(calls(h, 'transferCall')).toEqual([['p1', { agentId: 'ben' }, 'cold']]) },
+  'callTransfer.cold': { view: phoneView(), before: ['t', ...'kate'], check: (h) => expect(calls(h, 'transferCall')).toEqual([['p1', { agentId: 'kate' }, 'cold']]) },
   'dial.recall': {
     view: phoneView(),
     setup: (fake) => fake.answerOnce('callHistory', { ok: true, calls: [{ interactionId: 'IX-9', direction: 'inbound', kind: 'call', number: '+15102592675', name: 'Lee', at: 0 }] }),

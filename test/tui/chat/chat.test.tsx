@@ -219,16 +219,37 @@ describe('transfer dialog', () => {
     await h.press(KEY.ctrl('t'));
     const f = h.frame();
     expect(f).toMatch(/Support chat\s+2 avail · 1 waiting · 1m 35s/);
-    expect(f).toMatch(/Sales chat\s+0 avail · 3 waiting · —/);
+    expect(f).toMatch(/Sales chat\s+nobody else · 3 waiting · —/);
     expect(f).not.toContain('Support line');
-    await h.press(KEY.down, KEY.enter);
-    expect(h.frame()).toContain('Transfer this chat to Sales chat?');
+    // Support chat: staffed by the listing; the engine still judges, and warns (UNSTAFFED): the console asks again.
     await h.press(KEY.enter);
-    expect(calls('transferChat')).toEqual([['c1', 'sales-chat', false]]);
+    expect(h.frame()).toContain('Transfer this chat to Support chat?');
+    await h.press(KEY.enter);
+    expect(calls('transferChat')).toEqual([['c1', 'support-chat', false]]);
     expect(h.frame()).toContain('Nobody is available in Sales chat right now.');
     await h.press(KEY.enter);
-    expect(calls('transferChat')).toEqual([['c1', 'sales-chat', false], ['c1', 'sales-chat', true]]);
-    expect(h.frame()).toContain('Chat transferred to Sales chat.');
+    expect(calls('transferChat')).toEqual([['c1', 'support-chat', false], ['c1', 'support-chat', true]]);
+    expect(h.frame()).toContain('Chat transferred to Support chat.');
+  });
+
+  it('a queue nobody else could take it from is flagged in the list and warned about before anything is sent', async () => {
+    h = await renderConsole({ view: chatView() });
+    h.fake!.answerOnce('listQueues', {
+      ok: true,
+      queues: [
+        // I am the only one there: others 0 although available says 1 (me).
+        { id: 'support-chat', name: 'Support chat', media: 'chat', priority: 50, stats: { available: 1, waiting: 0, others: 0 } },
+        { id: 'sales-chat', name: 'Sales chat', media: 'chat', priority: 50, stats: { available: 2, waiting: 0, others: 2 } },
+      ],
+    });
+    await h.press(KEY.ctrl('t'));
+    expect(h.frame()).toMatch(/Support chat\s+nobody else · 0 waiting/);
+    expect(h.frame()).toMatch(/Sales chat\s+2 avail · 0 waiting/);
+    await h.press(KEY.enter);
+    expect(h.frame().replace(/[│\s]+/g, ' ')).toContain('Nobody else is available in Support chat right now (a chat you transfer never comes back to you)');
+    expect(calls('transferChat')).toEqual([]);
+    await h.press(KEY.enter);
+    expect(calls('transferChat')).toEqual([['c1', 'support-chat', true]]);
   });
 });
 

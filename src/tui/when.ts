@@ -1,0 +1,99 @@
+// When each command applies: one predicate per name of WhenId (keymap-
+// commands.ts), over the view and the console's own state. The footer and the
+// palette offer a command only while its predicate holds, help dims it
+// otherwise, so no hint promises what the next key would refuse. This is the
+// console's prediction; the engine still judges every command it is sent.
+import { activeChatKey, chatTabs } from './chat/chat-state.js';
+import { faqMatches, shortcutAtEnd } from './chat/faq.js';
+import { clampCursor } from './list-window.js';
+import type { CommandSpec, WhenId } from './keymap-commands.js';
+import { selectedWork } from './panes/work-state.js';
+import type { SafeView } from './safe-view.js';
+import type { UiState } from './ui-state.js';
+
+/** What a predicate looks at. */
+export interface WhenContext {
+  view: SafeView;
+  ui: UiState;
+}
+
+type Predicate = (c: WhenContext) => boolean;
+
+const selected = (c: WhenContext) => selectedWork(c.view.work, c.ui.work.selectedId);
+const can = (c: WhenContext, permission: string): boolean => (c.view.self?.permissions as readonly string[] | undefined)?.includes(permission) ?? false;
+const loggedIn: Predicate = (c) => c.view.self?.loggedIn === true;
+const busy = (c: WhenContext): boolean => c.view.work.length > 0 || c.view.offer !== null;
+/** The selected interaction's call, while it lasts. */
+const liveCall = (c: WhenContext) => {
+  const call = selected(c)?.call;
+  return call && call.state !== 'ended' ? call : undefined;
+};
+const shownChat = (c: WhenContext) => activeChatKey(c.view, c.ui.chat, c.ui.work.selectedId, c.ui.text === 'compose');
+const tabCount = (c: WhenContext): number => chatTabs(c.view, c.ui.chat).length;
+const overlayOf = <K extends NonNullable<UiState['overlay']>['kind']>(c: WhenContext, kind: K) =>
+  (c.ui.overlay?.kind === kind ? c.ui.overlay : undefined) as Extract<UiState['overlay'], { kind: K }> | undefined;
+const faqEntry = (c: WhenContext) => {
+  const o = overlayOf(c, 'faq');
+  if (!o) return undefined;
+  const list = faqMatches(c.view.faq, o.query);
+  return list[clampCursor(o.cursor, list.length)];
+};
+const tab = (n: number): Predicate => (c) => tabCount(c) >= n;
+
+export const WHEN: Record<WhenId, Predicate> = {
+  loggedIn,
+  canLogOut: (c) => loggedIn(c) && !busy(c),
+  offer: (c) => c.view.offer !== null,
+  canReject: (c) => c.view.offer !== null && can(c, 'rejectOffers'),
+  work: (c) => c.view.work.length > 0,
+  active: (c) => selected(c)?.phase === 'active',
+  inWrapUp: (c) => selected(c)?.phase === 'wrapup',
+  codes: (c) => (selected(c)?.codeLists.some((l) => l.codes.length > 0) ?? false),
+  chatting: (c) => (c.view.self?.status === 'busy' || c.view.self?.status === 'busy_stop_new') && c.view.work.some((w) => w.chat !== undefined),
+  canDial: (c) => loggedIn(c) && !busy(c) && (c.view.self?.status === 'available' || c.view.self?.status === 'working_offline'),
+  call: (c) => liveCall(c) !== undefined,
+  callLive: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail',
+  canRecord: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail' && can(c, 'recordStart'),
+  recordings: (c) => liveCall(c)?.state === 'connected' && (c.view.self?.phone?.recordings.length ?? 0) > 0,
+  transferable: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail' && liveCall(c)?.role === 'host' && !liveCall(c)?.consult,
+  consulting: (c) => liveCall(c)?.consult !== undefined && liveCall(c)?.role === 'host',
+  conference: (c) => liveCall(c)?.conference === true,
+  conferenceHost: (c) => liveCall(c)?.conference === true && liveCall(c)?.role === 'host',
+  voicemail: (c) => liveCall(c)?.kind === 'voicemail',
+  transferTabs: (c) => overlayOf(c, 'callTransfer') !== undefined,
+  coldTransfer: (c) => {
+    const o = overlayOf(c, 'callTransfer');
+    return o?.purpose === 'transfer' && o.tab === 'agents';
+  },
+  callHistory: (c) => (overlayOf(c, 'dial')?.history?.length ?? 0) > 0,
+  participantsHost: (c) => {
+    const o = overlayOf(c, 'participants');
+    return o !== undefined && c.view.work.find((w) => w.id === o.interactionId)?.call?.role === 'host';
+  },
+  chatShown: (c) => shownChat(c) !== null,
+  customerChatActive: (c) => {
+    const key = shownChat(c);
+    return key !== null && c.view.work.some((w) => w.id === key && w.chat !== undefined && w.phase === 'active');
+  },
+  colleagueChat: (c) => shownChat(c)?.startsWith('@') ?? false,
+  severalChats: (c) => tabCount(c) > 1,
+  chatTab1: tab(1), chatTab2: tab(2), chatTab3: tab(3), chatTab4: tab(4), chatTab5: tab(5), chatTab6: tab(6),
+  faqShortcut: (c) => {
+    const key = c.ui.chat.composeKey;
+    return key !== null && shortcutAtEnd(c.ui.chat.drafts[key] ?? '', c.view.faq) !== null;
+  },
+  faqEntry: (c) => faqEntry(c) !== undefined,
+  canEditFaq: (c) => can(c, 'editFaq'),
+  canEditFaqEntry: (c) => can(c, 'editFaq') && faqEntry(c) !== undefined,
+  notices: (c) => c.view.notices.length > 0,
+  severalNoticeGroups: (c) => c.view.noticeGroups.length > 1,
+};
+
+/** Whether a command applies now. */
+export const applies = (spec: Pick<CommandSpec, 'when'>, c: WhenContext): boolean => (spec.when ? WHEN[spec.when](c) : true);
+
+/** `applies` bound to the console's state now (hints, the palette, help). */
+export const appliesNow = (s: { view: { get(): SafeView }; ui: { get(): UiState } }) => {
+  const c: WhenContext = { view: s.view.get(), ui: s.ui.get() };
+  return (spec: Pick<CommandSpec, 'when'>): boolean => applies(spec, c);
+};
