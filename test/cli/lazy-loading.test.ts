@@ -75,6 +75,7 @@ const SHARED_RULEBOOKS = [
   'src/engine/phone/numbers.ts',
   'src/engine/vocabulary.ts',
   'src/engine/work/media.ts',
+  'src/engine/work/offer-outcomes.ts',
   'src/engine/work/state.ts',
 ];
 
