@@ -35,12 +35,13 @@ const ZERO_WIDTH_SPACE = 0x200b;
 /** Hangul jungseong and jongseong (medial vowels, final consonants): they join the syllable before them. */
 const isConjoiningJamo = (cp: number): boolean => (cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff);
 
+const isWideEaw = (cp: number): boolean => ['wide', 'fullwidth'].includes(eastAsianWidthType(cp));
+
 function width(cp: number, ch: string): 0 | 1 | 2 {
   if (Cc.test(ch)) return 0; // never drawn: the sanitizer removes every control
   if (PREPENDED_MARKS.has(cp) || cp === SOFT_HYPHEN) return 1;
   if (Mn.test(ch) || Me.test(ch) || Cf.test(ch) || isConjoiningJamo(cp) || cp === ZERO_WIDTH_SPACE) return 0;
-  const eaw = eastAsianWidthType(cp);
-  return eaw === 'wide' || eaw === 'fullwidth' ? 2 : 1;
+  return isWideEaw(cp) ? 2 : 1;
 }
 
 const segmenter = new Intl.Segmenter();
@@ -93,6 +94,7 @@ function main(): void {
     table('ZERO_WIDTH', 'Code points a terminal draws in no cell of their own.', ranges((cp) => widths[cp] === 0 && !(cp >= 0xd800 && cp <= 0xdfff))),
     table('WIDE', 'Code points a terminal draws in two cells.', ranges((cp) => widths[cp] === 2)),
     table('UNSTABLE', 'Code points terminals (or Ink) draw at different widths: replaced at ingress.', ranges((cp) => unstables[cp] === 1)),
+    table('WIDE_MARKS', 'Zero-width code points of East Asian Wide width (Ink\'s slice-ansi counts their grapheme 2).', ranges((cp) => widths[cp] === 0 && !(cp >= 0xd800 && cp <= 0xdfff) && isWideEaw(cp))),
   ].join('\n');
   writeFileSync(OUT, src);
   console.log(`wrote ${OUT}`);

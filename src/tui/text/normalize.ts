@@ -16,15 +16,18 @@
 //    width (❤️ is drawn ❤, one cell; ⌚︎ stays two);
 //  - skin-tone modifiers after a base are dropped (👍🏽 is drawn 👍), as is the
 //    keycap mark after a digit (1️⃣ is drawn 1), and marks after a flag;
-//  - a pair of regional indicators that is no flag becomes its two letters;
+//  - regional indicators that make no flag (a pair that is none, one alone)
+//    become their letters;
 //  - a second width-carrying code point inside one grapheme (an Indic
 //    conjunct, a prepended letter) gets a zero-width non-joiner before it,
 //    so it becomes a grapheme of its own;
-//  - marks with no base (at the start of a line) get a no-break space;
+//  - marks with no base (at the start of a line) get a no-break space; the
+//    few of East Asian Wide width (U+3099...) need a wide base, or become
+//    U+FFFD;
 //  - Thai and Lao SARA AM, a letter that joins the one before it, are written
 //    as their two parts (NIKHAHIT + SARA AA), which look the same.
 // Line breaks are kept; the sanitizer has already removed every control.
-import { codePointWidth, isUnstableWidth } from './width.js';
+import { codePointWidth, isUnstableWidth, isWideMark } from './width.js';
 
 const STAND_IN = '\uFFFD';
 const STAND_IN_CP = 0xfffd;
@@ -68,17 +71,28 @@ function appendGrapheme(before: string, g: string): string {
   let baseAt = 0; // where the base starts in `out`
   let last = -1; // the last code point kept
   let flag = false; // the base is a pair of regional indicators
+  const endGrapheme = (): void => {
+    // A regional indicator without its pair: one cell in wcwidth and string-width, two in slice-ansi.
+    if (isRegional(base) && !flag) out = out.slice(0, baseAt) + regionalLetter(base) + out.slice(baseAt + 2);
+    base = -1;
+  };
   const startGrapheme = (cp: number, text: string): void => {
+    endGrapheme();
     base = last = cp; baseAt = out.length; flag = false; out += text;
+  };
+  const standIn = (): void => {
+    // Its own grapheme, unless what precedes joins it (a prepended letter).
+    endGrapheme();
+    if (joins(out, STAND_IN)) out += ZWNJ;
+    startGrapheme(STAND_IN_CP, STAND_IN);
   };
   for (const ch of g) {
     const cp = ch.codePointAt(0)!;
     if (isSelector(cp)) continue;
     if (isUnstableWidth(cp)) {
-      // Its own grapheme, unless what precedes joins it (a prepended letter).
-      if (joins(out, STAND_IN)) out += ZWNJ;
-      startGrapheme(STAND_IN_CP, STAND_IN);
+      standIn();
     } else if (codePointWidth(cp) === 0) {
+      if (isWideMark(cp) && (base < 0 || codePointWidth(base) < 2)) { standIn(); continue; } // only a wide base carries it
       if (base < 0) startGrapheme(0xa0, NBSP); // marks at a line's start
       else if (flag || (cp === KEYCAP_MARK && last === base && isKeycapBase(base))) continue;
       out += ch;
@@ -100,6 +114,7 @@ function appendGrapheme(before: string, g: string): string {
       startGrapheme(cp, ch);
     }
   }
+  endGrapheme();
   return out;
 }
 

@@ -11,7 +11,7 @@
 // variation selector adds nothing. Text from outside is normalized at ingress
 // (normalize.ts) so that none of the sequences terminals disagree on remain.
 // The tables are generated from Unicode data: scripts/gen-width-table.ts.
-import { UNSTABLE, WIDE, ZERO_WIDTH } from './width-table.js';
+import { UNSTABLE, WIDE, WIDE_MARKS, ZERO_WIDTH } from './width-table.js';
 
 function inRanges(ranges: readonly number[], cp: number): boolean {
   let lo = 0;
@@ -39,6 +39,13 @@ export function codePointWidth(cp: number): 0 | 1 | 2 {
 /** True for a code point terminals (or Ink) draw at different widths. */
 export function isUnstableWidth(cp: number): boolean {
   return cp >= FIRST_NON_NARROW && inRanges(UNSTABLE, cp);
+}
+
+/** True for a zero-width mark of East Asian Wide width (U+3099 and kin):
+ *  drawn on a wide base it adds nothing, on a narrow one Ink's clipping
+ *  counts it two cells. */
+export function isWideMark(cp: number): boolean {
+  return cp >= FIRST_NON_NARROW && inRanges(WIDE_MARKS, cp);
 }
 
 /** Cells the terminal takes to draw `s` (sanitized: no controls). */

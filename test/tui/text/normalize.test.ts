@@ -2,6 +2,7 @@
 // (string-width, grapheme by grapheme) and the terminal agree on the width of
 // every grapheme of untrusted text: checked for every Unicode code point in
 // the contexts that change how graphemes form.
+import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { sanitizeLine, sanitizeText } from '../../../src/tui/sanitize.js';
@@ -13,7 +14,9 @@ const segmenter = new Intl.Segmenter();
 const graphemes = (s: string): string[] => [...segmenter.segment(s)].map((x) => x.segment);
 const hex = (s: string): string => [...s].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join(' ');
 
-// Ink lays out and places text with string-width. (Its wrap-ansi has an older
+// Ink lays out and places text with string-width, and clips it (boxes with
+// overflow hidden) with slice-ansi, which measures graphemes its own way: a
+// clip to the text's own width must keep all of it. (Ink's wrap-ansi has an older
 // string-width that counts text-default emoji such as © as 2, but Ink only
 // wraps a line wider than its box, and the console never hands it one.)
 
@@ -25,6 +28,9 @@ function disagreement(text: string): string | undefined {
     // Ink's output grid gives every grapheme at least one cell.
     if (ours < 1) return `zero-width grapheme ${hex(g)}`;
     if (stringWidth(g) !== ours) return `${hex(g)}: ours ${ours}, string-width ${stringWidth(g)}`;
+  }
+  for (const line of text.split('\n')) {
+    if (sliceAnsi(line, 0, cellWidth(line)) !== line) return `${hex(line)}: slice-ansi cuts it at ${cellWidth(line)} cells`;
   }
   return undefined;
 }
@@ -109,6 +115,7 @@ describe('what the agent sees instead', () => {
     ['a skin tone is dropped after its base', '👍🏽', '👍'],
     ['a flag stays', '🇫🇷', '🇫🇷'],
     ['regional indicators that are no flag become letters', '🇦🇦', 'AA'],
+    ['so does one alone', '🇫🇷🇫 🇫', '🇫🇷F F'],
     ['marks at the start of a line get a base', '\u0301x\n\u0301y', '\u00A0\u0301x\n\u00A0\u0301y'],
     ['conjoining jamo compose into a syllable', '\u1100\u1161\u11A8', '각'],
     ['a lone vowel jamo is a stand-in', 'a\u1161', 'a\uFFFD'],

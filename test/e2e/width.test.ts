@@ -1,0 +1,147 @@
+/**
+ * Text terminals measure differently, end to end: the real binary in tmux
+ * (CI unset, TERM=xterm-256color, LANG=C.UTF-8) against `agent-console serve`.
+ * Web-chat customers named with every class of the width corpus (38 VS16
+ * hearts, 40 Hangul fillers, one of each class) each send one message per
+ * class; a colleague and an FAQ entry carry the corpus too. At 80x24 and
+ * 100x30, in the offer, the chat, the contacts list, the FAQ list and after
+ * wrap-up, the status bar and tab row stay on top and every row of the frame
+ * keeps both borders in the first and last columns (read with capture-pane,
+ * measured with the C library's wcwidth as tmux does).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
+import { CORPUS } from '../tui/text/corpus.js';
+import { layoutProblems } from './screen-layout.js';
+import { Tmux } from './tmux.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+const HEARTS = `Eve${'\u2764\uFE0F'.repeat(38)}X`;
+const FILLERS = `Eve${'\u3164'.repeat(40)}X`;
+/** One sample of each class, within the web chat's 80-character name limit. */
+const MIXED = `Mix${CORPUS.map((c) => c.samples[0]).join('')}`.slice(0, 78) + 'X';
+const ALL = CORPUS.flatMap((c) => c.samples).join(' ');
+
+let dir: string;
+let serve: ChildProcess | undefined;
+let url: string;
+let tmux: Tmux | undefined;
+const customers: CustomerChatClient[] = [];
+
+/** The demo tenant with a colleague and an FAQ entry named with the corpus. */
+function tenant(): string {
+  const t = JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')) as {
+    agents: { id: string; displayName: string }[];
+    faq: { id: string; title: string; body: string; category: string }[];
+  };
+  t.agents.find((a) => a.id === 'chloe')!.displayName = `Chloé ${FILLERS}`;
+  t.faq.unshift({ id: 'wide', title: `Wide ${MIXED}`, body: `<b>${ALL}</b> ${FILLERS} Sunday closed.`, category: HEARTS });
+  const file = join(dir, 'tenant.json');
+  writeFileSync(file, JSON.stringify(t));
+  return file;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ac-e2e-width-'));
+  serve = spawn(process.execPath, ['bin/agent-console', 'serve', '--tenant', tenant(), '--db', join(dir, 'cc.db'), '--port', '0', '--log', join(dir, 'serve.log')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    serve!.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (ws:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    serve!.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+  });
+}, 30_000);
+
+afterAll(() => {
+  for (const c of customers) c.close();
+  tmux?.kill();
+  serve?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function customer(name: string): Promise<CustomerChatClient> {
+  const c = new CustomerChatClient({ url: customerUrl(url), name, queue: 'support-chat' });
+  customers.push(c);
+  await c.start();
+  return c;
+}
+
+describe.skipIf(!hasTmux)('text terminals measure differently, in a real terminal', () => {
+  it.each([[80, 24], [100, 30]])('at %ix%i, the layout holds in the offer, the chat, the contacts, the FAQ and after wrap-up', async (cols, rows) => {
+    // A user's terminal, whatever the test runner's environment says.
+    tmux = new Tmux(['env', '-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION', 'node', 'bin/agent-console', '--server', url, '--agent', 'ana'], {
+      cols, rows, cwd: process.cwd(),
+      env: {
+        TERM: 'xterm-256color', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8',
+        AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(dir, `conf${cols}`), AGENT_CONSOLE_DATA_DIR: join(dir, `data${cols}`),
+      },
+    });
+    const t = tmux;
+    /** Waits for `match`, then checks the layout of that very screen. */
+    const holds = async (match: RegExp, label: string): Promise<string> => {
+      const screen = await t.waitFor(match, label, 15_000);
+      expect(layoutProblems(screen, cols), `${label}:\n${screen}`).toEqual([]);
+      return screen;
+    };
+
+    await holds(/Ana L\..*(On Break|Available)/, 'logged in');
+    t.keys('s');
+    await t.waitFor(/─ Change status/, 'status menu');
+    t.keys('Enter');
+    await holds(/Ana L\..*● Available/, 'Available');
+
+    // Three customers, one after the other: offer, accept, messages.
+    for (const name of [HEARTS, FILLERS, MIXED]) {
+      const c = await customer(name);
+      await holds(/a, Ctrl-Y accept/, `the offer from ${name}`);
+      t.keys('a');
+      await holds(/Ana L\..*● Busy/, `Busy with ${name}`);
+      for (const cls of CORPUS) await c.send(`${cls.name}: ${cls.samples.join(' ')} end`);
+      await c.send('Hi, the store was closed on Sunday, right? Thanks');
+      await holds(/Thanks/, `the chat with ${name}`);
+    }
+
+    t.keys('4');
+    await holds(/Chloé/, 'the contacts list');
+    t.keys('1');
+    await holds(/─ 1 /, 'back on the interaction pane');
+
+    t.keys('C-f');
+    await holds(/─ FAQ/, 'the FAQ list');
+    t.keys('Down');
+    await holds(/Opening hours|Resetting/, 'the FAQ list, the next entry previewed');
+    t.keys('Escape');
+    await holds(/─ 1 /, 'the FAQ closed');
+
+    // End and wrap up each chat: the mandatory code first.
+    for (let i = 0; i < 3; i++) {
+      t.keys('e');
+      await t.waitFor(/wrap/i, 'wrap-up');
+      t.keys('d');
+      await t.waitFor(/\[ \] How-to question/, 'the codes');
+      t.keys('Enter');
+      await t.waitFor(/\[x\] How-to question/, 'code chosen');
+      t.keys('w');
+      await t.waitFor((s) => !/\[x\] How-to question/.test(s), 'wrapped up');
+      t.keys('1');
+    }
+    const after = await holds(/Ana L\..*● Available/, 'Available after wrap-up');
+    expect(after, after).not.toMatch(/Draft \(|Eve|Mix/);
+
+    t.keys('q');
+    await t.waitFor(/Leave the console\?/, 'quit dialog');
+    t.keys('y');
+    t.kill();
+    tmux = undefined;
+  }, 120_000);
+});
