@@ -59,63 +59,74 @@ export function normalizeWidth(s: string): string {
   if (allNarrow(s)) return s;
   let text = JAMO.test(s) ? s.replace(HANGUL_RUN, (run) => run.normalize('NFC')) : s;
   text = text.replace(SARA_AM, (c) => SARA_AM_PARTS[c]!);
-  let out = '';
-  for (const { segment } of segmenter.segment(text)) out = segment === '\n' ? out + segment : appendGrapheme(out, segment);
-  return out;
+  const w = new GraphemeWriter();
+  for (const { segment } of segmenter.segment(text)) w.grapheme(segment);
+  return w.out;
 }
 
-/** `out` + one grapheme cluster rebuilt as one or more unambiguous ones. */
-function appendGrapheme(before: string, g: string): string {
-  let out = before;
-  let base = -1; // the code point that carries the current grapheme's width
-  let baseAt = 0; // where the base starts in `out`
-  let last = -1; // the last code point kept
-  let flag = false; // the base is a pair of regional indicators
-  const endGrapheme = (): void => {
-    // A regional indicator without its pair: one cell in wcwidth and string-width, two in slice-ansi.
-    if (isRegional(base) && !flag) out = out.slice(0, baseAt) + regionalLetter(base) + out.slice(baseAt + 2);
-    base = -1;
-  };
-  const startGrapheme = (cp: number, text: string): void => {
-    endGrapheme();
-    base = last = cp; baseAt = out.length; flag = false; out += text;
-  };
-  const standIn = (): void => {
-    // Its own grapheme, unless what precedes joins it (a prepended letter).
-    endGrapheme();
-    if (joins(out, STAND_IN)) out += ZWNJ;
-    startGrapheme(STAND_IN_CP, STAND_IN);
-  };
-  for (const ch of g) {
-    const cp = ch.codePointAt(0)!;
-    if (isSelector(cp)) continue;
-    if (isUnstableWidth(cp)) {
-      standIn();
-    } else if (codePointWidth(cp) === 0) {
-      if (isWideMark(cp) && (base < 0 || codePointWidth(base) < 2)) { standIn(); continue; } // only a wide base carries it
-      if (base < 0) startGrapheme(0xa0, NBSP); // marks at a line's start
-      else if (flag || (cp === KEYCAP_MARK && last === base && isKeycapBase(base))) continue;
-      out += ch;
-      last = cp;
-    } else if (base < 0) {
-      startGrapheme(cp, ch);
+/** Writes grapheme clusters, each rebuilt as one or more unambiguous ones.
+ *  (A class, not closures: this runs once per grapheme of every message.) */
+class GraphemeWriter {
+  out = '';
+  private base = -1; // the code point that carries the current grapheme's width
+  private baseAt = 0; // where the base starts in `out`
+  private last = -1; // the last code point kept
+  private flag = false; // the base is a pair of regional indicators
+
+  grapheme(g: string): void {
+    if (g === '\n') { this.out += g; return; }
+    for (const ch of g) this.codePoint(ch, ch.codePointAt(0)!);
+    this.end();
+  }
+
+  private codePoint(ch: string, cp: number): void {
+    if (isSelector(cp)) return;
+    if (isUnstableWidth(cp)) return this.standIn();
+    if (codePointWidth(cp) === 0) {
+      if (isWideMark(cp) && (this.base < 0 || codePointWidth(this.base) < 2)) return this.standIn(); // only a wide base carries it
+      if (this.base < 0) this.start(0xa0, NBSP); // marks at a line's start
+      else if (this.flag || (cp === KEYCAP_MARK && this.last === this.base && isKeycapBase(this.base))) return;
+      this.out += ch;
+      this.last = cp;
+    } else if (this.base < 0) {
+      this.start(cp, ch);
     } else if (isModifier(cp)) {
-      continue;
-    } else if (isRegional(cp) && isRegional(base) && last === base && !flag) {
-      const pair = String.fromCodePoint(base, cp);
-      out = FLAG.test(pair) ? out + ch : out.slice(0, baseAt) + regionalLetter(base) + regionalLetter(cp);
-      flag = true;
-      last = cp;
-    } else if (SPACING.test(ch) || (isHangul(base) && isHangul(cp))) {
-      out += ch; // measured alike: both count a spacing mark; jamo before a syllable add up
-      last = cp;
+      // dropped after its base
+    } else if (isRegional(cp) && isRegional(this.base) && this.last === this.base && !this.flag) {
+      const pair = String.fromCodePoint(this.base, cp);
+      this.out = FLAG.test(pair) ? this.out + ch : this.out.slice(0, this.baseAt) + regionalLetter(this.base) + regionalLetter(cp);
+      this.flag = true;
+      this.last = cp;
+    } else if (SPACING.test(ch) || (isHangul(this.base) && isHangul(cp))) {
+      this.out += ch; // measured alike: both count a spacing mark; jamo before a syllable add up
+      this.last = cp;
     } else {
-      if (joins(out, ch)) out += ZWNJ; // end the grapheme here: this code point starts its own
-      startGrapheme(cp, ch);
+      if (joins(this.out, ch)) this.out += ZWNJ; // end the grapheme here: this code point starts its own
+      this.start(cp, ch);
     }
   }
-  endGrapheme();
-  return out;
+
+  /** Ends the current grapheme: a regional indicator without its pair (one
+   *  cell in wcwidth and string-width, two in slice-ansi) becomes its letter. */
+  private end(): void {
+    if (isRegional(this.base) && !this.flag) this.out = this.out.slice(0, this.baseAt) + regionalLetter(this.base) + this.out.slice(this.baseAt + 2);
+    this.base = -1;
+  }
+
+  private start(cp: number, text: string): void {
+    this.end();
+    this.base = this.last = cp;
+    this.baseAt = this.out.length;
+    this.flag = false;
+    this.out += text;
+  }
+
+  /** A stand-in is its own grapheme, unless what precedes joins it (a prepended letter). */
+  private standIn(): void {
+    this.end();
+    if (joins(this.out, STAND_IN)) this.out += ZWNJ;
+    this.start(STAND_IN_CP, STAND_IN);
+  }
 }
 
 /** Would `next` join the last grapheme of `s`? (Rare path: only where a
