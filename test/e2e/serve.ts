@@ -1,4 +1,4 @@
-/** A real `agent-console serve` process on a loopback port, with the demo tenant, for end-to-end tests. */
+/** A real `agent-console serve` process on a loopback port, with the demo tenant (or `tenant`), for end-to-end tests. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -8,9 +8,9 @@ export interface Serve {
   stop(): void;
 }
 
-export function startServe(dir: string): Promise<Serve> {
+export function startServe(dir: string, tenant = 'fixtures/demo-tenant.json'): Promise<Serve> {
   const log = join(dir, 'serve.log');
-  const serve = spawn(process.execPath, ['bin/agent-console', 'serve', '--tenant', 'fixtures/demo-tenant.json', '--db', join(dir, 'cc.db'), '--port', '0', '--log', log], {
+  const serve = spawn(process.execPath, ['bin/agent-console', 'serve', '--tenant', tenant, '--db', join(dir, 'cc.db'), '--port', '0', '--log', log], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise<Serve>((resolve, reject) => {
