@@ -11,6 +11,16 @@
 // variation selector adds nothing. Text from outside is normalized at ingress
 // (normalize.ts) so that none of the sequences terminals disagree on remain.
 // The tables are generated from Unicode data: scripts/gen-width-table.ts.
+//
+// Ink still lays out with its own measures: string-width (layout and where
+// each grapheme goes) and slice-ansi (clipping boxes with overflow hidden)
+// agree with this function on normalized text, checked for every code point
+// (test/tui/text/normalize.test.ts). Two do not: wrap-ansi's older
+// string-width counts text-default emoji (©, ❤) two cells, and cli-truncate
+// follows slice-ansi; Ink only calls them on a line wider than its box, which
+// the console never hands it (every line is fitted with this function first).
+// The console's own strings must keep to what all agree on: no VS16, no
+// emoji sequences.
 import { UNSTABLE, WIDE, WIDE_MARKS, ZERO_WIDTH } from './width-table.js';
 
 function inRanges(ranges: readonly number[], cp: number): boolean {
