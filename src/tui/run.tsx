@@ -60,7 +60,9 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
     onEnd: (code) => resolveExit(code),
     onResume: () => renderer.repaint(),
   });
-  const renderer = new ScreenRenderer({ caps, write: (d) => session.write(d), size: () => sizeOf(stdout), ...opts.renderOptions });
+  // AGENT_CONSOLE_FULL_REDRAW=1: every frame repaints the whole screen (a diagnostic, and the benches' full-redraw baseline).
+  const fullFrames = process.env.AGENT_CONSOLE_FULL_REDRAW === '1';
+  const renderer = new ScreenRenderer({ caps, write: (d) => session.write(d), size: () => sizeOf(stdout), fullFrames, ...opts.renderOptions });
   const clock = opts.clock ?? createSystemClock(1000, () => renderer.noteTick());
   const noteInput = (): void => renderer.noteInput();
   const onResize = (): void => renderer.repaint('resize');
