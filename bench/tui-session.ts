@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
@@ -300,6 +300,8 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
   const renderOptions = MODE_OPTIONS[mode];
   // Every frame the renderer draws: what caused it, when it was asked for and written, its paint time.
   const frames: FrameRecord[] = [];
+  const gcPauses: { start: number; end: number }[] = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, end: e.startTime + e.duration }); }).observe({ entryTypes: ['gc'] });
   const tStart = performance.now();
   const done = runConsole({
     client, theme: loadTheme('default').theme, bell: false, caps: BENCH_CAPS,
@@ -357,14 +359,16 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
   // frame: another frame painted and written between the key press and the
   // key's own frame (the clock's tick, a previous key's, or other: a server
   // event). The rest ("not behind a frame") show what the key itself costs.
+  // A garbage collection pause inside a key's wait is named too ("gc").
   const capMs = 0;
   const pressTimes: number[] = [];
-  const keyCauses: { lat: number; behind: 'none' | 'tick' | 'key' | 'other'; renderMs: number }[] = [];
+  const keyCauses: { lat: number; behind: 'none' | 'tick' | 'key' | 'other' | 'gc'; renderMs: number }[] = [];
   const classify = (t: number, firstWrite: number): (typeof keyCauses)[number] => {
     const own = frames.find((f) => f.writtenAt >= t && f.writtenAt <= firstWrite + 1 && f.cause === 'key');
     const before = frames.filter((f) => f !== own && f.bytes > 0 && f.writtenAt >= t && f.writtenAt < (own?.writtenAt ?? firstWrite));
     const other = before.at(-1);
-    const behind: (typeof keyCauses)[number]['behind'] = !other ? 'none' : other.cause === 'time' ? 'tick' : other.cause === 'key' ? 'key' : 'other';
+    const gc = gcPauses.some((g) => g.start < firstWrite && g.end > t);
+    const behind: (typeof keyCauses)[number]['behind'] = other ? (other.cause === 'time' ? 'tick' : other.cause === 'key' ? 'key' : 'other') : gc ? 'gc' : 'none';
     return { lat: firstWrite - t, behind, renderMs: own?.paintMs ?? NaN };
   };
   const press = async (key: string, measure = true): Promise<void> => {
@@ -473,7 +477,7 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
     key_to_frame_unthrottled_ms: { p50: r2(quantile(unthrottled, 0.5)), p99: r2(quantile(unthrottled, 0.99)) },
     key_frame_cap: {
       cap_ms: capMs,
-      not_behind_a_frame: causeStats('none'), behind_tick_frame: causeStats('tick'), behind_key_frame: causeStats('key'), behind_other_frame: causeStats('other'),
+      not_behind_a_frame: causeStats('none'), behind_tick_frame: causeStats('tick'), behind_key_frame: causeStats('key'), behind_other_frame: causeStats('other'), behind_gc_pause: causeStats('gc'),
       paint_ms: { p50: r2(quantile(keyRenders, 0.5)), p90: r2(quantile(keyRenders, 0.9)), p99: r2(quantile(keyRenders, 0.99)) },
     },
     bytes_per_key: { mean: Math.round(mean(keyBytes)), p50: quantile(keyBytes, 0.5), p99: quantile(keyBytes, 0.99) },
