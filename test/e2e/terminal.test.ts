@@ -6,7 +6,9 @@
  * theme and none with NO_COLOR, where the mono theme's bold and inverse do;
  * the console runs on the alternate screen and gives the shell its screen
  * back after `q`, SIGTERM and SIGHUP; under LANG=C no byte above 0x7f is
- * written; a customer's long chat line wraps at word boundaries at 120×40.
+ * written; a customer's long chat line wraps at word boundaries at 120×40;
+ * an offer rings the bell and raises a desktop notification through tmux's
+ * passthrough when the terminal behind tmux shows them (iTerm2 here).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,8 +73,11 @@ async function shellBack(t: Tmux, code: number): Promise<string> {
 }
 
 describe.skipIf(!hasTmux)('the terminal an agent gets', () => {
-  it('colours and the alternate screen; a long chat line wraps at words at 120×40; q gives the shell back', async () => {
-    tmux = consoleIn('ana', { cols: 120, rows: 40 });
+  it('colours and the alternate screen; an offer’s bell and notification; a long chat line wraps at words at 120×40; q gives the shell back', async () => {
+    // Inside tmux (as this test is), from iTerm2 (LC_TERMINAL survives ssh and tmux).
+    tmux = consoleIn('ana', { cols: 120, rows: 40, env: { TMUX: '/tmp/tmux-e2e/default,1,0', LC_TERMINAL: 'iTerm2' } });
+    const bytes = join(dir, 'ana.bytes');
+    tmux.recordBytes(bytes);
     await tmux.waitFor(/Ana L\..*On Break/, 'logged in', 20_000);
     expect(tmux.format('#{alternate_on}')).toBe('1');
     expect(tmux.styledScreen()).toMatch(COLOUR_SGR);
@@ -86,6 +91,7 @@ describe.skipIf(!hasTmux)('the terminal an agent gets', () => {
     customer = new CustomerChatClient({ url: customerUrl(serve!.url), name: 'Olivia Nguyen', queue: 'support-chat' });
     await customer.start();
     await tmux.waitFor(/Olivia Nguyen/, 'the offer');
+    expect(readFileSync(bytes, 'latin1')).toContain(Buffer.from('\x07\x1bPtmux;\x1b\x1b]9;Offer: Chat · Support — Chat: Olivia Nguyen\x07\x1b\\').toString('latin1'));
     tmux.keys('a');
     await tmux.waitFor(/Ana L\..*● Busy/, 'Busy after accept');
     const message = 'Hello again, I was told on the phone that the branch office on Main Street is closed on Sunday, right? My new card expires next month and I really need it before my trip to Lisbon.';
