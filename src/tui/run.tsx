@@ -41,7 +41,7 @@ export interface RunConsoleOptions {
    * `fullFrames` repaints the whole screen every frame (the full-redraw
    * baseline), `onFrame` reports each frame drawn.
    */
-  renderOptions?: { fullFrames?: boolean; intervalMs?: number; onFrame?: (f: FrameRecord) => void };
+  renderOptions?: { fullFrames?: boolean; onFrame?: (f: FrameRecord) => void };
 }
 
 const sizeOf = (out: NodeJS.WriteStream) => ({ columns: out.columns > 0 ? out.columns : 80, rows: out.rows > 0 ? out.rows : 24 });

@@ -36,6 +36,7 @@ describe.skipIf(!hasTmux)('pasting in a real terminal', () => {
       env: { AGENT_CONSOLE_CONFIG_DIR: join(dir, 'conf'), AGENT_CONSOLE_DATA_DIR: join(dir, 'data') },
     });
     await tmux.waitFor(/Ana L\..*On Break/, 'the demo, On Break', 20_000);
+    expect(tmux.format('#{alternate_on}')).toBe('1');
 
     tmux.paste('sq');
     await tmux.waitFor(/Paste ignored: no text field here\./, 'the paste ignored on a pane');
@@ -64,6 +65,7 @@ describe.skipIf(!hasTmux)('pasting in a real terminal', () => {
     expect(node).toBeGreaterThan(0);
     process.kill(node, 'SIGTERM');
     await tmux.waitFor(/console exited/, 'the console gone');
+    expect(tmux.format('#{alternate_on}')).toBe('0');
     tmux.paste('after\n');
     screen = await tmux.waitFor(/after/, 'the paste in cat');
     expect(screen).not.toContain('[200~');

@@ -124,6 +124,8 @@ describe.skipIf(!hasTmux)('the terminal an agent gets', () => {
     expect(styled).not.toMatch(COLOUR_SGR);
     expect(styled).toMatch(/\x1b\[[0-9;]*(?<![0-9])1[;m]/); // bold: the focused tab, the title
     expect(styled).toMatch(/\x1b\[[0-9;]*(?<![0-9])7[;m]/); // inverse: the selected row
+    expect(styled).toMatch(/\x1b\[[0-9;]*(?<![0-9])2[;m]/); // dim: borders, muted text
+    expect(styled).toMatch(/\x1b\[[0-9;]*(?<![0-9])4[;m]/); // underline: On Break
     process.kill(consolePid(tmux), 'SIGTERM');
     await shellBack(tmux, 143);
   }, 60_000);

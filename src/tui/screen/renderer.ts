@@ -30,8 +30,6 @@ export interface RendererOptions {
   onFrame?: ((f: FrameRecord) => void) | undefined;
   /** Every frame a full repaint (the full-redraw baseline of the benches). */
   fullFrames?: boolean;
-  /** Time between coalesced (non-key) frames; EVENT_INTERVAL_MS by default. */
-  intervalMs?: number;
 }
 
 type RootNode = InkNode & { onRender?: () => void; onImmediateRender?: () => void };
@@ -105,7 +103,7 @@ export class ScreenRenderer {
     else if (cause !== 'event' && cause !== 'time') this.pending.cause = cause;
     if (cause === 'event' || cause === 'time') {
       if (this.timer || this.immediate) return;
-      const wait = this.lastWrite + (this.o.intervalMs ?? EVENT_INTERVAL_MS) - now;
+      const wait = this.lastWrite + EVENT_INTERVAL_MS - now;
       if (wait > 0) {
         this.timer = setTimeout(() => this.flush(), wait);
         return;

@@ -155,7 +155,7 @@ export class ScreenWriter {
       // After a character terminals disagree on, the cursor's column is unknown: the next cell is placed absolutely.
       if ((!ascii && this.caps.unicode && isRisky(ch)) || this.x >= cols) this.x = -1;
     }
-    if (end < to && !afterErase) {
+    if (end < to) {
       this.move(end, y);
       this.setStyle(0);
       this.out += '\x1b[K';
