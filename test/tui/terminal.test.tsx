@@ -77,13 +77,9 @@ describe('on a real terminal (emulated)', () => {
     await s.quit();
   });
 
-  it('writes nothing when nothing on screen changed, and Ctrl-L repaints everything', async () => {
+  it('Ctrl-L repaints everything from a cleared screen', async () => {
     const s = await startConsole();
-    await tick(100);
     const before = s.stdout.frames.length;
-    s.client.setView((v) => ({ ...v, lastSeq: v.lastSeq + 1, contacts: [...v.contacts] }));
-    await tick(150);
-    expect(s.stdout.frames.slice(before).join('')).toBe('');
     await s.press('\x0c');
     const repaint = s.stdout.frames.slice(before).join('');
     expect(repaint).toContain('\x1b[2J');
