@@ -19,6 +19,7 @@
  * every frame (AGENT_CONSOLE_FULL_REDRAW=1, the full-redraw baseline).
  * Targets at 80×24: idle ≤ 2 KB a minute, ≤ 40 B a tick, ≤ 30 B a typed character.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,10 @@ async function shift(run: Run) {
 }
 
 export default async function bytesBench(): Promise<void> {
+  if (spawnSync('tmux', ['-V']).status !== 0) {
+    out({ bench: 'bytes', skipped: 'tmux is not installed (apt-get install tmux): the figure needs a real pseudo-terminal' });
+    return;
+  }
   const runs: Run[] = [];
   const tree = baselineTree();
   if (tree) runs.push({ mode: `today (${BASELINE_REF})`, bin: join(tree, 'bin', 'agent-console'), cwd: tree });
