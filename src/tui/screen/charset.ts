@@ -38,9 +38,9 @@ export function toAscii(grapheme: string, width: number): string {
   return out;
 }
 
-/** A letter with diacritics as its base letter (é → e); '?' when nothing ASCII remains. */
+/** A letter with diacritics (or an invisible format character joined to it) as its base letter (é → e); '?' when nothing ASCII remains. */
 function transliterate(grapheme: string): string {
-  const base = grapheme.normalize('NFD').replace(/\p{M}/gu, '');
+  const base = grapheme.normalize('NFD').replace(/[\p{M}\p{Cf}]/gu, '');
   return /^[\x20-\x7e]$/.test(base) ? base : GLYPHS[base] ?? '?';
 }
 
