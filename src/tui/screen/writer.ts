@@ -88,7 +88,7 @@ export class ScreenWriter {
     while (x < cols) {
       if (!this.changed(prev, next, row + x)) { x++; continue; }
       // The start of a run: the left half if this is the right half of a wide character.
-      let start = next.chars[row + x] === '' && x > 0 ? x - 1 : x;
+      const start = next.chars[row + x] === '' && x > 0 ? x - 1 : x;
       let end = x + 1;
       // Extend over further changes, and over short unchanged gaps when writing them is cheaper than a move.
       for (;;) {
@@ -99,7 +99,6 @@ export class ScreenWriter {
         end = gap;
       }
       this.writeRun(next, y, start, end);
-      start = end;
       x = end;
     }
   }
