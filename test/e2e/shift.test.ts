@@ -11,27 +11,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
-import { startServe, type Serve } from './serve.js';
+import { startServe, type ServeProcess } from '../cli/serve-process.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let dir: string;
-let serve: Serve | undefined;
+let serve: ServeProcess | undefined;
 let url: string;
 let tmux: Tmux | undefined;
 let customer: CustomerChatClient | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ac-e2e-'));
-  serve = await startServe(dir);
+  serve = await startServe();
   url = serve.url;
 }, 30_000);
 
-afterAll(() => {
+afterAll(async () => {
   customer?.close();
   tmux?.kill();
-  serve?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await serve?.stop();
+  for (const d of [dir, serve?.dir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 describe.skipIf(!hasTmux)('a shift in a real terminal', () => {
@@ -50,7 +50,7 @@ describe.skipIf(!hasTmux)('a shift in a real terminal', () => {
     await tmux.waitFor(/─ Change status/, 'status menu');
     tmux.keys('Enter'); // Available is first from On Break
     await tmux.waitFor(/Ana L\..*● Available/, 'Available').catch((e: Error) => {
-      throw new Error(`${e.message}\nserver log:\n${readFileSync(join(dir, 'serve.log'), 'utf8')}`);
+      throw new Error(`${e.message}\nserver log:\n${readFileSync(join(serve!.dir, 'serve.log'), 'utf8')}`);
     });
 
     customer = new CustomerChatClient({ url: customerUrl(url), name: 'Olivia Nguyen', queue: 'support-chat' });

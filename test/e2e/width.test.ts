@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
 import { CORPUS } from '../tui/text/corpus.js';
 import { layoutProblems } from './screen-layout.js';
-import { startServe, type Serve } from './serve.js';
+import { startServe, type ServeProcess } from '../cli/serve-process.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -29,7 +29,7 @@ const MIXED = `Mix${CORPUS.map((c) => c.samples[0]).join('')}`.slice(0, 78) + 'X
 const ALL = CORPUS.flatMap((c) => c.samples).join(' ');
 
 let dir: string;
-let serve: Serve | undefined;
+let serve: ServeProcess | undefined;
 let tmux: Tmux | undefined;
 const customers: CustomerChatClient[] = [];
 
@@ -50,11 +50,12 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ac-e2e-width-'));
 });
 
-afterEach(() => {
+afterEach(async () => {
   for (const c of customers.splice(0)) c.close();
   tmux?.kill();
   tmux = undefined;
-  serve?.stop();
+  await serve?.stop();
+  if (serve) rmSync(serve.dir, { recursive: true, force: true });
   serve = undefined;
 });
 
@@ -74,7 +75,7 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
     // A server of its own per size: nothing one run leaves (an agent still Available) routes the other's chats.
     const here = join(dir, `${cols}x${rows}`);
     mkdirSync(here);
-    serve = await startServe(here, tenant(here));
+    serve = await startServe({ tenant: tenant(here) });
     // Tmux runs it in a user's environment (CI unset, TERM=xterm-256color, LANG=C.UTF-8).
     tmux = new Tmux(['node', 'bin/agent-console', '--server', serve.url, '--agent', 'ana'], {
       cols, rows, cwd: process.cwd(),
