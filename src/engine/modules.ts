@@ -144,10 +144,17 @@ export function restore(store: EventStore, tenant: Tenant): { state: EngineState
 const interactionTimers = (MODULES as readonly EngineModule[]).flatMap((m) => m.deadlines?.interaction ?? []);
 const agentTimers = (MODULES as readonly EngineModule[]).flatMap((m) => m.deadlines?.agent ?? []);
 
+/** All the lists' deadlines in one (a loop: this runs for every interaction and agent a batch touches). */
+function deadlinesOf(lists: readonly ((s: EngineState, id: string) => Deadline[])[], state: EngineState, id: string): Deadline[] {
+  const all: Deadline[] = [];
+  for (const list of lists) for (const deadline of list(state, id)) all.push(deadline);
+  return all;
+}
+
 /** Every timer an interaction's state asks for. */
-export const interactionDeadlines = (state: EngineState, id: string): Deadline[] => interactionTimers.flatMap((d) => d(state, id));
+export const interactionDeadlines = (state: EngineState, id: string): Deadline[] => deadlinesOf(interactionTimers, state, id);
 /** Every timer an agent's state asks for. */
-export const agentDeadlines = (state: EngineState, id: string): Deadline[] => agentTimers.flatMap((d) => d(state, id));
+export const agentDeadlines = (state: EngineState, id: string): Deadline[] => deadlinesOf(agentTimers, state, id);
 
 type ViewsOf<M> = M extends { views: (vc: ViewContext) => infer V } ? V : never;
 
