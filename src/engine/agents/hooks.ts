@@ -9,7 +9,7 @@ declare module '../kernel/types.js' {
     loggedIn(ctx: Ctx, agentId: string): void;
     /** The agent is about to be logged out (what lives only as long as the login ends). */
     loggingOut(ctx: Ctx, agent: AgentState): void;
-    /** What a module adds to the agent's view of themselves (the phone profile). */
-    selfView(vc: ViewContext, agentId: string): Partial<AgentSelfView>;
+    /** A module adds its part (the phone profile) to the agent's view of themselves being built. */
+    selfView(vc: ViewContext, agentId: string, view: AgentSelfView): void;
   }
 }

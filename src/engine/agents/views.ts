@@ -92,7 +92,7 @@ export function agentViews(vc: ViewContext) {
         statusAfterWork: statusAfterWork(a ?? {}),
         loggedIn: a?.loggedIn ?? false,
       };
-      for (const part of vc.hooks.selfView) Object.assign(view, part(vc, c.id));
+      for (const addPart of vc.hooks.selfView) addPart(vc, c.id, view);
       return view;
     },
 

@@ -9,7 +9,7 @@ import { customerAway, customerAwayCommand, customerChat, sendAgentChat, sendCha
 import { CHAT_REDUCERS, CONVERSATION_REDUCERS } from './reducers.js';
 import { arrived, checkArrival } from './resume.js';
 import { chatSlice } from './state.js';
-import { chatPart, chatViews } from './views.js';
+import { addChatPart, chatViews } from './views.js';
 
 const handlers: HandlersOf<ChatCommand> = {
   send_chat: sendChat,
@@ -28,5 +28,5 @@ export const chat = defineModule({
   reducers: CHAT_REDUCERS,
   follows: CONVERSATION_REDUCERS,
   views: chatViews,
-  hooks: { checkArrival, arrived, customerAway, interactionView: chatPart },
+  hooks: { checkArrival, arrived, customerAway, interactionView: addChatPart },
 });

@@ -1,6 +1,7 @@
 /** What a console (and a web chat channel) sees of chats: conversations, agent-to-agent chats, the FAQ. */
 import type { ViewContext } from '../kernel/module.js';
 import type { Interaction, InteractionPhase } from '../work/state.js';
+import type { InteractionView } from '../work/views.js';
 import { effectiveFaq } from './faq.js';
 import { agentChatKey, type ChatMessage, type FaqEntry } from './state.js';
 import { transcriptOf } from './transcript.js';
@@ -41,21 +42,22 @@ export interface ResumableChat {
 }
 
 /** The chat part of an interaction's view. */
-export function chatPart(vc: ViewContext, i: Interaction): { chat: ChatView | undefined } {
-  if (!i.conversationId) return { chat: undefined };
+export function addChatPart(vc: ViewContext, i: Interaction, view: InteractionView): void {
+  if (!i.conversationId) {
+    view.chat = undefined;
+    return;
+  }
   const conversation = i.chatAtTransfer ?? vc.state().conversations.get(i.conversationId);
   const from = i.transferredFrom;
-  return {
-    chat: {
-      conversationId: i.conversationId,
-      messages: conversation?.messages ?? [],
-      customerLeft: conversation?.customerLeft ?? true,
-      ...(!i.chatAtTransfer && vc.state().conversations.get(i.conversationId)?.customerAway ? { customerAway: true } : {}),
-      transferredFrom: from && {
-        agentId: from.agentId,
-        displayName: vc.tenant.agents.get(from.agentId)?.displayName ?? from.agentId,
-        queueName: from.queueId ? vc.tenant.queues.get(from.queueId)?.name : undefined,
-      },
+  view.chat = {
+    conversationId: i.conversationId,
+    messages: conversation?.messages ?? [],
+    customerLeft: conversation?.customerLeft ?? true,
+    ...(!i.chatAtTransfer && vc.state().conversations.get(i.conversationId)?.customerAway ? { customerAway: true } : {}),
+    transferredFrom: from && {
+      agentId: from.agentId,
+      displayName: vc.tenant.agents.get(from.agentId)?.displayName ?? from.agentId,
+      queueName: from.queueId ? vc.tenant.queues.get(from.queueId)?.name : undefined,
     },
   };
 }

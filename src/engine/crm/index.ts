@@ -13,7 +13,7 @@ import { CRM_FOLLOWS, CRM_REDUCERS } from './reducers.js';
 import { crmSlice } from './state.js';
 import { crmProjection } from './store/projection.js';
 import type { CrmReader } from './store/reader.js';
-import { crmPart, crmViews } from './views.js';
+import { addCrmPart, crmViews } from './views.js';
 
 declare module '../kernel/types.js' {
   interface EngineRecords {
@@ -42,5 +42,5 @@ export const crm = defineModule({
   follows: CRM_FOLLOWS,
   views: crmViews,
   projection: crmProjection,
-  hooks: { wrappedUp: logInteraction, interactionView: crmPart },
+  hooks: { wrappedUp: logInteraction, interactionView: addCrmPart },
 });

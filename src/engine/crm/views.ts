@@ -1,11 +1,14 @@
 /** What consoles read of the CRM: search, a customer, a case, my tasks, export pages; and the screen pop of an interaction. */
 import type { ViewContext } from '../kernel/module.js';
 import type { Interaction } from '../work/state.js';
-import { popOf, type CrmPop } from './pop.js';
+import type { InteractionView } from '../work/views.js';
+import { popOf } from './pop.js';
 import type { CaseView, CrmSearchResult, CustomerRecord, CustomerView, TaskRecord } from './records.js';
 
 /** The screen-pop part of an interaction's view (offers and work). */
-export const crmPart = (vc: ViewContext, i: Interaction): { crm: CrmPop } => ({ crm: popOf(vc.records.crm, vc.state(), vc.tenant, i) });
+export function addCrmPart(vc: ViewContext, i: Interaction, view: InteractionView): void {
+  view.crm = popOf(vc.records.crm, vc.state(), vc.tenant, i);
+}
 
 export function crmViews(vc: ViewContext) {
   const records = vc.records.crm;

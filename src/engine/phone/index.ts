@@ -24,7 +24,7 @@ import { CALL_FOLLOWS_WORK, PHONE_REDUCERS } from './reducers.js';
 import { phoneSlice } from './state.js';
 import { phoneIncoming, phoneLegEvent, phoneRingTimeout } from './switch-reports.js';
 import { phoneCancelConsult, phoneComplete, phoneTransfer } from './transfer.js';
-import { callPart, phoneSelfPart, phoneViews } from './views.js';
+import { addCallPart, addPhonePart, phoneViews } from './views.js';
 
 const handlers: HandlersOf<PhoneCommand> = {
   phone_mute: phoneMute,
@@ -67,7 +67,7 @@ export const phone = defineModule({
     declined,
     agentHangUp,
     customerEnd,
-    interactionView: callPart,
-    selfView: phoneSelfPart,
+    interactionView: addCallPart,
+    selfView: addPhonePart,
   },
 });

@@ -2,7 +2,9 @@
 import type { ViewContext } from '../kernel/module.js';
 import type { EngineState } from '../kernel/types.js';
 import type { Tenant } from '../tenant/tenant.js';
+import type { AgentSelfView } from '../agents/views.js';
 import type { Interaction } from '../work/state.js';
+import type { InteractionView } from '../work/views.js';
 import { profileOf } from './profile.js';
 import type { CallState, ConnectionMode, LegParty, LegState, Notice, RecordingState, Workplace } from './state.js';
 
@@ -180,10 +182,14 @@ function callHistory(state: EngineState, tenant: Tenant, agentId: string): CallH
 }
 
 /** The call part of an interaction's view. */
-export const callPart = (vc: ViewContext, i: Interaction): { call: CallView | undefined } => ({ call: callView(vc.state(), vc.tenant, i) });
+export function addCallPart(vc: ViewContext, i: Interaction, view: InteractionView): void {
+  view.call = callView(vc.state(), vc.tenant, i);
+}
 
 /** The phone part of the agent's view of themselves. */
-export const phoneSelfPart = (vc: ViewContext, agentId: string): { phone: PhoneSelfView } => ({ phone: phoneSelfView(vc.state(), vc.tenant, agentId) });
+export function addPhonePart(vc: ViewContext, agentId: string, view: AgentSelfView): void {
+  view.phone = phoneSelfView(vc.state(), vc.tenant, agentId);
+}
 
 export function phoneViews(vc: ViewContext) {
   return {

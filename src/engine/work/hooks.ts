@@ -35,8 +35,8 @@ declare module '../kernel/types.js' {
     wrappedUp(ctx: Ctx, i: Interaction): void;
     /** Whether the customer is gone for now (a web chat whose customer dropped): a missed offer then costs the agent nothing. */
     customerAway(state: Ctx['state'], i: Interaction): boolean;
-    /** What a module adds to the view of an interaction (the chat, the call). */
-    interactionView(vc: ViewContext, i: Interaction): Partial<InteractionView>;
+    /** A module adds its part (the chat, the call) to the view of an interaction being built. */
+    interactionView(vc: ViewContext, i: Interaction, view: InteractionView): void;
   }
 }
 

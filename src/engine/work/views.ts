@@ -48,7 +48,7 @@ export function workViews(vc: ViewContext) {
       codeLists: tenant.codeListsFor(i.queueId),
       whisper: q?.whisper,
     };
-    for (const part of vc.hooks.interactionView) Object.assign(v, part(vc, i));
+    for (const addPart of vc.hooks.interactionView) addPart(vc, i, v);
     return v;
   };
 
