@@ -1,9 +1,10 @@
 /**
  * The layer rules of DESIGN.md, checked by `npm run deps` (part of `npm test`):
  * each layer imports only the ones above it (engine → protocol → server →
- * client → tui/cli), the engine imports no I/O or UI package, the console
- * imports no engine or server code but types, the wire imports no package
- * but zod, and nothing imports in a circle (type-only imports included).
+ * client → tui/cli), the engine imports no I/O or UI package and is reached
+ * through its index.ts only, the console imports no engine or server code
+ * but types, the wire imports no package but zod, and nothing imports in a
+ * circle (type-only imports included).
  */
 const LAYERS_BELOW_ENGINE = '^src/(protocol|server|client|tui|cli)/';
 
@@ -34,6 +35,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/engine/' },
       to: { path: LAYERS_BELOW_ENGINE },
+    },
+    {
+      name: 'engine-has-one-door',
+      severity: 'error',
+      comment: 'The layers above reach the engine through src/engine/index.ts only, never its folders.',
+      from: { path: '^src/(protocol|server|client|tui|cli)/' },
+      to: { path: '^src/engine/', pathNot: '^src/engine/index[.]ts$' },
     },
     {
       name: 'protocol-imports-only-zod',

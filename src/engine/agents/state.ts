@@ -1,7 +1,8 @@
 /** The agents' slice: presence, status, and the work each agent holds. */
-import type { Status } from '../tenant/schema.js';
 import type { AfterWorkBy, OfferRef, StatusCause } from './transitions.js';
 import type { EngineState } from '../kernel/types.js';
+import type { Status } from '../tenant/schema.js';
+import type { Tenant } from '../tenant/tenant.js';
 
 export interface AgentState {
   id: string;
@@ -80,7 +81,7 @@ export const agentsSlice = {
     agents: new Map(raw.agents.map((a) => [a.id, { ...a, disabledQueues: new Set(a.disabledQueues), work: new Set(a.work) }])),
   }),
   /** Agents removed from the tenant file since the log was written are forgotten, not crashed on. */
-  restored(s: EngineState, tenant: { agents: ReadonlyMap<string, unknown> }): void {
+  restored(s: EngineState, tenant: Tenant): void {
     for (const id of s.agents.keys()) if (!tenant.agents.has(id)) s.agents.delete(id);
   },
 };
