@@ -24,7 +24,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomerChatClient, customerUrl } from '../src/client/customer-chat.js';
-import { startServe } from '../test/cli/serve-process.js';
+import { startServe } from '../test/soak/serve-process.js';
 import { Tmux } from '../test/e2e/tmux.js';
 import { BASELINE_REF, baselineTree, ROOT } from './baseline.js';
 
@@ -45,7 +45,7 @@ interface Run { mode: string; bin: string; cwd: string; env?: Record<string, str
 
 async function shift(run: Run) {
   const dir = mkdtempSync(join(tmpdir(), 'ac-bench-bytes-'));
-  const serve = await startServe();
+  const serve = await startServe({ dir });
   const tmux = new Tmux(['node', run.bin, '--server', serve.url, '--agent', 'ana'], {
     cols: COLS, rows: ROWS, cwd: run.cwd,
     env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(dir, 'conf'), AGENT_CONSOLE_DATA_DIR: join(dir, 'data'), ...run.env },
@@ -118,7 +118,6 @@ async function shift(run: Run) {
     tmux.kill();
     await serve.stop();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(serve.dir, { recursive: true, force: true });
   }
 }
 

@@ -6,13 +6,14 @@
  * password, an illegal transition, an unknown queue or code, no server.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient } from '../../src/client/customer-chat.js';
 import { EngineClient, type AgentView } from '../../src/client/index.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { startServe, type ServeProcess } from '../soak/serve-process.js';
 
 interface Ran {
   code: number | null;
@@ -70,11 +71,10 @@ beforeAll(async () => {
   });
   const { key, entry } = JSON.parse(made) as { key: string; entry: unknown };
   apiKey = key;
-  serve = await startServe();
-  const tenant = join(serve.dir, 'tenant.json');
-  writeFileSync(tenant, JSON.stringify({ ...JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')), apiKeys: [entry] }));
-  await serve.stop();
-  serve = await startServe({ tenant });
+  const dir = mkdtempSync(join(tmpdir(), 'ac-agent-commands-'));
+  const tenantFile = join(dir, 'tenant.json');
+  writeFileSync(tenantFile, JSON.stringify({ ...JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')), apiKeys: [entry] }));
+  serve = await startServe({ tenantFile, dir });
   console = new EngineClient({ url: serve.url, agent: 'ana', password: 'demo', clientName: 'test console' });
   console.subscribe((v) => v.connection.state === 'offline' && takenOver.push(v.connection.reason));
   await console.connect();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tmux } from '../e2e/tmux.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { startServe, type ServeProcess } from '../soak/serve-process.js';
 
 const ROOT = process.cwd();
 const RECORDER = fileURLToPath(new URL('./load-recorder.mjs', import.meta.url));

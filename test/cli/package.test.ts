@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { startServe, type ServeProcess } from '../soak/serve-process.js';
 
 const ROOT = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'ac-package-'));
@@ -91,7 +91,7 @@ describe('the packed tarball, installed with npm install -g', () => {
   });
 
   it('serves the demo tenant it ships, with the web chat page, and stops cleanly', async () => {
-    serve = await startServe({ bin, tenant: join(installed, 'fixtures/demo-tenant.json'), env, cwd: elsewhere });
+    serve = await startServe({ bin, tenantFile: join(installed, 'fixtures/demo-tenant.json'), env, cwd: elsewhere });
     expect(((await (await fetch(`${serve.httpUrl}/healthz`)).json()) as { ok: boolean }).ok).toBe(true);
     const page = await fetch(`${serve.httpUrl}/chat`);
     expect(page.status).toBe(200);

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startServe } from './serve-process.js';
+import { startServe } from '../soak/serve-process.js';
 
 describe('agent-console serve', () => {
   it('listens, answers /healthz, and exits 0 on SIGTERM', async () => {

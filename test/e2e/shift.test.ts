@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
-import { startServe, type ServeProcess } from '../cli/serve-process.js';
+import { startServe, type ServeProcess } from '../soak/serve-process.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -23,7 +23,7 @@ let customer: CustomerChatClient | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ac-e2e-'));
-  serve = await startServe();
+  serve = await startServe({ dir });
   url = serve.url;
 }, 30_000);
 
@@ -31,7 +31,7 @@ afterAll(async () => {
   customer?.close();
   tmux?.kill();
   await serve?.stop();
-  for (const d of [dir, serve?.dir]) if (d) rmSync(d, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!hasTmux)('a shift in a real terminal', () => {

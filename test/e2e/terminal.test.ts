@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
-import { startServe, type ServeProcess } from '../cli/serve-process.js';
+import { startServe, type ServeProcess } from '../soak/serve-process.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -27,7 +27,7 @@ let customer: CustomerChatClient | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ac-e2e-terminal-'));
-  serve = await startServe();
+  serve = await startServe({ dir });
 }, 30_000);
 
 afterEach(() => {
@@ -39,7 +39,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await serve?.stop();
-  for (const d of [dir, serve?.dir]) if (d) rmSync(d, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 // SGR with a colour (foreground or background, 16, 256 or truecolor), as tmux's capture-pane -e writes them.
@@ -86,7 +86,7 @@ describe.skipIf(!hasTmux)('the terminal an agent gets', () => {
     await tmux.waitFor(/─ Change status/, 'status menu');
     tmux.keys('Enter');
     await tmux.waitFor(/Ana L\..*● Available/, 'Available').catch((e: Error) => {
-      throw new Error(`${e.message}\nserver log:\n${readFileSync(join(serve!.dir, 'serve.log'), 'utf8')}`);
+      throw new Error(`${e.message}\nserver log:\n${readFileSync(serve!.logFile, 'utf8')}`);
     });
     customer = new CustomerChatClient({ url: customerUrl(serve!.url), name: 'Olivia Nguyen', queue: 'support-chat' });
     await customer.start();

@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
 import { CORPUS } from '../tui/text/corpus.js';
 import { layoutProblems } from './screen-layout.js';
-import { startServe, type ServeProcess } from '../cli/serve-process.js';
+import { startServe, type ServeProcess } from '../soak/serve-process.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -55,7 +55,6 @@ afterEach(async () => {
   tmux?.kill();
   tmux = undefined;
   await serve?.stop();
-  if (serve) rmSync(serve.dir, { recursive: true, force: true });
   serve = undefined;
 });
 
@@ -75,7 +74,7 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
     // A server of its own per size: nothing one run leaves (an agent still Available) routes the other's chats.
     const here = join(dir, `${cols}x${rows}`);
     mkdirSync(here);
-    serve = await startServe({ tenant: tenant(here) });
+    serve = await startServe({ dir: here, tenantFile: tenant(here) });
     // Tmux runs it in a user's environment (CI unset, TERM=xterm-256color, LANG=C.UTF-8).
     tmux = new Tmux(['node', 'bin/agent-console', '--server', serve.url, '--agent', 'ana'], {
       cols, rows, cwd: process.cwd(),
