@@ -5,6 +5,7 @@
  * changes nothing for routing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/server/index.js';
 import { RawClient, rig, until, type Rig } from './helpers.js';
 
 let r: Rig | undefined;
@@ -106,5 +107,30 @@ describe('secondary sessions', () => {
     await c.hello();
     expect(RawClient.outcome(await c.cmd('login', { agent: 'a1', password: 'wrong', kind: 'secondary' }))).toBe('AUTH_FAILED');
     expect(RawClient.outcome(await c.cmd('login', { agent: 'a1', password: 'secret', kind: 'sideways' }))).toBe('BAD_FRAME');
+  });
+
+  it('are not recorded: after a server restart a script’s token is unknown (it logs in again), the console’s resumes', async () => {
+    r = await rig();
+    const console = await RawClient.open(r.server.url);
+    await console.hello();
+    const primary = await console.cmd('login', { agent: 'a1', password: 'secret' });
+    const script = await RawClient.open(r.server.url);
+    await script.hello();
+    const secondaryReply = await script.cmd('login', { agent: 'a1', password: 'secret', kind: 'secondary' });
+    const token = (f: typeof primary) => (f.type === 'session' ? f.data.token : '');
+    await r.server.close();
+    const again = await startServer({ engine: r.engine, port: 0, statsCoalesceMs: 0 });
+    try {
+      const c = await RawClient.open(again.url);
+      await c.hello();
+      expect(await c.cmd('resume', { token: token(primary), lastSeq: 0 })).toMatchObject({ type: 'session', data: { agentId: 'a1', kind: 'primary' } });
+      const s = await RawClient.open(again.url);
+      await s.hello();
+      expect(RawClient.outcome(await s.cmd('resume', { token: token(secondaryReply), lastSeq: 0 }))).toBe('SESSION_UNKNOWN');
+      c.close();
+      s.close();
+    } finally {
+      await again.close();
+    }
   });
 });
