@@ -17,6 +17,10 @@
  *   (src/...), as it does when the sources run: the files it locates (themes,
  *   the demo tenant, the web chat page) are found the same way in both.
  *
+ * package.json says `"sideEffects": false`, so that a chunk holds only the
+ * modules whose exports are used: a module imported only for what it does
+ * when loaded (`import './x.js'`) would be left out. There is none; keep it so.
+ *
  * `node scripts/build.mjs --if-stale` builds only when a source is newer than
  * dist/ (bin/agent-console does that in a checkout, and so does the test setup).
  */
@@ -97,9 +101,9 @@ export async function build({ quiet = false } = {}) {
   const written = writeOutputs(result.outputFiles);
   const inputs = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/'));
   writeLicences(Object.keys(result.metafile.inputs));
-  writeFileSync(join(DIST, 'meta.json'), JSON.stringify(result.metafile));
+  writeAtomically(join(DIST, 'meta.json'), JSON.stringify(result.metafile));
   // builtAt is taken before the build started reading, so an edit made during the build counts as newer.
-  writeFileSync(INFO, JSON.stringify({ builtAt: started, inputs: [...BUILD_INPUTS, ...inputs] }, null, 1));
+  writeAtomically(INFO, JSON.stringify({ builtAt: started, inputs: [...BUILD_INPUTS, ...inputs] }, null, 1));
   if (!quiet) process.stderr.write(`built dist/ (${written} files) in ${Date.now() - started} ms\n`);
 }
 
@@ -124,19 +128,29 @@ function sourceLocatedImportMeta() {
   };
 }
 
-/** Writes each file beside its final name and renames it in place (a program starting meanwhile never reads half a file), then removes what the previous build left. */
+/**
+ * Writes beside the final name, then renames in place: a program starting
+ * meanwhile (a test running the binary while `npm pack` rebuilds) never reads
+ * half a file, and two builds at once never share a temporary file.
+ */
+function writeAtomically(path, contents) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+/** Writes every output, then removes what an older build left (another build's temporary files aside). */
 function writeOutputs(files) {
   const keep = new Set([INFO, join(DIST, 'meta.json'), join(DIST, 'THIRD-PARTY-LICENSES.md')]);
   for (const file of files) {
     const depth = relative(ROOT, file.path).split(sep).length - 1;
     if (depth !== OUTPUT_DEPTH) throw new Error(`build: ${relative(ROOT, file.path)} is not ${OUTPUT_DEPTH} folders below the root`);
     mkdirSync(dirname(file.path), { recursive: true });
-    writeFileSync(`${file.path}.tmp`, file.contents);
-    renameSync(`${file.path}.tmp`, file.path);
+    writeAtomically(file.path, file.contents);
     keep.add(file.path);
   }
   for (const dir of new Set(files.map((f) => dirname(f.path))))
-    for (const name of readdirSync(dir)) if (!keep.has(join(dir, name))) rmSync(join(dir, name), { force: true });
+    for (const name of readdirSync(dir)) if (!keep.has(join(dir, name)) && !name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
   return files.length;
 }
 
@@ -154,7 +168,7 @@ function writeLicences(inputs) {
       const text = file ? readFileSync(join(ROOT, dir, file), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
       return `## ${pkg.name} ${pkg.version}\n\n${text}\n`;
     });
-  writeFileSync(join(DIST, 'THIRD-PARTY-LICENSES.md'), `# Libraries bundled into dist/\n\n${sections.join('\n')}`);
+  writeAtomically(join(DIST, 'THIRD-PARTY-LICENSES.md'), `# Libraries bundled into dist/\n\n${sections.join('\n')}`);
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
