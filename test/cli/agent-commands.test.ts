@@ -214,6 +214,14 @@ describe('one-shot commands that cannot run', () => {
     expect(r.json).toEqual({ ok: false, error: { code: 'AUTH_FAILED', message: 'Unknown agent or wrong password.' } });
   });
 
+  it('an agent with no console open: what they see works, a change is refused (exit 1) with where to log in', async () => {
+    const ben = ['--server', '', '--agent', 'ben'];
+    expect((await run(['whoami', '--json'], {}, ben)).json).toMatchObject({ ok: true, agent: 'ben', status: 'logged_out', loggedIn: false });
+    const r = await run(['status', 'set', 'available', '--json'], {}, ben);
+    expect(r.code).toBe(1);
+    expect(r.json.error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/not logged in\. Log in with the console first/) });
+  });
+
   it('no server there: exit 4, UNREACHABLE', async () => {
     const r = await run(['status', 'set', 'available', '--json'], {}, ['--server', 'ws://127.0.0.1:1', '--agent', 'ana']);
     expect(r.code).toBe(4);

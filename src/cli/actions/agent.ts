@@ -130,12 +130,23 @@ export async function runAgentCommand(name: string, args: string[], flags: Agent
   try {
     if (name === 'events') return await (await import('./events.js')).streamEvents(flags);
     if (name === 'notice send' && flags.platform) return print(flags, await (await import('./platform-notice.js')).sendPlatformNotice(args[0]!, flags));
-    return print(flags, await withTimeout(flags, (client) => ONE_SHOTS[name]!({ client, view: () => client.getView(), args, flags }), name));
+    return print(flags, await withTimeout(flags, (client) => explained(client, ONE_SHOTS[name]!({ client, view: () => client.getView(), args, flags })), name));
   } catch (e) {
     const code = e instanceof CliError ? e.code : undefined;
     if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error: { code: code ?? 'ERROR', message: (e as Error).message } })}\n`);
     process.stderr.write(`agent-console: ${terminalSafe((e as Error).message)}${code && !(e instanceof UsageError) ? ` (${code})` : ''}\n`);
     return exitCodeOf(e);
+  }
+}
+
+/** A refusal because the agent is logged out says where logging in happens: the console (a one-shot never logs anyone in). */
+async function explained(client: EngineClient, outcome: Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await outcome;
+  } catch (e) {
+    if (e instanceof CliError && e.code === 'INVALID_STATE' && client.getView().self?.loggedIn === false)
+      throw new CliError(`${e.message} Log in with the console first (agent-console --server URL --agent NAME).`, e.exitCode, e.code);
+    throw e;
   }
 }
 
