@@ -98,6 +98,17 @@ describe('one-shot commands beside a logged-in console', () => {
     });
   });
 
+  it('--profile: the server and agent of a saved profile', async () => {
+    const config = { AGENT_CONSOLE_CONFIG_DIR: join(mkdtempSync(join(tmpdir(), 'ac-profile-')), 'config') };
+    expect((await run(['config', 'set', 'servers.work', JSON.stringify({ url: serve.url, agent: 'ana' })], config, [])).code).toBe(0);
+    const r = await run(['whoami', '--profile', 'work', '--json'], config, []);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, agent: 'ana' });
+    const unknown = await run(['whoami', '--profile', 'home'], config, []);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no server profile "home"/);
+  });
+
   it('status set: a change the console sees; a name or reason that does not exist is a usage error (2) with the choices', async () => {
     const r = await run(['status', 'set', 'available', '--json']);
     expect(r.code).toBe(0);
