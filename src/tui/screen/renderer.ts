@@ -4,11 +4,14 @@
 // by a key is drawn at once, never held behind a frame cap; frames caused by
 // time and server events are coalesced (at most one per EVENT_INTERVAL_MS,
 // the first at once). Nothing is written when nothing on screen changed.
+// Repaint after doubt: once frames stop writing characters terminals measure
+// differently (DOUBT_REPAINT_MS after the last), the whole screen is drawn
+// again, so whatever a terminal drew wrongly does not stay.
 import { Grid } from './grid.js';
 import { paintTree, type InkNode } from './paint.js';
 import { ScreenWriter, type WriterCaps } from './writer.js';
 
-/** What made a frame: a key, the clock, a server event or other update, a resize, a repaint (Ctrl-L, resume). */
+/** What made a frame: a key, the clock, a server event or other update, a resize, a repaint (Ctrl-L, resume, after doubt). */
 export type FrameCause = 'key' | 'time' | 'event' | 'resize' | 'repaint';
 
 export interface FrameRecord {
@@ -22,6 +25,7 @@ export interface FrameRecord {
 }
 
 export const EVENT_INTERVAL_MS = 100;
+export const DOUBT_REPAINT_MS = 500;
 
 export interface RendererOptions {
   caps: WriterCaps;
@@ -40,6 +44,7 @@ export class ScreenRenderer {
   private grid: Grid | null = null;
   private pending: { cause: FrameCause; at: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private doubtTimer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
   private keyPending = false;
   private timePending = false;
@@ -132,6 +137,10 @@ export class ScreenRenderer {
       this.o.write(output.bytes);
       this.lastWrite = performance.now();
     }
+    if (output.doubt && pending.cause !== 'repaint') {
+      if (this.doubtTimer) clearTimeout(this.doubtTimer);
+      this.doubtTimer = setTimeout(() => { this.doubtTimer = null; this.repaint(); }, DOUBT_REPAINT_MS);
+    }
     this.o.onFrame?.({ cause: pending.cause, requestedAt: pending.at, writtenAt: performance.now(), paintMs, bytes: output.bytes === '' ? 0 : Buffer.byteLength(output.bytes), cells: output.cells });
   }
 
@@ -139,6 +148,7 @@ export class ScreenRenderer {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.doubtTimer) clearTimeout(this.doubtTimer);
     if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
     this.immediate = null;

@@ -25,6 +25,8 @@ export interface FrameOutput {
   bytes: string;
   /** Cells written (diagnostics and benches). */
   cells: number;
+  /** A character terminals measure differently was written (the renderer repaints after doubt). */
+  doubt: boolean;
 }
 
 const utf8Length = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : Buffer.byteLength(s));
@@ -37,6 +39,7 @@ export class ScreenWriter {
   private style = 0;
   private out = '';
   private cells = 0;
+  private doubt = false;
 
   constructor(private readonly caps: WriterCaps) {}
 
@@ -57,6 +60,7 @@ export class ScreenWriter {
   frame(next: Grid): { output: FrameOutput; spare: Grid | null } {
     this.out = '';
     this.cells = 0;
+    this.doubt = false;
     let prev = this.shown;
     if (!prev || prev.columns !== next.columns || prev.rows !== next.rows) {
       // Full repaint: reset attributes (erase uses the current background), home, erase all.
@@ -74,7 +78,7 @@ export class ScreenWriter {
     if (bytes !== '' && this.caps.syncOutput && utf8Length(bytes) >= SYNC_MIN_BYTES) bytes = SYNC_START + bytes + SYNC_END;
     const spare = this.shown;
     this.shown = next;
-    return { output: { bytes, cells: this.cells }, spare: spare && spare.columns === next.columns && spare.rows === next.rows ? spare : null };
+    return { output: { bytes, cells: this.cells, doubt: this.doubt }, spare: spare && spare.columns === next.columns && spare.rows === next.rows ? spare : null };
   }
 
   private changed(prev: Grid, next: Grid, i: number): boolean {
@@ -152,7 +156,9 @@ export class ScreenWriter {
       this.cells++;
       this.x = x + w;
       // After a character terminals disagree on, the cursor's column is unknown: the next cell is placed absolutely.
-      if ((!ascii && this.caps.unicode && isRisky(ch)) || this.x >= cols) this.x = -1;
+      const risky = !ascii && this.caps.unicode && isRisky(ch);
+      if (risky) this.doubt = true;
+      if (risky || this.x >= cols) this.x = -1;
     }
     if (end < to) {
       this.move(end, y);

@@ -3,7 +3,7 @@
 // updates are coalesced, one frame per interval at most, the first at once;
 // nothing is written when nothing on screen changed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_INTERVAL_MS, ScreenRenderer, type FrameRecord } from '../../../src/tui/screen/renderer.js';
+import { DOUBT_REPAINT_MS, EVENT_INTERVAL_MS, ScreenRenderer, type FrameRecord } from '../../../src/tui/screen/renderer.js';
 import type { InkNode } from '../../../src/tui/screen/paint.js';
 
 const box = (w: number, h: number) => ({ getComputedLeft: () => 0, getComputedTop: () => 0, getComputedWidth: () => w, getComputedHeight: () => h });
@@ -78,6 +78,23 @@ describe('frame scheduling', () => {
     vi.advanceTimersByTime(EVENT_INTERVAL_MS);
     expect(writes).toEqual([]);
     expect(frames.map((f) => f.bytes)).toEqual([0]);
+  });
+
+  it('repaints everything once frames stop writing characters terminals measure differently', () => {
+    const { writes, frames, set } = renderer();
+    set('flag 🇫🇷 1');
+    vi.advanceTimersByTime(DOUBT_REPAINT_MS - 1);
+    set('flag 🇫🇷 2'); // a later doubtful frame postpones the repaint
+    vi.advanceTimersByTime(DOUBT_REPAINT_MS - 1);
+    expect(writes.some((w) => w.includes('\x1b[2J'))).toBe(false);
+    vi.advanceTimersByTime(2); // the repaint's timer, then its frame
+    expect(writes.at(-1)).toContain('\x1b[2J');
+    expect(frames.at(-1)!.cause).toBe('repaint');
+    vi.advanceTimersByTime(DOUBT_REPAINT_MS * 4);
+    expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(1); // the repaint itself raises no new doubt
+    set('plain text');
+    vi.advanceTimersByTime(DOUBT_REPAINT_MS * 4);
+    expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(1);
   });
 
   it('repaints everything at once on request (Ctrl-L), and never after stop()', () => {
