@@ -25,6 +25,7 @@ export interface ConsoleFlags {
 }
 
 export async function remoteConsole(flags: ConsoleFlags): Promise<number> {
+  checkConsoleFlags(flags);
   const ui = loadConsoleUi();
   const { url, agent } = await targetOf(flags);
   // An unreachable server is an answer (exit 4), not something to wait for with a blank screen.
@@ -52,7 +53,7 @@ export function loadConsoleUi(): Promise<ConsoleUi> {
 /** Opens the console on a connected client; resolves with the exit code when the agent quits. */
 export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, flags: ConsoleFlags, settings: SettingsStore): Promise<number> {
   // What the terminal can do, decided once: colour level, charset, modes, notifications (screen/caps.ts).
-  const caps = detectCaps({ isTTY: process.stdout.isTTY === true, themeFlag: flags.theme, ascii: flags.ascii, notifications: notifySetting(flags.notify ?? settings.get('notifications')) });
+  const caps = detectCaps({ isTTY: process.stdout.isTTY === true, themeFlag: flags.theme, ascii: flags.ascii, notifications: notifyChoice(flags, settings) });
   const name = pickThemeName({ flag: flags.theme, config: settings.get('theme'), colorLevel: caps.colorLevel });
   const { theme, error } = loadTheme(name, { userDir: join(settings.path, '..', 'themes') });
   if (error) process.stderr.write(`${error.message}\n`);
@@ -67,7 +68,18 @@ export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, f
   });
 }
 
-function notifySetting(v: string | undefined): NotifySetting {
-  if (v === undefined || (NOTIFY_SETTINGS as readonly string[]).includes(v)) return (v ?? 'auto') as NotifySetting;
-  throw new UsageError(`--notify: "${v}" is not one of ${NOTIFY_SETTINGS.join(', ')}`);
+const isNotifySetting = (v: unknown): v is NotifySetting => (NOTIFY_SETTINGS as readonly unknown[]).includes(v);
+
+/** Flags wrong on their face: a usage error (exit 2) before anything starts or connects. */
+export function checkConsoleFlags(flags: ConsoleFlags): void {
+  if (flags.notify !== undefined && !isNotifySetting(flags.notify)) throw new UsageError(`--notify: "${flags.notify}" is not one of ${NOTIFY_SETTINGS.join(', ')}`);
+}
+
+/** --notify, else the setting; a bad setting is reported and 'auto' used (a saved value never stops the console). */
+function notifyChoice(flags: ConsoleFlags, settings: SettingsStore): NotifySetting {
+  if (flags.notify !== undefined) return flags.notify as NotifySetting;
+  const saved: unknown = settings.get('notifications');
+  if (saved === undefined || isNotifySetting(saved)) return saved ?? 'auto';
+  process.stderr.write(`config notifications: ${JSON.stringify(saved)} is not one of ${NOTIFY_SETTINGS.join(', ')}; using auto\n`);
+  return 'auto';
 }

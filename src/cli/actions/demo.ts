@@ -16,9 +16,10 @@ import { Simulator } from '../demo/simulator.js';
 import { UsageError } from '../errors.js';
 import { dataDir, DEMO_TENANT } from '../paths.js';
 import { connect } from './connect.js';
-import { loadConsoleUi, runConsole, type ConsoleFlags } from './console.js';
+import { checkConsoleFlags, loadConsoleUi, runConsole, type ConsoleFlags } from './console.js';
 
 export async function demoConsole(flags: ConsoleFlags): Promise<number> {
+  checkConsoleFlags(flags);
   const ui = loadConsoleUi();
   const settings = openSettings();
   const dir = dataDir();
