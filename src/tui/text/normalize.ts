@@ -129,8 +129,8 @@ class GraphemeWriter {
   }
 }
 
-/** Would `next` join the last grapheme of `s`? (Rare path: only where a
- *  grapheme held two width-carrying code points.) */
+/** Would `next` join the last grapheme of `s`? (Only asked for a stand-in,
+ *  or where one grapheme held two width-carrying code points.) */
 function joins(s: string, next: string): boolean {
   if (s === '') return false;
   const segments = [...segmenter.segment(s.slice(-8) + next)];
