@@ -60,6 +60,13 @@ function unstable(cp: number, ch: string, w: number, libc: number): boolean {
   );
 }
 
+const oneGrapheme = (s: string): boolean => [...segmenter.segment(s)].length === 1;
+const isRegionalIndicator = (cp: number): boolean => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+const isLeadingJamo = (cp: number): boolean => (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97f);
+/** Joins the character before it (Extend, SpacingMark) or after it (Prepend), or its own kind. */
+const joiner = (cp: number, ch: string): boolean =>
+  !Cc.test(ch) && (oneGrapheme(`a${ch}`) || oneGrapheme(`${ch}a`) || isRegionalIndicator(cp) || isLeadingJamo(cp));
+
 function ranges(pred: (cp: number) => boolean): number[] {
   const out: number[] = [];
   for (let cp = 0; cp <= 0x10ffff; cp++) {
@@ -94,6 +101,7 @@ function main(): void {
     table('ZERO_WIDTH', 'Code points a terminal draws in no cell of their own.', ranges((cp) => widths[cp] === 0 && !(cp >= 0xd800 && cp <= 0xdfff))),
     table('WIDE', 'Code points a terminal draws in two cells.', ranges((cp) => widths[cp] === 2)),
     table('UNSTABLE', 'Code points terminals (or Ink) draw at different widths: replaced at ingress.', ranges((cp) => unstables[cp] === 1)),
+    table('JOINERS', 'Code points that take cells and join a neighbour into one grapheme (prepended letters, spacing marks, regional indicators, leading jamo): text without them, or zero-width ones, is one grapheme a code point.', ranges((cp) => widths[cp] !== 0 && !(cp >= 0xd800 && cp <= 0xdfff) && joiner(cp, String.fromCodePoint(cp)))),
     table('WIDE_MARKS', 'Zero-width code points of East Asian Wide width (Ink\'s slice-ansi counts their grapheme 2).', ranges((cp) => widths[cp] === 0 && !(cp >= 0xd800 && cp <= 0xdfff) && isWideEaw(cp))),
   ].join('\n');
   writeFileSync(OUT, src);

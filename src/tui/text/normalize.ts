@@ -27,7 +27,7 @@
 //  - Thai and Lao SARA AM, a letter that joins the one before it, are written
 //    as their two parts (NIKHAHIT + SARA AA), which look the same.
 // Line breaks are kept; the sanitizer has already removed every control.
-import { codePointWidth, isUnstableWidth, isWideMark } from './width.js';
+import { codePointWidth, isJoiner, isUnstableWidth, isWideMark } from './width.js';
 
 const STAND_IN = '\uFFFD';
 const STAND_IN_CP = 0xfffd;
@@ -57,6 +57,8 @@ const segmenter = new Intl.Segmenter();
 /** Width-unambiguous text; `s` is sanitized (no controls but '\n'). */
 export function normalizeWidth(s: string): string {
   if (allNarrow(s)) return s;
+  const simple = oneGraphemeEach(s);
+  if (simple !== undefined) return simple;
   let text = JAMO.test(s) ? s.replace(HANGUL_RUN, (run) => run.normalize('NFC')) : s;
   text = text.replace(SARA_AM, (c) => SARA_AM_PARTS[c]!);
   const w = new GraphemeWriter();
@@ -135,6 +137,24 @@ function joins(s: string, next: string): boolean {
   if (s === '') return false;
   const segments = [...segmenter.segment(s.slice(-8) + next)];
   return segments[segments.length - 1]!.segment !== next;
+}
+
+/** Most text (CJK, Cyrillic, emoji without modifiers) is one grapheme a code
+ *  point: then only the unstable ones need replacing, and no segmenting. The
+ *  normalized text, or undefined when graphemes must be looked at. */
+function oneGraphemeEach(s: string): string | undefined {
+  let out: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (cp >= 0x300) {
+      if (codePointWidth(cp) === 0 || isJoiner(cp)) return undefined;
+      if (isUnstableWidth(cp)) out = (out ?? s.slice(0, i)) + STAND_IN;
+      else if (out !== undefined) out += s.slice(i, i + len);
+    } else if (out !== undefined) out += s[i];
+    i += len - 1;
+  }
+  return out ?? s;
 }
 
 /** Nothing below U+0300 needs normalizing (Latin, punctuation, symbols). */

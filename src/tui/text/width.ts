@@ -21,7 +21,7 @@
 // the console never hands it (every line is fitted with this function first).
 // The console's own strings must keep to what all agree on: no VS16, no
 // emoji sequences.
-import { UNSTABLE, WIDE, WIDE_MARKS, ZERO_WIDTH } from './width-table.js';
+import { JOINERS, UNSTABLE, WIDE, WIDE_MARKS, ZERO_WIDTH } from './width-table.js';
 
 function inRanges(ranges: readonly number[], cp: number): boolean {
   let lo = 0;
@@ -49,6 +49,13 @@ export function codePointWidth(cp: number): 0 | 1 | 2 {
 /** True for a code point terminals (or Ink) draw at different widths. */
 export function isUnstableWidth(cp: number): boolean {
   return cp >= FIRST_NON_NARROW && inRanges(UNSTABLE, cp);
+}
+
+/** True for a code point that takes cells and joins a neighbour into one
+ *  grapheme (a prepended letter, a spacing mark, a regional indicator, a
+ *  leading jamo). */
+export function isJoiner(cp: number): boolean {
+  return cp >= FIRST_NON_NARROW && inRanges(JOINERS, cp);
 }
 
 /** True for a zero-width mark of East Asian Wide width (U+3099 and kin):
