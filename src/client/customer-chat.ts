@@ -56,6 +56,11 @@ export class CustomerChatClient {
     });
   }
 
+  /** Connected and in a chat (started or resumed): a line sent now goes out at once. */
+  get connected(): boolean {
+    return this.online;
+  }
+
   subscribe(listener: (e: CustomerChatEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

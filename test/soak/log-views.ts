@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openEngine, parseTenant, type Engine } from '../../src/engine/index.js';
+import { openEngine, parseTenant, SqliteEventStore, type Engine, type EngineEvent } from '../../src/engine/index.js';
 import { snapshotOf } from '../../src/server/views.js';
 
-/** Opens an engine on a copy of `dbFile`, hands it to `use`, then throws the copy away. */
-export async function withLogCopy<T>(tenantFile: string, dbFile: string, use: (engine: Engine) => T): Promise<T> {
+/** Opens an engine on a copy of `dbFile`, hands it (and the copy's every event) to `use`, then throws the copy away. */
+export async function withLogCopy<T>(tenantFile: string, dbFile: string, use: (engine: Engine, events: () => EngineEvent[]) => T): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'ac-log-copy-'));
   const copy = join(dir, 'copy.db');
   const live = new Database(dbFile, { fileMustExist: true });
@@ -23,8 +23,16 @@ export async function withLogCopy<T>(tenantFile: string, dbFile: string, use: (e
     live.close();
   }
   const engine = openEngine({ tenant: parseTenant(JSON.parse(readFileSync(tenantFile, 'utf8'))), dbFile: copy });
+  const events = () => {
+    const store = new SqliteEventStore(copy);
+    try {
+      return [...store.readFrom(0)];
+    } finally {
+      store.close();
+    }
+  };
   try {
-    return use(engine);
+    return use(engine, events);
   } finally {
     engine.close();
     rmSync(dir, { recursive: true, force: true });
