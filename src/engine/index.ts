@@ -51,6 +51,7 @@ export { queuePositions } from './routing/queue-position.js';
 // Chat
 export type { ChatMessage, FaqEntry } from './chat/state.js';
 export type { AgentChatView, ResumableChat } from './chat/views.js';
+export type { EndedChat } from './chat/state.js';
 // Phone
 export type { PhoneAgentCommand, PhoneChannelCommand, PhoneTarget } from './phone/commands.js';
 export type { ConnectionMode, RecordingState, Workplace, Notice as PhoneNotice } from './phone/state.js';

@@ -65,6 +65,17 @@ describe('chat resume key', () => {
     e.ok({ type: 'customer_end', interactionId: waiting });
     expect(e.engine.queries.resumableChat(third)).toBeUndefined();
     expect(e.engine.queries.unsafeState().conversations.has(waiting)).toBe(false);
+
+    // Ended chats are kept by key for 10 minutes (a customer may come back for the end), with why.
+    expect(e.engine.queries.endedChat(KEY)).toEqual({ conversationId: left, interactionId: left, queueId: 'chat', endedAt: e.clock.now(), reason: 'left' });
+    expect(e.engine.queries.endedChat(OTHER)).toMatchObject({ conversationId: byAgent, reason: 'agent_ended' });
+    expect(e.engine.queries.endedChat(third)).toMatchObject({ conversationId: waiting, reason: 'abandoned' }); // gone before anyone took it
+    e.seconds(10 * 60 + 1);
+    expect(e.engine.queries.endedChat(KEY)).toBeUndefined();
+    // And dropped from memory once another chat ends after that.
+    const fourth = 'C'.repeat(43);
+    e.ok({ type: 'customer_end', interactionId: e.ok({ type: 'arrive', queueId: 'chat', customer: { name: 'D' }, resumeKey: fourth }).interactionId! });
+    expect([...e.engine.queries.unsafeState().endedChats.keys()]).toEqual([fourth]);
   });
 
   it('bad keys are refused before anything happens: malformed, absurdly long, on a non-chat queue, already in use', () => {
@@ -100,5 +111,8 @@ describe('chat resume key', () => {
     for (const c of old.conversations) delete c.resumeKey;
     expect(deserializeState(old).conversations.get(id)).toMatchObject({ id, interactionId: id });
     expect(deserializeState(old).conversations.get(id)?.resumeKey).toBeUndefined();
+    second.ok({ type: 'customer_end', interactionId: id });
+    const ended = deserializeState(JSON.parse(JSON.stringify(serializeState(second.engine.queries.unsafeState()))));
+    expect(ended.endedChats.get(KEY)).toMatchObject({ conversationId: id, reason: 'abandoned' });
   });
 });

@@ -140,10 +140,36 @@ describe('web chat across a server restart', () => {
     await until(agent, (v) => v.work.find((w) => w.id === conversationId)?.phase === 'wrapup', 'wrap-up at a1');
     await s.stop();
     s = await up(db, clock);
+    // Ended, and the server restarted since: still resumable for the rest of the transcript and the end.
     const late = await RawCustomer.open(asRig(s));
-    expect(await late.request({ type: 'resume', token }, 'error')).toMatchObject({ code: 'UNKNOWN_TOKEN' });
+    expect(await late.request({ type: 'resume', token, lastMessageId: next.messageId }, 'resumed')).toMatchObject({ conversationId, state: 'ended' });
+    expect((await late.next('message')).message.text).toBe('yes, still here');
+    expect(await late.next('ended')).toMatchObject({ reason: 'left' });
     expect(dbBytes(dir).includes(token)).toBe(false);
     late.close();
+    // Ten minutes after its end it is forgotten, restart or not.
+    clock.advance(10 * 60_000 + 1);
+    await s.stop();
+    s = await up(db, clock);
+    const later = await RawCustomer.open(asRig(s));
+    expect(await later.request({ type: 'resume', token }, 'error')).toMatchObject({ code: 'UNKNOWN_TOKEN' });
+    later.close();
+  });
+
+  it('a chat the agent ended while the customer was away, then a restart: the customer still gets their last line confirmed and the end', async () => {
+    const { s, db, clock, raw, conversationId, token, a1 } = await chatWithA1();
+    const line = await raw.request({ type: 'message', text: 'one more thing', clientId: 'late-1' }, 'ack');
+    raw.close(); // the customer's page is away: the agent ends the chat meanwhile
+    await a1.endInteraction(conversationId);
+    await s.stop();
+    const again = await up(db, clock);
+    const back = await RawCustomer.open(asRig(again));
+    expect(await back.request({ type: 'resume', token }, 'resumed')).toMatchObject({ conversationId, state: 'ended' });
+    expect((await back.next('message', (f) => f.message.id === line.messageId)).message).toMatchObject({ text: 'one more thing', clientId: 'late-1' });
+    expect(await back.next('ended')).toMatchObject({ reason: 'agent_ended' });
+    // A resend of the line is acknowledged with its first id, not refused because the chat ended.
+    expect(await back.request({ type: 'message', text: 'one more thing', clientId: 'late-1' }, 'ack')).toMatchObject({ messageId: line.messageId });
+    back.close();
   });
 
   it('a line resent after the restart (its ack lost) is acknowledged with its first id, shown once, and replayed with its clientId', async () => {

@@ -2,7 +2,19 @@
 import type { Reducer, ReducersOf } from '../kernel/module.js';
 import type { EngineState } from '../kernel/types.js';
 import type { ChatEventBody } from './events.js';
-import { AGENT_CHAT_HISTORY, agentChatKey } from './state.js';
+import { AGENT_CHAT_HISTORY, agentChatKey, ENDED_CHAT_RETENTION_MS, type EndedChat } from './state.js';
+import type { Interaction } from '../work/state.js';
+
+/** The customer side of a web chat ended on `i`, the interaction carrying it: remembered by its resume key for a while. */
+function chatEnded(s: EngineState, i: Interaction | undefined, reason: EndedChat['reason'], ts: number): void {
+  const conversation = i?.conversationId ? s.conversations.get(i.conversationId) : undefined;
+  if (!i || !conversation?.resumeKey || conversation.interactionId !== i.id || s.endedChats.has(conversation.resumeKey)) return;
+  s.endedChats.set(conversation.resumeKey, { conversationId: conversation.id, interactionId: i.id, queueId: i.queueId, endedAt: ts, reason });
+  for (const [key, ended] of s.endedChats) {
+    if (ended.endedAt > ts - ENDED_CHAT_RETENTION_MS) break; // oldest first
+    s.endedChats.delete(key);
+  }
+}
 
 function countMessage(s: EngineState, id: string): void {
   s.nextMessage = Math.max(s.nextMessage, Number(id.slice(2)) + 1);
@@ -56,11 +68,14 @@ export const CONVERSATION_REDUCERS: {
   },
   'interaction.customer_ended': (s, e) => {
     const i = s.interactions.get(e.interactionId);
+    if (e.by !== 'transfer') chatEnded(s, i, e.by === 'agent' ? 'agent_ended' : 'left', e.ts);
     const conversation = i?.conversationId ? s.conversations.get(i.conversationId) : undefined;
     if (conversation && e.by === 'customer') conversation.customerLeft = true;
   },
   'interaction.ended': (s, e) => {
     const i = s.interactions.get(e.interactionId);
+    // Ended before any agent had it (the customer gave up waiting): no customer_ended came first.
+    chatEnded(s, i, 'abandoned', e.ts);
     // The conversation ends with the last interaction carrying it (not with one handed over by transfer).
     if (i?.conversationId && s.conversations.get(i.conversationId)?.interactionId === i.id) s.conversations.delete(i.conversationId);
   },

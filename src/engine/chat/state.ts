@@ -53,9 +53,27 @@ declare module '../work/state.js' {
   }
 }
 
+/**
+ * A web chat whose customer side has ended, kept by its resume key for a while so the customer can
+ * still come back for the end of the transcript — across a server restart too.
+ */
+export interface EndedChat {
+  conversationId: string;
+  /** The interaction that carried it last (its transcript includes those before a transfer). */
+  interactionId: string;
+  queueId?: string;
+  endedAt: number;
+  reason: 'left' | 'agent_ended' | 'abandoned';
+}
+
+/** How long an ended web chat stays resumable (the channel keeps ended chats in memory as long). */
+export const ENDED_CHAT_RETENTION_MS = 10 * 60_000;
+
 declare module '../kernel/types.js' {
   interface EngineState {
     conversations: Map<string, Conversation>;
+    /** By resume key, oldest first; none older than ENDED_CHAT_RETENTION_MS. */
+    endedChats: Map<string, EndedChat>;
     /** Agent-to-agent chat history per pair ("a|b", ids sorted), most recent last, bounded. */
     agentChats: Map<string, ChatMessage[]>;
     /** FAQ entries edited in the console (null = deleted), over the tenant file's entries. */
@@ -73,6 +91,7 @@ export function agentChatKey(a: string, b: string): string {
 
 export interface SerializedChat {
   conversations?: Conversation[];
+  endedChats?: [string, EndedChat][];
   agentChats?: [string, ChatMessage[]][];
   faqEdits?: [string, FaqEntry | null][];
   nextMessage?: number;
@@ -81,18 +100,21 @@ export interface SerializedChat {
 export const chatSlice = {
   init: () => ({
     conversations: new Map<string, Conversation>(),
+    endedChats: new Map<string, EndedChat>(),
     agentChats: new Map<string, ChatMessage[]>(),
     faqEdits: new Map<string, FaqEntry | null>(),
     nextMessage: 1,
   }),
   serialize: (s: EngineState): SerializedChat => ({
     conversations: [...s.conversations.values()],
+    endedChats: [...s.endedChats],
     agentChats: [...s.agentChats],
     faqEdits: [...s.faqEdits],
     nextMessage: s.nextMessage,
   }),
   deserialize: (raw: SerializedChat) => ({
     conversations: new Map((raw.conversations ?? []).map((c) => [c.id, c])),
+    endedChats: new Map(raw.endedChats ?? []),
     agentChats: new Map(raw.agentChats ?? []),
     faqEdits: new Map(raw.faqEdits ?? []),
     nextMessage: raw.nextMessage ?? 1,

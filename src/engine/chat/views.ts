@@ -3,7 +3,7 @@ import type { ViewContext } from '../kernel/module.js';
 import type { Interaction, InteractionPhase } from '../work/state.js';
 import type { InteractionView } from '../work/views.js';
 import { effectiveFaq } from './faq.js';
-import { agentChatKey, type ChatMessage, type FaqEntry } from './state.js';
+import { agentChatKey, ENDED_CHAT_RETENTION_MS, type ChatMessage, type EndedChat, type FaqEntry } from './state.js';
 import { transcriptOf } from './transcript.js';
 
 /** Chats: the conversation so far (including what came before a transfer). */
@@ -106,6 +106,12 @@ export function chatViews(vc: ViewContext) {
     },
 
     resumableChats,
+
+    /** A web chat whose customer side ended less than ENDED_CHAT_RETENTION_MS ago, by its resume key. */
+    endedChat(resumeKey: string): EndedChat | undefined {
+      const ended = resumeKey ? vc.state().endedChats.get(resumeKey) : undefined;
+      return ended && ended.endedAt > vc.clock.now() - ENDED_CHAT_RETENTION_MS ? ended : undefined;
+    },
 
     /**
      * The durable chat transcript of an interaction, read from the log: its own

@@ -10,7 +10,7 @@
  * After a restart this memory is empty; a `resume` whose key matches a live
  * conversation in the engine rebuilds its Chat then (`resumable`).
  */
-import { queuePositions, StoreUnavailableError, type ChatMessage, type Engine, type EngineEvent, type ResumableChat } from '../../../engine/index.js';
+import { queuePositions, StoreUnavailableError, type ChatMessage, type Engine, type EngineEvent, type EndedChat, type ResumableChat } from '../../../engine/index.js';
 import { messageOrdinal, type CustomerMessage, type CustomerServerFrame, type EndReason } from '../../../protocol/customer-chat.js';
 import { parseMarkup } from '../../../protocol/rich-text.js';
 import { TokenBucket } from '../../rate-limit.js';
@@ -80,15 +80,18 @@ export class Chats {
 
   /**
    * The chat a resume token opens: from memory, or (after a restart) rebuilt
-   * from the engine's live conversation with the token's hash. Undefined for
-   * an unknown token and for a conversation that has ended.
+   * from the engine's live conversation with the token's hash — or from its
+   * record of a chat that ended less than 10 minutes ago (the customer gets
+   * the rest of the transcript and the end). Undefined for an unknown token.
    */
   resumable(token: string): Chat | undefined {
     const resumeKey = tokenKey(token);
     const known = this.byKey.get(resumeKey);
     if (known || this.closed) return known;
     const live = this.engine.queries.resumableChat(resumeKey);
-    return live && !this.byConversation.has(live.conversationId) ? this.restore(live, resumeKey) : undefined;
+    if (live) return this.byConversation.has(live.conversationId) ? undefined : this.restore(live, resumeKey);
+    const ended = this.engine.queries.endedChat(resumeKey);
+    return ended && !this.byConversation.has(ended.conversationId) ? this.restoreEnded(ended, resumeKey) : undefined;
   }
 
   conversation(id: string): Chat | undefined {
@@ -246,6 +249,14 @@ export class Chats {
       ...(active ? { agentName: this.displayName(live.agentId) } : { position: queuePositions(this.engine.queries.unsafeState(), queueId).get(live.interactionId) }),
     });
     if (!active) this.schedulePositions();
+    return chat;
+  }
+
+  /** An ended chat this memory lost (server restart): kept as long as an ended chat is, counted from its end. */
+  private restoreEnded(ended: EndedChat, resumeKey: string): Chat {
+    const chat = this.register({ conversationId: ended.conversationId, resumeKey, queueId: ended.queueId ?? '', interactionId: ended.interactionId, state: 'ended', transferred: false });
+    chat.endReason = ended.reason;
+    this.timer(Math.max(0, ended.endedAt + this.options.retainEndedMs - this.engine.now()), () => this.forget(chat));
     return chat;
   }
 
