@@ -5,7 +5,14 @@
  */
 import type { Clock, TimerHandle } from './kernel/clock.js';
 import type { Deadline } from './kernel/module.js';
-import type { AnyCommand } from './kernel/types.js';
+import type { AnyCommand, EngineState } from './kernel/types.js';
+import { agentDeadlines, interactionDeadlines } from './modules.js';
+
+/** What a batch touched: only their timers can have changed. */
+export interface Touched {
+  interactions: Iterable<string>;
+  agents: Iterable<string>;
+}
 
 const NO_TIMER: TimerHandle = { cancel() {} };
 
@@ -19,8 +26,16 @@ export class DeadlineTimers {
     private readonly fire: (key: string, at: number, command: AnyCommand) => void,
   ) {}
 
-  sync(deadlines: readonly Deadline[]): void {
-    for (const [key, at, command] of deadlines) this.arm(key, at, command);
+  /** Re-arms the timers of what a batch touched from the state's deadlines. */
+  settle(state: EngineState, touched: Touched): void {
+    for (const id of touched.interactions) this.sync(interactionDeadlines(state, id));
+    for (const id of touched.agents) this.sync(agentDeadlines(state, id));
+  }
+
+  /** Every timer from scratch (at start, and after a rollback): deadlines already past fire at once. */
+  settleAll(state: EngineState): void {
+    this.cancelAll();
+    this.settle(state, { interactions: state.interactions.keys(), agents: state.agents.keys() });
   }
 
   /** The command of a fired timer waits in the group queue: until it runs, re-arming the same deadline is a no-op. */
@@ -36,6 +51,10 @@ export class DeadlineTimers {
   cancelAll(): void {
     for (const t of this.timers.values()) t.handle.cancel();
     this.timers.clear();
+  }
+
+  private sync(deadlines: readonly Deadline[]): void {
+    for (const [key, at, command] of deadlines) this.arm(key, at, command);
   }
 
   private arm(key: string, at: number | undefined, command: AnyCommand): void {

@@ -3,19 +3,17 @@
  * command does, how an event changes the state, which timers the state asks
  * for and what `queries` shows come from the modules (modules.ts).
  *
- * For each command: the handler validates against the current state and
- * emits events (each applied to the in-memory state as it is emitted, so
- * later steps see it); routing then emits the offers the change made
- * possible; the whole batch is appended to the store in one transaction;
- * timers are re-armed from the new deadlines; and only then are the events
- * published. Nothing is published, and no command is acknowledged, before it
- * is durable.
+ * For each command: it runs into the in-memory state (the handler's events,
+ * then routing's offers: command-run.ts); the whole batch is appended to the
+ * store in one transaction; timers are re-armed from the new deadlines; and
+ * only then are the events published. Nothing is published, and no command
+ * is acknowledged, before it is durable.
  *
  * If the store fails a write, the in-memory state is ahead of the log: the
  * engine rebuilds it from the log at once, refuses work with
  * STORE_UNAVAILABLE until the store can be written again, then takes work
  * again by itself — or, if it cannot prove its state, stops for good
- * (store-recovery.ts).
+ * (store-link.ts, store-recovery.ts).
  *
  * Group commit (opt-in, `groupCommit`, see group-commit.ts):
  * `executeDurable` queues a command and answers once its group is durable;
@@ -25,18 +23,18 @@
  * snapshots never show what is not durable; nothing of a group whose commit
  * failed is published.
  */
+import { newWork, runCommand, type Run, type Work } from './command-run.js';
 import { DeadlineTimers } from './deadline-timers.js';
 import { GroupCommit, type GroupCommitOptions } from './group-commit.js';
 import type { Clock } from './kernel/clock.js';
-import type { Ctx } from './kernel/module.js';
 import { ok, type Result } from './kernel/result.js';
-import type { AnyCommand, Command, CommandOutcome, EngineEvent, EngineEventBody, EngineRecords, EngineState } from './kernel/types.js';
+import type { AnyCommand, Command, CommandOutcome, EngineEvent, EngineState } from './kernel/types.js';
 import * as modules from './modules.js';
 import { Publisher, type EventListener } from './publisher.js';
-import { route } from './routing/route.js';
 import { Router } from './routing/router.js';
-import { storedResult, type CommandReceipt, type EventStore } from './store/store.js';
-import { StoreRecovery, StoreUnavailableError, type HealthListener, type StoreHealth } from './store-recovery.js';
+import type { CommandReceipt, EventStore } from './store/store.js';
+import { StoreLink } from './store-link.js';
+import { unlessStoreUnavailable, type HealthListener, type StoreHealth } from './store-recovery.js';
 import type { Tenant } from './tenant/tenant.js';
 
 export type { GroupCommitOptions } from './group-commit.js';
@@ -56,30 +54,18 @@ export interface EngineOptions {
   storeRetryMs?: number;
 }
 
-/** What the commands run since the last commit touched, and the last sequence number they used. */
-interface Work {
-  seq: number;
-  interactions: Set<string>;
-  agents: Set<string>;
-}
-
-type Run = (ctx: Ctx) => Result<CommandOutcome>;
-
 export class Engine {
   readonly tenant: Tenant;
   readonly queries: modules.Queries;
-  private store: EventStore;
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
   /** Replaced as a whole when the engine rolls back to its log after a store failure. */
   private state: EngineState;
-  /** The store's projections' readers; refilled in place when the store is re-opened. */
-  private readonly records: EngineRecords;
   private router: Router;
   private readonly timers: DeadlineTimers;
   private readonly group?: GroupCommit<Work>;
   private readonly publisher = new Publisher();
-  private readonly recovery: StoreRecovery;
+  private readonly link: StoreLink;
   private seq: number;
   private sinceSnapshot: number;
   private closed = false;
@@ -87,14 +73,13 @@ export class Engine {
   /** Opens an engine on a store, restoring state from its snapshot and log tail. */
   constructor(options: EngineOptions) {
     this.tenant = options.tenant;
-    this.store = options.store;
     this.clock = options.clock;
     this.snapshotEvery = options.snapshotEvery ?? 10_000;
     if (options.groupCommit) {
       const host = {
         unusable: () => this.unusable(),
-        receipt: (commandId: string) => this.receipt(commandId),
-        begin: () => this.newWork(),
+        receipt: (commandId: string) => this.link.receipt(commandId),
+        begin: () => newWork(this.seq),
         run: (work: Work, command: AnyCommand) => ({ ...this.runOne((ctx) => modules.handle(ctx, command), work), seq: work.seq }),
         timerRan: (key: string) => this.timers.ran(key),
         commit: (work: Work, batches: EngineEvent[][], receipts: CommandReceipt[]) => this.commitWork(work, batches, receipts),
@@ -104,22 +89,22 @@ export class Engine {
       });
     }
     this.timers = new DeadlineTimers(this.clock, (key, at, command) => this.timerFired(key, at, command));
-    this.recovery = new StoreRecovery(this.clock, this.recoveryHost(options.reopenStore), options.storeRetryMs ?? 1000);
-    this.records = modules.openRecords(this.store);
-    ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(this.store, this.tenant));
+    const { store, reopenStore } = options;
+    this.link = new StoreLink({ store, reopenStore, clock: this.clock, retryMs: options.storeRetryMs ?? 1000 }, this.rollback());
+    ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(store, this.tenant));
     this.router = new Router(this.state, this.tenant);
     this.queries = modules.createQueries({
       state: () => this.state,
-      records: this.records,
+      records: this.link.records,
       tenant: this.tenant,
       clock: this.clock,
       queueStats: (queueId, asker) => this.router.stats(queueId, asker),
-      history: (interactionId) => this.store.eventsOfInteraction(interactionId),
+      history: (interactionId) => this.history(interactionId),
       hooks: modules.HOOKS,
     });
-    this.settleAllTimers();
+    this.timers.settleAll(this.state);
     // Routing may have been interrupted by the stop: settle it now (or once the store can be written).
-    this.unlessStoreUnavailable(() => this.run(() => ok({})));
+    unlessStoreUnavailable(() => this.run(() => ok({})));
   }
 
   /**
@@ -130,7 +115,7 @@ export class Engine {
   execute(command: Command, options: { commandId?: string } = {}): Result<CommandOutcome> {
     if (this.group?.length) this.flush();
     // A command id that already acted (a resend, even after a server restart) returns its first result.
-    const previous = options.commandId ? this.receipt(options.commandId) : undefined;
+    const previous = options.commandId ? this.link.receipt(options.commandId) : undefined;
     if (previous) return previous;
     return this.run((ctx) => modules.handle(ctx, command), options.commandId);
   }
@@ -169,12 +154,12 @@ export class Engine {
 
   /** Whether the store can be written: `unavailable` (commands are refused, the engine retries), or `failed` for good. */
   get health(): StoreHealth {
-    return this.recovery.health;
+    return this.link.recovery.health;
   }
 
   /** Hears each change of health once. Returns an unsubscribe function. */
   onHealth(listener: HealthListener): () => void {
-    return this.recovery.onHealth(listener);
+    return this.link.recovery.onHealth(listener);
   }
 
   /** Receives every committed batch of events, in order. Returns an unsubscribe function. */
@@ -193,7 +178,7 @@ export class Engine {
 
   /** Stored events of one interaction (history, transcripts). */
   history(interactionId: string): EngineEvent[] {
-    return this.store.eventsOfInteraction(interactionId);
+    return this.link.store.eventsOfInteraction(interactionId);
   }
 
   close(): void {
@@ -209,93 +194,34 @@ export class Engine {
     this.closed = true;
     this.group?.failAll(new Error('engine is closed'));
     this.timers.cancelAll();
-    this.recovery.close();
-    this.store.close();
+    this.link.close();
   }
 
   private run(fn: Run, commandId?: string): Result<CommandOutcome> {
     const unusable = this.unusable();
     if (unusable) throw unusable;
-    const work = this.newWork();
+    const work = newWork(this.seq);
     const { result, batch } = this.runOne(fn, work);
     if (batch.length) this.commitWork(work, [batch], commandId ? { commandId, result } : undefined);
     return result;
   }
 
-  private newWork(): Work {
-    return { seq: this.seq, interactions: new Set(), agents: new Set() };
-  }
-
   /** Commits the batches in one transaction, re-arms the timers they touched, then publishes them. Throws if the store fails. */
   private commitWork(work: Work, batches: EngineEvent[][], receipts?: CommandReceipt | CommandReceipt[]): void {
     this.commit(batches.length === 1 ? batches[0]! : batches.flat(), receipts);
-    this.settleTimers(work);
+    this.timers.settle(this.state, work);
     this.publisher.publish(batches);
   }
 
-  /**
-   * Validates and applies one command, then routes: its events are applied to the state (not yet
-   * committed) and numbered after `work.seq`, which moves past them.
-   */
+  /** Runs one command into the state (not committed): command-run.ts. */
   private runOne(fn: Run, work: Work): { result: Result<CommandOutcome>; batch: EngineEvent[] } {
-    const batch: EngineEvent[] = [];
-    const now = this.clock.now();
-    const ctx: Ctx = {
-      state: this.state,
-      records: this.records,
-      tenant: this.tenant,
-      hooks: modules.HOOKS,
-      now: () => now,
-      queueStats: (queueId, asker) => this.router.stats(queueId, asker),
-      emit: (body: EngineEventBody) => {
-        const event = { ...body, seq: work.seq + batch.length + 1, ts: now } as EngineEvent;
-        const ids = body as { interactionId?: string; agentId?: string };
-        // Held across apply: an ending interaction leaves the map but must leave the router too.
-        const before = ids.interactionId ? this.state.interactions.get(ids.interactionId) : undefined;
-        modules.applyEvent(this.state, event);
-        const interaction = before ?? (ids.interactionId ? this.state.interactions.get(ids.interactionId) : undefined);
-        batch.push(event);
-        if (interaction) {
-          work.interactions.add(interaction.id);
-          this.router.refreshInteraction(interaction);
-          if (interaction.agentId) work.agents.add(interaction.agentId);
-        }
-        for (const agentId of [ids.agentId, interaction?.agentId]) {
-          if (!agentId) continue;
-          work.agents.add(agentId);
-          this.router.refreshAgent(agentId);
-        }
-      },
-    };
-    const result = fn(ctx);
-    if (!result.ok && !result.commit) {
-      if (batch.length) throw new Error(`handler emitted events and then failed: ${result.error.message}`);
-      return { result, batch };
-    }
-    route(ctx, this.router);
-    work.seq += batch.length;
-    return { result, batch };
-  }
-
-  private receipt(commandId: string): Result<CommandOutcome> | undefined {
-    const stored = this.guarded(() => this.store.receipt(commandId));
-    return stored === undefined ? undefined : storedResult(stored);
+    const env = { state: this.state, records: this.link.records, tenant: this.tenant, router: this.router, now: this.clock.now() };
+    return runCommand(env, fn, work);
   }
 
   private unusable(): Error | undefined {
     if (this.closed) return new Error('engine is closed');
-    return this.recovery.refusal();
-  }
-
-  private settleTimers(work: Work): void {
-    for (const id of work.interactions) this.timers.sync(modules.interactionDeadlines(this.state, id));
-    for (const id of work.agents) this.timers.sync(modules.agentDeadlines(this.state, id));
-  }
-
-  /** Every timer from scratch (at start, and after a rollback): deadlines already past fire at once. */
-  private settleAllTimers(): void {
-    this.timers.cancelAll();
-    this.settleTimers({ seq: this.seq, interactions: new Set(this.state.interactions.keys()), agents: new Set(this.state.agents.keys()) });
+    return this.link.recovery.refusal();
   }
 
   private timerFired(key: string, at: number, command: AnyCommand): void {
@@ -306,24 +232,7 @@ export class Engine {
       return this.group.addTimer(command, key);
     }
     // Refused while the store is unavailable: every timer is re-armed when it is back.
-    this.unlessStoreUnavailable(() => this.run((ctx) => modules.handle(ctx, command)));
-  }
-
-  private unlessStoreUnavailable(fn: () => void): void {
-    try {
-      fn();
-    } catch (e) {
-      if (!(e instanceof StoreUnavailableError)) throw e;
-    }
-  }
-
-  /** Runs a store operation; a failure becomes the store being unavailable (see store-recovery.ts). */
-  private guarded<T>(op: () => T): T {
-    try {
-      return op();
-    } catch (e) {
-      throw this.recovery.failed(e);
-    }
+    unlessStoreUnavailable(() => this.run((ctx) => modules.handle(ctx, command)));
   }
 
   private commit(batch: EngineEvent[], receipts?: CommandReceipt | CommandReceipt[]): void {
@@ -333,35 +242,22 @@ export class Engine {
     const due = this.sinceSnapshot + batch.length >= Math.max(this.snapshotEvery, this.state.interactions.size + this.state.agents.size);
     const snapshot = due ? { seq: last, state: modules.serializeState(this.state) } : undefined;
     // SQLite rolls a failed transaction back whole: on a failure nothing of the batch is in the log.
-    this.guarded(() => this.store.append(batch, snapshot, receipts));
+    this.link.guarded((store) => store.append(batch, snapshot, receipts));
     this.seq = last;
     this.sinceSnapshot = snapshot ? 0 : this.sinceSnapshot + batch.length;
   }
 
-  /** How the engine rolls back to its log, and retries its store, after a failure. */
-  private recoveryHost(reopenStore: (() => EventStore) | undefined) {
+  /** How the engine rolls back to its log after a store failure (store-link.ts calls these). */
+  private rollback() {
     return {
       acknowledged: () => this.seq,
       rebuild: () => {
-        ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(this.store, this.tenant));
+        ({ state: this.state, seq: this.seq, replayed: this.sinceSnapshot } = modules.restore(this.link.store, this.tenant));
         this.router = new Router(this.state, this.tenant);
-        this.settleAllTimers();
+        this.timers.settleAll(this.state);
         return this.seq;
       },
-      reopen: () => {
-        if (!reopenStore) return;
-        const fresh = reopenStore();
-        const records = modules.openRecords(fresh);
-        try {
-          this.store.close();
-        } catch {
-          // The old connection is broken anyway.
-        }
-        this.store = fresh;
-        Object.assign(this.records, records);
-      },
-      probe: () => this.store.probe(),
-      resumed: () => this.settleAllTimers(),
+      resumed: () => this.timers.settleAll(this.state),
     };
   }
 }

@@ -46,6 +46,15 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** Runs `fn`; a refusal because the store cannot be written is dropped (the work is redone once it can), anything else thrown. */
+export function unlessStoreUnavailable(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof StoreUnavailableError)) throw e;
+  }
+}
+
 export interface RecoveryHost {
   /** The last sequence number acknowledged (committed) before the failure. */
   acknowledged(): number;
