@@ -58,7 +58,7 @@ export type { ConnectionMode, RecordingState, Workplace, Notice as PhoneNotice }
 export type { CallHistoryEntry, CallParticipantView, CallView, PhoneSelfView } from './phone/views.js';
 export { normalizeSipUri } from './phone/numbers.js';
 export type { TelephonyAdapter, TelephonyRequest, TelephonyReport, LiveLeg } from './phone/telephony/adapter.js';
-export { attachTelephony, type TelephonyBridge } from './phone/telephony/bridge.js';
+export { attachTelephony, liveLegs, toCommand as commandOfReport, type TelephonyBridge } from './phone/telephony/bridge.js';
 export { SimulatedSwitch, type Behaviour, type SimulatedSwitchOptions } from './phone/telephony/simulated-switch.js';
 // Notices
 export type { NoticeView } from './notices/views.js';
@@ -89,7 +89,7 @@ export { MAX_IMPORT_ROWS, type ImportRejection } from './crm/commands.js';
 export type { DirectoryEntry, DirectoryResult } from './agents/directory.js';
 // Tenant and store
 export type { TenantConfig, AgentConfig, QueueConfig, CodeList } from './tenant/schema.js';
-export { SCREEN_POP_MODES, type ScreenPopMode } from './tenant/schema.js';
+export { SCREEN_POP_MODES, type ScreenPopMode, API_SCOPES, ApiKeySchema, type ApiScope, type ApiKeyConfig } from './tenant/schema.js';
 export { Tenant } from './tenant/tenant.js';
 export { loadTenantFile, parseTenant, TenantError } from './tenant/load.js';
 export { SqliteEventStore, DURABILITIES, type Durability } from './store/sqlite-store.js';

@@ -45,11 +45,35 @@ export type PhoneAgentCommand =
   | { type: 'phone_change_workplace'; agentId: string; kind: 'phone' | 'sip'; value: string }
   | { type: 'phone_validate_workplace'; agentId: string; pin: string };
 
-export type LegEventKind = 'ringing' | 'answered' | 'busy' | 'no_answer' | 'hung_up' | 'failed' | 'dtmf' | 'recording';
+/** `held`/`resumed`: the far end put its side on hold (or took it off), e.g. from the caller's own phone. */
+export type LegEventKind = 'ringing' | 'answered' | 'busy' | 'no_answer' | 'hung_up' | 'failed' | 'dtmf' | 'recording' | 'held' | 'resumed';
+
+/** What the switch knows of a caller that the CRM can pop them by (an IVR asks for an account or a case). */
+export interface CallerKeys {
+  email?: string;
+  account?: string;
+  caseNumber?: string;
+}
 
 export type PhoneChannelCommand =
-  /** A customer's call reached the switch: into a phone queue, or to an agent's direct access number. */
-  | { type: 'phone_incoming'; legId: string; from: string; name?: string; queueId?: string; directNumber?: string }
+  /** A customer's call reached the switch: into a phone queue, or to an agent (their direct access number, or named: DAR). */
+  | {
+      type: 'phone_incoming';
+      legId: string;
+      /** The caller ID. */
+      from: string;
+      name?: string;
+      /** Where it goes, one of: the number the caller dialed (the tenant's dialedNumbers, or an agent's direct access number), a queue, a DAN, an agent. */
+      to?: string;
+      queueId?: string;
+      directNumber?: string;
+      agentId?: string;
+      crm?: CallerKeys;
+    }
+  /** The switch's voicemail system recorded a message for a queue (named, or the dialed number's voicemail queue). */
+  | { type: 'phone_voicemail'; from: string; name?: string; to?: string; queueId?: string; durationSec: number; recording: string; crm?: CallerKeys }
+  /** A customer asked to be called back (to the number given) from an outbound queue (named, or the dialed number's callback queue). */
+  | { type: 'phone_callback'; number: string; name?: string; to?: string; queueId?: string; note?: string; crm?: CallerKeys }
   /** Something happened on a leg (adapter callback). */
   | {
       type: 'phone_leg_event';

@@ -42,7 +42,9 @@ export function legConnected(ctx: Ctx, callId: string, legId: string): void {
   if (leg !== host) return;
   if (call.kind === 'voicemail') {
     ctx.emit({ type: 'phone.bridged', ...ref, legIds: [leg.id], purpose: 'connect' });
-    ctx.emit({ type: 'phone.prompt_played', ...ref, legId: leg.id, prompt: { kind: 'voicemail', voicemailId: call.interactionId } });
+    const recording = ctx.state.interactions.get(call.interactionId)?.detail?.recording;
+    const prompt = { kind: 'voicemail' as const, voicemailId: call.interactionId, ...(typeof recording === 'string' ? { recording } : {}) };
+    ctx.emit({ type: 'phone.prompt_played', ...ref, legId: leg.id, prompt });
     return;
   }
   if (call.direction === 'outbound') return dialCustomer(ctx, call);

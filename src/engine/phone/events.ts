@@ -26,7 +26,8 @@ export type Prompt =
   | { kind: 'whisper'; text: string }
   | { kind: 'recording'; agentId: string; recordingId: string; name: string }
   | { kind: 'pin'; digits: string }
-  | { kind: 'voicemail'; voicemailId: string };
+  /** `recording`: where the switch keeps the message (as it reported it), when it came from a switch. */
+  | { kind: 'voicemail'; voicemailId: string; recording?: string };
 
 type CallRef = { interactionId: string; callId: string };
 
@@ -53,6 +54,8 @@ export type PhoneEventBody =
   | (CallRef & { type: 'phone.bridged'; legIds: string[]; purpose: BridgePurpose })
   | (CallRef & { type: 'phone.muted'; legId: string; muted: boolean; agentId?: string })
   | (CallRef & { type: 'phone.held'; legId: string; held: boolean; agentId?: string })
+  /** The switch reports that the far end holds its side (nothing is asked of the switch). */
+  | (CallRef & { type: 'phone.far_held'; legId: string; held: boolean })
   | (CallRef & { type: 'phone.dtmf_sent'; legId: string; digits: string; agentId: string })
   | (CallRef & { type: 'phone.dtmf_received'; legId: string; digits: string })
   | (CallRef & {

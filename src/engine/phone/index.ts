@@ -22,7 +22,8 @@ import {
 } from './profile-commands.js';
 import { CALL_FOLLOWS_WORK, PHONE_REDUCERS } from './reducers.js';
 import { phoneSlice } from './state.js';
-import { phoneIncoming, phoneLegEvent, phoneRingTimeout } from './switch-reports.js';
+import { phoneLegEvent, phoneRingTimeout } from './switch-reports.js';
+import { phoneCallback, phoneIncoming, phoneVoicemail } from './switch-work.js';
 import { phoneCancelConsult, phoneComplete, phoneTransfer } from './transfer.js';
 import { addCallPart, addPhonePart, phoneViews } from './views.js';
 
@@ -42,6 +43,8 @@ const handlers: HandlersOf<PhoneCommand> = {
   phone_leave: phoneLeave,
   phone_end_all: phoneEndAll,
   phone_incoming: phoneIncoming,
+  phone_voicemail: phoneVoicemail,
+  phone_callback: phoneCallback,
   phone_leg_event: phoneLegEvent,
   phone_ring_timeout: phoneRingTimeout,
   phone_set_mode: setMode,

@@ -113,6 +113,9 @@ export const PHONE_REDUCERS: ReducersOf<PhoneEventBody> = {
   'phone.held': (s, e) => {
     leg(call(s, e.callId), e.legId).held = e.held;
   },
+  'phone.far_held': (s, e) => {
+    leg(call(s, e.callId), e.legId).farHeld = e.held;
+  },
   'phone.dtmf_sent': () => {},
   'phone.dtmf_received': (s, e) => {
     const c = call(s, e.callId);

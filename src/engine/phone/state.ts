@@ -33,6 +33,8 @@ export interface CallLeg {
   ringDeadline?: number;
   muted: boolean;
   held: boolean;
+  /** The far end put its side on hold (reported by the switch): the agent hears music, not the party. */
+  farHeld?: boolean;
   since: number;
 }
 

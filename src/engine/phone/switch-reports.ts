@@ -1,40 +1,19 @@
 /**
- * What the switch reports, as engine commands (telephony/bridge.ts sends
- * them): a customer's incoming call, and every leg outcome — ringing,
- * answered, busy, no answer, hung up, failed, keypad digits, recording
- * state. The engine's own ring deadlines give up on legs the switch never
- * reports on, so no call hangs forever.
+ * What the switch reports on legs, as engine commands (telephony/bridge.ts
+ * and the server's ingress API send them): every leg outcome — ringing,
+ * answered, busy, no answer, hung up, failed, keypad digits, the far end's
+ * hold, recording state. The engine's own ring deadlines give up on legs the
+ * switch never reports on, so no call hangs forever. (Work the switch brings
+ * in — calls, voicemails, callbacks — is switch-work.ts.)
  */
 import { done, type Handler } from '../kernel/module.js';
-import { fail, ok } from '../kernel/result.js';
+import { fail } from '../kernel/result.js';
 import type { CommandOf } from '../kernel/types.js';
-import { arrive, arriveDirect } from '../work/arrivals.js';
-import { callOf, startCall } from './calls.js';
+import { callOf } from './calls.js';
 import { legConnected } from './connect.js';
 import { legFailed, legHungUp } from './leg-outcomes.js';
-import { checkDigits, normalizeNumber } from './numbers.js';
+import { checkDigits } from './numbers.js';
 import { agentLegEvent } from './profile-commands.js';
-
-export const phoneIncoming: Handler<CommandOf<'phone_incoming'>> = (ctx, cmd) => {
-  if (!/^[A-Za-z0-9._:@-]{1,64}$/.test(cmd.legId)) return fail('VALIDATION', 'A leg id is 1–64 letters, digits or ._:@-');
-  if (ctx.state.phone.legs.has(cmd.legId)) return fail('VALIDATION', `Leg ${cmd.legId} is already on a call.`);
-  if (!cmd.queueId === !cmd.directNumber) return fail('VALIDATION', 'An incoming call goes to a queue or to a direct access number.');
-  const from = normalizeNumber(cmd.from);
-  const customer = { phone: from.ok ? from.value : cmd.from.slice(0, 40), ...(cmd.name ? { name: cmd.name } : {}) };
-  if (cmd.queueId) {
-    const q = ctx.tenant.queues.get(cmd.queueId);
-    if (!q || q.media !== 'inbound_phone') return fail('NOT_FOUND', `There is no phone queue "${cmd.queueId}".`);
-  }
-  const arrived = cmd.queueId
-    ? arrive(ctx, { type: 'arrive', queueId: cmd.queueId, customer })
-    : arriveDirect(ctx, { type: 'arrive_direct', number: cmd.directNumber, customer });
-  if (!arrived.ok) return arrived;
-  const i = ctx.state.interactions.get(arrived.value.interactionId!)!;
-  // A direct call the agent cannot take now goes straight to their voicemail.
-  if (i.media === 'voicemail') ctx.emit({ type: 'phone.to_mailbox', interactionId: i.id, legId: cmd.legId, agentId: i.directAgentId });
-  else startCall(ctx, i, { customerLegId: cmd.legId, answer: true, state: 'waiting' });
-  return ok({ interactionId: i.id });
-};
 
 export const phoneLegEvent: Handler<CommandOf<'phone_leg_event'>> = (ctx, cmd) => {
   const owner = ctx.state.phone.legs.get(cmd.legId);
@@ -70,6 +49,11 @@ export const phoneLegEvent: Handler<CommandOf<'phone_leg_event'>> = (ctx, cmd) =
       ctx.emit({ type: 'phone.dtmf_received', ...ref, legId: leg.id, digits: digits.value });
       return done();
     }
+    case 'held':
+    case 'resumed':
+      if (leg.farHeld === (cmd.event === 'held')) return done();
+      ctx.emit({ type: 'phone.far_held', ...ref, legId: leg.id, held: cmd.event === 'held' });
+      return done();
     case 'recording': {
       const state = cmd.recording ?? 'off';
       if (state === call.recording) return done();

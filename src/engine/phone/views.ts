@@ -31,6 +31,8 @@ export interface CallParticipantView {
   number?: string;
   muted: boolean;
   held: boolean;
+  /** This party put the call on hold from their side (their phone's hold key). */
+  farHeld?: boolean;
   host: boolean;
   /** The viewing agent's own leg. */
   me: boolean;
@@ -86,6 +88,7 @@ function callView(state: EngineState, tenant: Tenant, i: Interaction): CallView 
     number: l.party === 'customer' || l.party === 'external' ? l.number : undefined,
     muted: l.muted,
     held: l.held,
+    ...(l.farHeld ? { farHeld: true } : {}),
     host: l.interactionId === call.interactionId,
     me: l.interactionId === i.id,
     since: l.since,

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import type { Media } from '../work/media.js';
 import { TenantSchema, type TenantConfig } from './schema.js';
-import { Tenant } from './tenant.js';
+import { numberKey, Tenant } from './tenant.js';
 
 export class TenantError extends Error {
   override readonly name = 'TenantError';
@@ -64,6 +65,23 @@ function crossCheck(t: TenantConfig): string[] {
     dup(`queues[${i}].codeLists`, q.codeLists.map((l) => l.id));
     // Code ids are unique across a queue's lists, so an interaction's codes are plain ids.
     dup(`queues[${i}].codeLists codes`, q.codeLists.flatMap((l) => l.codes.map((c) => c.id)));
+  });
+  const queues = new Map(t.queues.map((q) => [q.id, q.media]));
+  const dialed = new Map<string, string>();
+  const directNumbers = new Map([...dans].map(([dan, agentId]) => [numberKey(dan), agentId]));
+  t.dialedNumbers.forEach((d, i) => {
+    const fields: [keyof typeof d, Media][] = [['queueId', 'inbound_phone'], ['voicemailQueueId', 'voicemail'], ['callbackQueueId', 'outbound_phone']];
+    for (const [field, media] of fields) {
+      const queueId = d[field];
+      if (queueId === undefined) continue;
+      const found = queues.get(queueId);
+      if (!found) problems.push(`dialedNumbers[${i}].${field}: unknown queue "${queueId}"`);
+      else if (found !== media) problems.push(`dialedNumbers[${i}].${field}: queue "${queueId}" is ${found}, expected ${media}`);
+    }
+    const key = numberKey(d.number);
+    if (dialed.has(key)) problems.push(`dialedNumbers[${i}].number: ${d.number} is listed twice`);
+    if (directNumbers.has(key)) problems.push(`dialedNumbers[${i}].number: ${d.number} is the direct access number of "${directNumbers.get(key)}"`);
+    dialed.set(key, d.queueId);
   });
   dup('faq', t.faq.map((f) => f.id));
   dup('apiKeys', t.apiKeys.map((k) => k.id));

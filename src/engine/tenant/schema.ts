@@ -150,16 +150,40 @@ export const PhoneSettingsSchema = z.object({
   pinAttempts: z.number().int().min(1).max(10).default(3),
 });
 
-/** What an operator's API key may do (docs/api.md): `notices` sends platform notices. */
-export const API_SCOPES = ['notices'] as const;
+/**
+ * What an operator's API key may do (docs/api.md, docs/ingress.md): `notices` sends platform
+ * notices; `create-work` creates calls, voicemails and callbacks, reports call state and runs a switch.
+ */
+export const API_SCOPES = ['notices', 'create-work'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-/** A key for the server's HTTP API: only the SHA-256 of the key is kept (made by `agent-console api-key new`). */
+/** A key for the server's HTTP API: only the SHA-256 of the key is kept (made by `agent-console apikey create`). */
 export const ApiKeySchema = z.object({
   id,
-  hash: z.string().regex(/^sha256\$[A-Za-z0-9_-]{43}$/, 'expected sha256$ and 43 base64url characters (agent-console api-key new)'),
+  hash: z.string().regex(/^sha256\$[A-Za-z0-9_-]{43}$/, 'expected sha256$ and 43 base64url characters (agent-console apikey create)'),
   scopes: z.array(z.enum(API_SCOPES)).min(1),
+  createdAt: z.iso.datetime().optional(),
+  /** A revoked key is kept (its id is not reused by mistake) and refused from then on. */
+  revokedAt: z.iso.datetime().optional(),
 });
+export type ApiKeyConfig = z.infer<typeof ApiKeySchema>;
+
+/**
+ * A number customers dial (the switch reports it with each call): the phone queue its calls
+ * wait in, and where that number's voicemails and callback requests go.
+ */
+export const DialedNumberSchema = z
+  .object({
+    number: z.string().max(40),
+    queueId: id,
+    voicemailQueueId: id.optional(),
+    callbackQueueId: id.optional(),
+  })
+  .superRefine((d, ctx) => {
+    const n = normalizeNumber(d.number);
+    if (!n.ok) ctx.addIssue({ code: 'custom', path: ['number'], message: n.error.message });
+  });
+export type DialedNumberConfig = z.infer<typeof DialedNumberSchema>;
 
 export const TenantSchema = z.object({
   id,
@@ -178,8 +202,10 @@ export const TenantSchema = z.object({
   /** How long a disconnected agent keeps offers before they are re-routed. */
   disconnectGraceSec: z.number().int().min(0).max(600).default(90),
   phone: PhoneSettingsSchema.default(PhoneSettingsSchema.parse({})),
-  /** Keys of the operator's tooling for the HTTP API (platform notices). */
+  /** Keys of the operator's tooling for the HTTP API (platform notices, work from a switch). */
   apiKeys: z.array(ApiKeySchema).default([]),
+  /** The numbers customers dial, each to its queues (docs/ingress.md). */
+  dialedNumbers: z.array(DialedNumberSchema).default([]),
 });
 export type TenantConfig = z.infer<typeof TenantSchema>;
 export type CodeList = z.infer<typeof CodeListSchema>;

@@ -1,5 +1,12 @@
 /** The validated tenant with the lookups the engine needs, indexed once. */
-import type { AgentConfig, CodeList, QueueConfig, TenantConfig } from './schema.js';
+import { normalizeNumber } from '../phone/numbers.js';
+import type { AgentConfig, CodeList, DialedNumberConfig, QueueConfig, TenantConfig } from './schema.js';
+
+/** A dialed number as the switch may report it (any of DOMAIN.md's forms), in one form for lookups. */
+export function numberKey(raw: string): string {
+  const n = normalizeNumber(raw);
+  return n.ok ? n.value : raw.trim();
+}
 
 export class Tenant {
   readonly agents = new Map<string, AgentConfig>();
@@ -7,6 +14,9 @@ export class Tenant {
   /** queue ids per agent, in tenant-file order. */
   readonly queuesOfAgent = new Map<string, string[]>();
   readonly agentByDirectNumber = new Map<string, string>();
+  /** Direct access numbers and the tenant's dialed numbers by numberKey(), for calls reported by a switch. */
+  readonly agentByDialedNumber = new Map<string, string>();
+  readonly dialedNumbers = new Map<string, DialedNumberConfig>();
   readonly groups = new Map<string, TenantConfig['groups'][number]>();
   /** Agent ids per group (notices are addressed to groups). */
   readonly agentsOfGroup = new Map<string, string[]>();
@@ -22,8 +32,12 @@ export class Tenant {
       this.agents.set(a.id, a);
       this.agentsOfGroup.get(a.group)?.push(a.id);
       this.queuesOfAgent.set(a.id, []);
-      if (a.directAccessNumber) this.agentByDirectNumber.set(a.directAccessNumber, a.id);
+      if (a.directAccessNumber) {
+        this.agentByDirectNumber.set(a.directAccessNumber, a.id);
+        this.agentByDialedNumber.set(numberKey(a.directAccessNumber), a.id);
+      }
     }
+    for (const d of config.dialedNumbers) this.dialedNumbers.set(numberKey(d.number), d);
     for (const q of config.queues) {
       this.queues.set(q.id, q);
       this.members.set(q.id, new Set(q.agents));

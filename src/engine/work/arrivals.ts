@@ -9,7 +9,11 @@ import { finishWorkIfDone, startWrapUp } from './steps.js';
 export const arrive: Handler<CommandOf<'arrive'>> = (ctx, cmd) => {
   const q = ctx.tenant.queues.get(cmd.queueId);
   if (!q) return fail('NOT_FOUND', `There is no queue "${cmd.queueId}".`);
-  if (q.media === 'outbound_phone') return fail('VALIDATION', `Queue "${q.id}" is for outbound calls: nothing arrives in it.`);
+  // A callback request is outbound work: the agent who accepts it calls the customer back.
+  const callback = cmd.detail?.callback !== undefined;
+  if (q.media === 'outbound_phone' && !callback) return fail('VALIDATION', `Queue "${q.id}" is for outbound calls: only callback requests arrive in it.`);
+  if (callback && (q.media !== 'outbound_phone' || !cmd.customer.phone))
+    return fail('VALIDATION', `A callback request needs a number to call and an outbound queue ("${q.id}" is ${q.media}).`);
   for (const check of ctx.hooks.checkArrival) {
     const refused = check(ctx, cmd, q);
     if (refused && !refused.ok) return refused;

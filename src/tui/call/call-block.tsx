@@ -49,6 +49,7 @@ export const CallBlock = memo(function CallBlock({ w, width, offset }: { w: Inte
   if (c.role === 'participant' && c.state !== 'ended') head.push({ text: ' · participant', role: STYLE.muted });
   if (c.muted) head.push({ text: ' · MUTED', role: STYLE.flag });
   if (c.held) head.push({ text: ' · ON HOLD', role: STYLE.flag });
+  if (c.participants.some((p) => p.party === 'customer' && p.farHeld)) head.push({ text: ' · caller holds', role: STYLE.flag });
   if (c.recording === 'on') head.push({ text: ' · ● REC', role: STYLE.rec });
   if (c.recording === 'paused') head.push({ text: ' · REC paused', role: STYLE.flag });
   if (c.voicemailEmailed) head.push({ text: ' · emailed', role: STYLE.muted });

@@ -18,6 +18,7 @@
  * engine adopts that id. Call ids (`C-<n>`) name the conversation (the
  * bridge, mixer or conference room) that legs are joined into.
  */
+import type { CallerKeys } from '../commands.js';
 import type { BridgePurpose, DialPurpose, LegEndReason, Prompt } from '../events.js';
 
 export type { BridgePurpose, DialPurpose, LegEndReason, Prompt } from '../events.js';
@@ -60,7 +61,11 @@ export type TelephonyOp = TelephonyRequest['op'];
 /** What the switch reports. */
 export type TelephonyReport =
   /** A customer's call reached the switch: into a phone queue, or to an agent's direct access number (IVR done). */
-  | { type: 'incoming'; legId: string; from: string; name?: string; queueId?: string; directNumber?: string }
+  | { type: 'incoming'; legId: string; from: string; name?: string; to?: string; queueId?: string; directNumber?: string; agentId?: string; crm?: CallerKeys }
+  /** The switch's voicemail system recorded a message for a queue; `recording` is where the switch keeps it. */
+  | { type: 'voicemail'; from: string; name?: string; to?: string; queueId?: string; durationSec: number; recording: string; crm?: CallerKeys }
+  /** A caller asked the IVR to be called back. */
+  | { type: 'callback'; number: string; name?: string; to?: string; queueId?: string; note?: string; crm?: CallerKeys }
   | { type: 'ringing'; legId: string }
   | { type: 'answered'; legId: string }
   | { type: 'busy'; legId: string }
@@ -68,6 +73,9 @@ export type TelephonyReport =
   | { type: 'hung_up'; legId: string }
   | { type: 'failed'; legId: string; reason?: string }
   | { type: 'dtmf'; legId: string; digits: string }
+  /** The far end put its side on hold, or took it off (a caller's own hold key). */
+  | { type: 'held'; legId: string }
+  | { type: 'resumed'; legId: string }
   /** The recording of a call changed by itself (disk full, switch policy). */
   | { type: 'recording'; callId: string; state: 'on' | 'paused' | 'off'; reason?: string };
 

@@ -12,6 +12,8 @@ import { StoreUnavailableError } from '../../store-recovery.js';
 import type { LiveLeg, TelephonyAdapter, TelephonyReport, TelephonyRequest } from './adapter.js';
 import { requestsOf } from './effects.js';
 
+type SwitchCommand = Extract<AnyCommand, { type: 'phone_incoming' | 'phone_voicemail' | 'phone_callback' | 'phone_leg_event' }>;
+
 export interface TelephonyBridge {
   /** Requests waiting for the adapter (a slow, promise-returning adapter lets them queue). */
   readonly pending: number;
@@ -115,10 +117,21 @@ export function attachTelephony(engine: BridgedEngine, adapter: TelephonyAdapter
   };
 }
 
-function toCommand(r: TelephonyReport, state: EngineState): Extract<AnyCommand, { type: 'phone_incoming' | 'phone_leg_event' }> | undefined {
+/** The engine command a switch report becomes (undefined: it names a call the engine does not follow). */
+export function toCommand(r: TelephonyReport, state: EngineState): SwitchCommand | undefined {
   switch (r.type) {
-    case 'incoming':
-      return { type: 'phone_incoming', legId: r.legId, from: r.from, name: r.name, queueId: r.queueId, directNumber: r.directNumber };
+    case 'incoming': {
+      const { type: _, ...rest } = r;
+      return { type: 'phone_incoming', ...rest };
+    }
+    case 'voicemail': {
+      const { type: _, ...rest } = r;
+      return { type: 'phone_voicemail', ...rest };
+    }
+    case 'callback': {
+      const { type: _, ...rest } = r;
+      return { type: 'phone_callback', ...rest };
+    }
     case 'dtmf':
       return { type: 'phone_leg_event', legId: r.legId, event: 'dtmf', digits: r.digits };
     case 'recording': {
