@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Engine } from '../engine/index.js';
 import { CLOSE, LIMITS, PROTOCOL_VERSION } from '../protocol/index.js';
-import { apiRoutes } from './api.js';
+import { apiKeysOf, apiRoutes, type ApiOptions } from './api.js';
+import { refuseUpgrade, type SwitchLink } from './ingress/switch-link.js';
+import { INGRESS_BASE } from '../protocol/ingress.js';
 import { LoginThrottle } from './auth.js';
 import { Connection } from './connection.js';
 import type { ServerContext, ServerTuning } from './context.js';
@@ -37,6 +39,10 @@ export interface ServerOptions extends Partial<ServerTuning> {
   channels?: ServerChannel[];
   /** The base URL customers reach (links to FAQ pages); defaults to the listening address. */
   publicUrl?: string;
+  /** The HTTP API's keys and rate (docs/ingress.md). */
+  api?: ApiOptions;
+  /** A switch in another process drives the calls (its WebSocket is `/api/v1/switch`); without: the server's own adapter does. */
+  switchLink?: SwitchLink;
 }
 
 export interface RunningServer {
@@ -99,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     typing,
   };
 
+  const keys = apiKeysOf(engine, options.api);
   const channels = (options.channels ?? []).map((attach) => attach({ engine, typing, log, publicUrl: () => publicUrl }));
   const handle = router(
     Object.assign(
@@ -108,11 +115,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           sendJson(res, status, body);
         }) as Route,
       },
-      apiRoutes(engine, log),
+      apiRoutes(engine, log, keys, options.api?.rate),
       ...channels.map((c) => c.routes ?? {}),
     ),
   );
-  const upgrades: Record<string, UpgradeHandler> = Object.assign({}, ...channels.map((c) => c.upgrades ?? {}));
+  const upgrades: Record<string, UpgradeHandler> = Object.assign(
+    {
+      [`${INGRESS_BASE}/switch`]: options.switchLink
+        ? options.switchLink.upgrade(keys)
+        : ((_req, socket) => refuseUpgrade(socket, 409, 'INVALID_STATE', 'This server drives calls with its own adapter: run serve with --telephony remote to connect a switch.')) as UpgradeHandler,
+    },
+    ...channels.map((c) => c.upgrades ?? {}),
+  );
   const http: HttpServer = options.tls ? createHttpsServer(options.tls, handle) : createHttpServer(handle);
   // ws enforces a hard cap; frames between LIMITS.maxFrameBytes and this get a typed TOO_LARGE error instead.
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes * 4 });

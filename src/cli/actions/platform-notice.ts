@@ -15,7 +15,7 @@ const STATUS_EXIT: Record<number, number> = { 400: EXIT.usage, 401: EXIT.auth, 4
 
 export async function sendPlatformNotice(text: string, flags: AgentFlags): Promise<Outcome> {
   const key = process.env.AGENT_CONSOLE_API_KEY;
-  if (!key) throw new UsageError('a platform notice needs the operator API key in AGENT_CONSOLE_API_KEY (see agent-console api-key --help)');
+  if (!key) throw new UsageError('a platform notice needs the operator API key in AGENT_CONSOLE_API_KEY (see agent-console apikey --help)');
   if (!flags.server) throw new UsageError('--server is required with --platform');
   if (!/^wss?:\/\//.test(flags.server)) throw new UsageError(`--server: "${flags.server}" is not a ws:// or wss:// URL`);
   const url = new URL('/api/v1/notices', flags.server.replace(/^ws/, 'http'));

@@ -4,9 +4,9 @@
  * restart it; a store that is only unavailable for a while is retried without exiting).
  */
 import { readFileSync } from 'node:fs';
-import { attachTelephony, DURABILITIES, loadTenantFile, openEngine, SimulatedSwitch, SystemClock, type Durability } from '../../engine/index.js';
+import { attachTelephony, DURABILITIES, liveLegs, loadTenantFile, openEngine, SimulatedSwitch, SystemClock, type Durability } from '../../engine/index.js';
 import { webChat } from '../../server/channels/webchat/index.js';
-import { createLogger, startServer } from '../../server/index.js';
+import { createLogger, keysOfTenantFile, startServer, SwitchLink } from '../../server/index.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -19,7 +19,10 @@ export interface ServeFlags {
   tlsKey?: string;
   log?: string;
   durability: string;
+  telephony: string;
 }
+
+const TELEPHONY = ['simulated', 'remote'];
 
 export async function serve(flags: ServeFlags): Promise<void> {
   if (!!flags.tlsCert !== !!flags.tlsKey) throw new UsageError('--tls-cert and --tls-key go together');
@@ -28,14 +31,19 @@ export async function serve(flags: ServeFlags): Promise<void> {
   if (!DURABILITIES.includes(flags.durability as Durability))
     throw new UsageError(`--durability: "${flags.durability}" is not one of ${DURABILITIES.join(', ')}`);
   const durability = flags.durability as Durability;
+  if (!TELEPHONY.includes(flags.telephony)) throw new UsageError(`--telephony: "${flags.telephony}" is not one of ${TELEPHONY.join(', ')}`);
   const tenant = loadTenantFile(flags.tenant);
   const log = createLogger(flags.log ? { file: flags.log } : 'stderr');
   const clock = new SystemClock();
   const engine = openEngine({ tenant, dbFile: flags.db, clock, groupCommit: true, durability });
-  // The only telephony adapter today is the simulated switch (no audio): see docs/telephony.md.
-  const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
+  // The built-in simulated switch (no audio), or a switch in another process over the ingress API: docs/telephony.md, docs/ingress.md.
+  const switchLink =
+    flags.telephony === 'remote' ? new SwitchLink({ tenantId: tenant.config.id, liveLegs: () => liveLegs(engine.queries.unsafeState()), log }) : undefined;
+  const telephony = attachTelephony(engine, switchLink ?? new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
   const tls = flags.tlsCert && flags.tlsKey ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } : undefined;
-  const server = await startServer({ engine, host: flags.host, port, tls, log, channels: [webChat()] });
+  // `apikey create|revoke` rewrite the tenant file: its keys are read again when it changes.
+  const keys = keysOfTenantFile(flags.tenant, tenant.config.apiKeys, (message) => log('error', message));
+  const server = await startServer({ engine, host: flags.host, port, tls, log, channels: [webChat()], api: { keys }, switchLink });
   // Listening for the signals before saying "listening": a supervisor may stop us as soon as it reads that line.
   const stopped = new Promise<'signal' | 'gave up'>((resolve) => {
     const stop = (signal: string) => {
@@ -48,7 +56,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     engine.onHealth((health) => health.state === 'failed' && resolve('gave up'));
   });
   process.stdout.write(
-    `agent-console serve: listening on ${server.url} (tenant ${tenant.config.name}, ${tenant.agents.size} agents, db ${flags.db}, durability ${durability})\n`,
+    `agent-console serve: listening on ${server.url} (tenant ${tenant.config.name}, ${tenant.agents.size} agents, db ${flags.db}, durability ${durability}, telephony ${flags.telephony})\n`,
   );
   process.stdout.write(`agent-console serve: customer web chat at ${server.httpUrl}/chat\n`);
   if ((await stopped) === 'gave up') process.exitCode = EXIT.error;

@@ -18,5 +18,10 @@ export function registerServe(program: Command): void {
       'normal: an acknowledged command survives the process crashing; full: also an OS crash or power loss (an fsync per commit)',
       'normal',
     )
+    .option(
+      '--telephony <adapter>',
+      'simulated: the built-in simulated switch drives calls; remote: a switch in another process does (agent-console switch, or a PBX adapter: docs/ingress.md)',
+      'simulated',
+    )
     .action(async (flags: ServeFlags) => (await import('../actions/serve.js')).serve(flags));
 }
