@@ -37,6 +37,8 @@ import { useOfferArrival } from './use-offer-arrival.js';
 import { useWhy } from './use-why.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { followClient } from './view-store.js';
+import type { LinearSink } from './linear/sink.js';
+import { useLinear } from './linear/use-linear.js';
 
 type PaneProps = { width: number; height: number; focused: boolean };
 const PANE_VIEWS: Record<PaneId, ComponentType<PaneProps>> = {
@@ -56,6 +58,8 @@ export interface ConsoleProps {
   favourites?: readonly string[];
   onFavouritesChange?: (ids: readonly string[]) => void;
   onExit: (code: number) => void;
+  /** Linear mode: what changes is said as lines on this output (the screen is laid out, never drawn). */
+  linear?: LinearSink;
 }
 
 export function Console(props: ConsoleProps) {
@@ -70,6 +74,7 @@ export function Console(props: ConsoleProps) {
     exit: props.onExit,
     terminal: props.terminal ?? NO_TERMINAL,
     onFavouritesChange: props.onFavouritesChange,
+    linear: props.linear,
   }));
   useEffect(() => {
     const problems = services.keymap.problems;
@@ -102,6 +107,7 @@ function Screen() {
   useWhy(s);
   useChatEffects(s);
   useNoticeEffects(s);
+  useLinear(s);
   const { columns, rows } = useTerminalSize();
   const focus = useUi((u) => u.focus);
   const overlay = useUi((u) => u.overlay);

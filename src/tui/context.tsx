@@ -7,6 +7,7 @@ import type { CallClientMethod } from './call/client-methods.js';
 import type { ChatClientMethod } from './chat/client-methods.js';
 import type { Clock } from './clock.js';
 import type { Keymap } from './keymap.js';
+import type { LinearSink } from './linear/sink.js';
 import type { SafeView } from './safe-view.js';
 import { useStore, type Store } from './store.js';
 import type { TerminalControl } from './terminal.js';
@@ -35,6 +36,8 @@ export interface ConsoleServices {
   terminal: TerminalControl;
   /** Called when favourites change, so a caller can persist them. */
   onFavouritesChange?: ((ids: readonly string[]) => void) | undefined;
+  /** Linear mode (--linear): changes are said as plain lines here; absent on the full screen. */
+  linear?: LinearSink | undefined;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

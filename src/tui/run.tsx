@@ -12,9 +12,12 @@ import type { ConsoleClient } from './context.js';
 import { buildKeymap, type KeyOverrides } from './keymap.js';
 import { detectCaps, type TerminalCaps } from './screen/caps.js';
 import { terminalControl } from './screen/control.js';
-import { inkStdout, ScreenRoot } from './screen/ink-host.js';
+import { inkStdout, LAYOUT_ONLY, ScreenRoot } from './screen/ink-host.js';
 import { ScreenRenderer, type FrameRecord } from './screen/renderer.js';
 import { TerminalSession } from './screen/session.js';
+import { asciiText } from './screen/charset.js';
+import { cellWidth } from './screen/width.js';
+import { LinearOutput } from './linear/output.js';
 import type { Theme } from './theme.js';
 
 export interface RunConsoleOptions {
@@ -42,7 +45,16 @@ export interface RunConsoleOptions {
    * baseline), `onFrame` reports each frame drawn.
    */
   renderOptions?: { fullFrames?: boolean; onFrame?: (f: FrameRecord) => void };
+  /**
+   * Linear mode (screen readers, braille, a log of the shift): no screen is
+   * drawn; what changes is said as plain lines (linear/), every key works as
+   * on the full screen.
+   */
+  linear?: boolean;
 }
+
+/** The size the console is laid out at in linear mode: the wide layout, every pane on it (nothing of it is drawn). */
+const LINEAR_SIZE = { columns: 120, rows: 40 };
 
 const sizeOf = (out: NodeJS.WriteStream) => ({ columns: out.columns > 0 ? out.columns : 80, rows: out.rows > 0 ? out.rows : 24 });
 
@@ -55,10 +67,11 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   chalk.level = 3;
   let resolveExit!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolveExit = r));
-  const session = new TerminalSession(stdout, stdin, caps, {
+  const linear = opts.linear ? new LinearOutput((d) => session.write(d), caps.unicode ? (t) => t : (t) => asciiText(t, cellWidth)) : undefined;
+  const session = new TerminalSession(stdout, stdin, { ...caps, linear: linear !== undefined }, {
     process: stdout === process.stdout,
     onEnd: (code) => resolveExit(code),
-    onResume: () => renderer.repaint(),
+    onResume: () => (linear ? undefined : renderer.repaint()),
   });
   // AGENT_CONSOLE_FULL_REDRAW=1: every frame repaints the whole screen (a diagnostic, and the benches' full-redraw baseline).
   const fullFrames = process.env.AGENT_CONSOLE_FULL_REDRAW === '1';
@@ -68,21 +81,22 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   const onResize = (): void => renderer.repaint('resize');
   session.enter();
   stdin.prependListener('readable', noteInput);
-  stdout.on('resize', onResize);
+  if (!linear) stdout.on('resize', onResize);
   const instance = render(
-    <ScreenRoot renderer={renderer}>
+    <ScreenRoot renderer={linear ? LAYOUT_ONLY : renderer}>
       <Console
         client={opts.client}
         theme={opts.theme}
         keymap={buildKeymap(opts.keyOverrides as KeyOverrides | undefined)}
         clock={clock}
-        terminal={terminalControl(session, renderer, caps, { bell: opts.bell ?? true })}
+        terminal={terminalControl(session, renderer, linear ? { ...caps, titles: false } : caps, { bell: opts.bell ?? true })}
         favourites={opts.favourites}
         onFavouritesChange={opts.onFavouritesChange}
         onExit={(code) => resolveExit(code)}
+        linear={linear}
       />
     </ScreenRoot>,
-    { stdout: inkStdout(stdout), stdin, debug: true, exitOnCtrlC: false, patchConsole: false },
+    { stdout: inkStdout(stdout, linear ? LINEAR_SIZE : undefined), stdin, debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   // Ink failing (or being unmounted from outside) ends the console too.
   instance.waitUntilExit().then(() => resolveExit(0), () => resolveExit(1));
@@ -92,6 +106,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
   await instance.waitUntilExit().catch(() => {});
   stdin.off('readable', noteInput);
   stdout.off('resize', onResize);
+  linear?.end();
   session.leave();
   opts.onExit?.();
   return code;

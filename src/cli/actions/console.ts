@@ -18,6 +18,7 @@ export interface ConsoleFlags {
   theme?: string;
   bell: boolean;
   ascii?: boolean;
+  linear?: boolean;
   notify?: string;
   rate: string;
   demoAgent: string;
@@ -63,6 +64,7 @@ export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, f
     theme,
     keyOverrides: settings.get('keys'),
     bell: flags.bell && settings.get('bell'),
+    linear: flags.linear === true,
     favourites: settings.get('favourites'),
     onFavouritesChange: (favourites: readonly string[]) => settings.set('favourites', [...favourites]),
   });

@@ -15,6 +15,7 @@ export function registerConsole(program: Command): void {
     .option('--theme <name>', 'theme: default, light, high-contrast, mono, or one of yours')
     .option('--no-bell', 'do not ring the terminal bell on offers')
     .option('--notify <how>', 'desktop notifications on offers: auto (where the terminal shows them), osc9, osc777, off')
+    .option('--linear', 'linear mode, for screen readers: no screen drawn, each change said as a plain line; every key works')
     .option('--ascii', 'draw with ASCII only, whatever the locale (for terminals that are not UTF-8)')
     .option('--rate <n>', 'demo: customer arrival rate multiplier', '1')
     .option('--demo-agent <id>', 'demo: the agent you play', 'ana')

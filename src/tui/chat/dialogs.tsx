@@ -8,6 +8,7 @@ import { Frame } from '../components/frame.js';
 import { Line, Segments } from '../components/line.js';
 import { useClockValue, useServices, useView } from '../context.js';
 import { ListDialog } from '../dialogs/list-dialog.js';
+import { useLinearDialog } from '../linear/use-linear-dialog.js';
 import { formatWait } from '../format.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor, listWindow } from '../list-window.js';
@@ -35,6 +36,10 @@ export const FaqDialog = memo(function FaqDialog({ overlay, width, height }: Pro
   const previewH = Math.max(0, innerH - 3 - listH);
   const preview = sel ? richLines(parseMarkup(faqPreviewMarkup(sel.body)), innerW).slice(0, previewH) : [];
   const keys = `${keysLabel(keymap, 'dialog.select')} inserts, ${keysLabel(keymap, 'faq.insertLink')} as link, ${keysLabel(keymap, 'dialog.close')} closes`;
+  useLinearDialog({
+    title: 'FAQ', intro: [{ text: keys }, { text: `/ ${overlay.query}▌` }], cursor, empty: 'No FAQ entry matches.',
+    items: list.map((f) => ({ label: f.title, right: [f.shortcut, f.category, overlay.confirmDelete === f.id ? 'delete? Ctrl-D again' : ''].filter(Boolean).join(', ') })),
+  });
   return (
     <Frame title="FAQ" focused width={width} height={height}>
       <Line text={`/ ${normalizeWidth(overlay.query)}▌`} width={innerW} role="accent" />
@@ -59,6 +64,11 @@ export const FaqEditDialog = memo(function FaqEditDialog({ overlay, width, heigh
   const { keymap } = useServices();
   const innerW = width - 2;
   const labelW = 10;
+  const keys = `${keysLabel(keymap, 'faqEdit.next')} next field, ${keysLabel(keymap, 'faqEdit.save')} saves, ${keysLabel(keymap, 'dialog.close')} cancels`;
+  useLinearDialog({
+    title: overlay.isNew ? 'New FAQ entry' : 'Edit FAQ entry', items: [], cursor: 0,
+    intro: [{ text: keys }, ...FAQ_FIELDS.map((f, i) => ({ text: `${f[0]!.toUpperCase()}${f.slice(1)}: ${overlay.fields[f]}${i === overlay.field ? '▌' : ''}` }))],
+  });
   const rows = FAQ_FIELDS.map((f, i) => {
     const active = i === overlay.field;
     const value = normalizeWidth(overlay.fields[f]);
@@ -76,7 +86,7 @@ export const FaqEditDialog = memo(function FaqEditDialog({ overlay, width, heigh
   });
   return (
     <Frame title={overlay.isNew ? 'New FAQ entry' : 'Edit FAQ entry'} focused width={width} height={height}>
-      <Line text={`${keysLabel(keymap, 'faqEdit.next')} next field, ${keysLabel(keymap, 'faqEdit.save')} saves, ${keysLabel(keymap, 'dialog.close')} cancels`} width={innerW} role="muted" />
+      <Line text={keys} width={innerW} role="muted" />
       {rows.flat()}
     </Frame>
   );

@@ -12,6 +12,7 @@ import { fit, fitRight } from '../text/fit.js';
 import { wrapToWidth } from '../text/wrap.js';
 import { cellWidth } from '../text/width.js';
 import { textProps, type Role } from '../theme.js';
+import { useLinearDialog } from '../linear/use-linear-dialog.js';
 
 export interface DialogItem {
   key: string;
@@ -34,6 +35,7 @@ export const ListDialog = memo(function ListDialog(p: {
   title: string; intro: readonly DialogLine[]; items: readonly DialogItem[]; cursor: number; empty?: string; width: number; height: number;
 }) {
   const theme = useTheme();
+  useLinearDialog(p);
   const innerW = p.width - 2;
   const cursor = clampCursor(p.cursor, p.items.length);
   const why = p.items[cursor]?.disabled;

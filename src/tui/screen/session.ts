@@ -23,7 +23,8 @@ const END_GRACE_MS = 3000;
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 } as const;
 type Ending = keyof typeof SIGNALS;
 
-type SessionCaps = Pick<TerminalCaps, 'altScreen' | 'bracketedPaste' | 'titleStack' | 'syncOutput'>;
+/** `linear`: the console writes lines, not a screen (--linear): no alternate screen, no hidden cursor, no clear. */
+type SessionCaps = Pick<TerminalCaps, 'altScreen' | 'bracketedPaste' | 'titleStack' | 'syncOutput'> & { linear?: boolean };
 
 interface Stdin { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown }
 
@@ -40,11 +41,13 @@ export interface SessionOptions {
 }
 
 export function enterSequence(caps: SessionCaps): string {
+  if (caps.linear) return caps.bracketedPaste ? BRACKETED_PASTE_ON : '';
   return (caps.titleStack ? PUSH_TITLE : '') + (caps.altScreen ? ALT_SCREEN_ON : CLEAR) + HIDE_CURSOR + AUTOWRAP_OFF + (caps.bracketedPaste ? BRACKETED_PASTE_ON : '');
 }
 
 /** Also ends a synchronized frame cut short, and resets attributes. */
 export function leaveSequence(caps: SessionCaps): string {
+  if (caps.linear) return caps.bracketedPaste ? BRACKETED_PASTE_OFF : '';
   return (caps.syncOutput ? '\x1b[?2026l' : '') + '\x1b[0m' + (caps.bracketedPaste ? BRACKETED_PASTE_OFF : '') + AUTOWRAP_ON + SHOW_CURSOR +
     (caps.altScreen ? ALT_SCREEN_OFF : CLEAR) + (caps.titleStack ? POP_TITLE : '');
 }
