@@ -45,7 +45,8 @@ interface Run { mode: string; bin: string; cwd: string; env?: Record<string, str
 
 async function shift(run: Run) {
   const dir = mkdtempSync(join(tmpdir(), 'ac-bench-bytes-'));
-  const serve = await startServe({ dir });
+  // Each console against its own tree's server: an older console speaks the protocol of its day.
+  const serve = await startServe({ dir, bin: run.bin, cwd: run.cwd });
   const tmux = new Tmux(['node', run.bin, '--server', serve.url, '--agent', 'ana'], {
     cols: COLS, rows: ROWS, cwd: run.cwd,
     env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(dir, 'conf'), AGENT_CONSOLE_DATA_DIR: join(dir, 'data'), ...run.env },

@@ -404,10 +404,11 @@ async function session(scenario: 'tui' | 'chat', mode: Mode): Promise<SessionRes
     for (const q of ['q1', 'q2', 'q4', 'q6', 'q7']) ok(engine.execute({ type: 'arrive', queueId: q, customer: { name: `Waiting on ${q}` } } as never), 'arrive');
     await until(client, (v) => v.offer !== null, 'offer');
     await settle();
+    // `a` accepts where the offer is shown: the Interaction pane (the focus is on Queues).
+    await press('1', false); await settle();
     await press('a', false);
     await until(client, (v) => v.work.length === 1 && v.offer === null, 'accepted');
     await settle();
-    await press('1', false); await settle();
     await press('n', false); await settle();
     startPhase('notes');
     const text = 'Customer cannot log in since the update; reset the password and checked the router. ';
