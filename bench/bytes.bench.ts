@@ -141,6 +141,9 @@ export default async function bytesBench(): Promise<void> {
       bytes_per_tick: Math.round((r.idleBytes / IDLE_SECONDS) * 10) / 10,
       bytes_per_typed_char_mean: mean(r.perKey),
       bytes_per_typed_char_p90: quantile(r.perKey, 0.9),
+      // The 60-character reply typed key by key: its bytes, and how long they take on a 56 kbit/s line.
+      reply_bytes: r.perKey.reduce((a, b) => a + b, 0),
+      reply_ms_at_56kbit: Math.round((r.perKey.reduce((a, b) => a + b, 0) * 8 * 1000) / 56_000),
       shift_bytes_per_minute: Math.round(r.shiftBytes / r.shiftMinutes),
       shift_bytes: r.shiftBytes,
       shift_minutes: Math.round(r.shiftMinutes * 100) / 100,
