@@ -1,6 +1,6 @@
 /**
  * The user's settings, through `conf` (a JSON file in the OS config folder):
- * server profiles, theme, key overrides, bell, notifications, date format, last outbound
+ * server profiles, theme, key overrides, bell, notifications, linear mode, date format, last outbound
  * code, favourite contacts.
  */
 import Conf from 'conf';
@@ -18,6 +18,8 @@ export interface Settings {
   bell: boolean;
   /** Desktop notifications on offers: auto (where the terminal shows them), osc9, osc777, off. */
   notifications: 'auto' | 'off' | 'osc9' | 'osc777';
+  /** Linear mode (screen readers) every time, as --linear. */
+  linear: boolean;
   dateFormat: 'iso' | 'us' | 'eu';
   lastOutboundCode?: string;
   favourites: string[];
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keys: {},
   bell: true,
   notifications: 'auto',
+  linear: false,
   dateFormat: 'iso',
   favourites: [],
 };

@@ -8,7 +8,9 @@
  * back after `q`, SIGTERM and SIGHUP; under LANG=C no byte above 0x7f is
  * written; a customer's long chat line wraps at word boundaries at 120×40;
  * an offer rings the bell and raises a desktop notification through tmux's
- * passthrough when the terminal behind tmux shows them (iTerm2 here).
+ * passthrough when the terminal behind tmux shows them (iTerm2 here); in
+ * linear mode (--linear) the terminal receives plain lines only, a transcript
+ * of the shift in the order things happened.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -62,6 +64,9 @@ function consolePid(t: Tmux): number {
   expect(pid).toBeGreaterThan(0);
   return pid;
 }
+
+/** Linear mode's transcript so far: the bytes written, as lines (bracketed paste's two switches and the offer's bell aside). */
+const transcript = (file: string): string[] => readFileSync(file, 'utf8').replace(/\x1b\[\?2004[hl]|\x07/g, '').split(/\r*\n/);
 
 async function shellBack(t: Tmux, code: number): Promise<string> {
   const screen = await t.waitFor(new RegExp(`console exited ${code}`), `the shell back (exit ${code})`);
@@ -146,4 +151,62 @@ describe.skipIf(!hasTmux)('the terminal an agent gets', () => {
     expect(written.length).toBeGreaterThan(1000);
     expect(written.findIndex((b) => b >= 0x80)).toBe(-1);
   }, 60_000);
+
+  it('--linear: a chat from offer to wrap-up said line by line (the transcript: plain lines, no escape but bracketed paste), answered by keys', async () => {
+    tmux = consoleIn('elena', { cols: 100, rows: 30, args: ['--linear'] });
+    const bytes = join(dir, 'linear.bytes');
+    tmux.recordBytes(bytes);
+    const said = (re: RegExp, label: string, ms = 10_000) => tmux!.waitFor(() => transcript(bytes).some((l) => re.test(l)), label, ms).catch((e: Error) => {
+      throw new Error(`${e.message}\ntranscript: ${JSON.stringify(transcript(bytes))}`);
+    });
+
+    await said(/^Elena P\.: On Break\.$/, 'where things stand', 20_000);
+    tmux.keys('s');
+    await said(/^Available, 1 of \d\.$/, 'the status menu, its first item');
+    tmux.keys('Enter');
+    await said(/^Status: Available\.$/, 'Available');
+
+    customer = new CustomerChatClient({ url: customerUrl(serve!.url), name: 'Olivia Brown', queue: 'sales-chat' });
+    await customer.start();
+    await said(/^Offer: chat from Olivia Brown, Sales — Chat, \d+ seconds\. Press a to accept, x to reject\.$/, 'the offer');
+    tmux.keys('a');
+    await said(/^Accepted: chat with Olivia Brown, Sales — Chat\.$/, 'accepted');
+    await customer.send('My router is dead.');
+    await said(/^Olivia Brown: My router is dead\.$/, 'the customer’s line');
+
+    tmux.keys('Enter');
+    await said(/^To Olivia Brown \(Enter sends, Esc stops\): $/, 'the message field');
+    const reply = new Promise<string>((resolve) => customer!.subscribe((e) => { if (e.type === 'message' && e.message.from === 'agent') resolve(e.message.text); }));
+    tmux.type('Let me check.');
+    await said(/^To Olivia Brown \(Enter sends, Esc stops\): Let me check\.$/, 'the reply echoed as typed');
+    tmux.keys('Enter');
+    expect(await reply).toBe('Let me check.');
+    await said(/^You: Let me check\.$/, 'the reply, sent');
+
+    tmux.keys('Escape');
+    // Back on the pane (and Escape alone, not the start of Alt-e).
+    await said(/^Interaction: In progress: chat with Olivia Brown, Sales — Chat\.$/, 'the pane again');
+    tmux.keys('e');
+    await said(/^Wrap-up: chat with Olivia Brown, Sales — Chat\.$/, 'wrap-up');
+    tmux.keys('d');
+    await said(/^Disposition: Order placed, not chosen, in Sale result \(required\), 1 of 3\.$/, 'the first code');
+    tmux.keys('Space');
+    await said(/^Code chosen: Order placed\.$/, 'the code chosen');
+    tmux.keys('w');
+    await said(/^Done: chat with Olivia Brown, Sales — Chat\.$/, 'done');
+    tmux.keys('q');
+    await said(/^Quit\.$/, 'the quit dialog');
+    tmux.keys('y');
+    await tmux.waitFor(/console exited 0/, 'the shell back');
+
+    const lines = transcript(bytes).filter((l) => l !== '');
+    const order = ['Status: Available.', 'Offer: chat from Olivia Brown', 'Accepted:', 'Olivia Brown: My router', 'You: Let me check.', 'Wrap-up:', 'Code chosen:', 'Done:', 'Quit.']
+      .map((start) => lines.findIndex((l) => l.startsWith(start)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // Nothing but lines: no cursor movement, clearing, colour, alternate screen or hidden cursor (the offer's bell is the one control).
+    const raw = readFileSync(bytes, 'utf8').replace(/\x1b\[\?2004[hl]/g, '');
+    expect(raw).not.toContain('\x1b');
+    expect(raw.replace(/[\r\n\x07]/g, '')).not.toMatch(/[\x00-\x1f\x7f]/);
+    expect(tmux.format('#{alternate_on}')).toBe('0');
+  }, 120_000);
 });

@@ -102,4 +102,14 @@ describe('linear mode: the console', () => {
     // Bracketed paste on and off: the only escape sequences (no cursor move, clear, colour or alternate screen).
     expect(said().replace(/\x1b\[\?2004[hl]/g, '')).not.toContain('\x1b');
   });
+
+  it('in a non-UTF-8 locale says everything in ASCII: not one byte above 0x7f', async () => {
+    const c = await startConsole({ linear: true, caps: xtermCaps({ unicode: false }) });
+    await c.press('4', 'j');
+    await waitFor(() => c.stdout.frames.join('').includes('Chloe M., On Break, agent, 2 of'));
+    c.client.setView((v) => ({ ...v, offer: offer('o1', { customer: { name: 'Zoë Łukasz' }, queueName: 'Sales — Chat', whisper: undefined }) }));
+    await waitFor(() => c.stdout.frames.join('').includes('Offer: chat from Zoe Lukasz, Sales - Chat'));
+    await expect(c.quit()).resolves.toBe(0);
+    expect(Buffer.from(c.stdout.frames.join('')).findIndex((b) => b >= 0x80)).toBe(-1);
+  });
 });

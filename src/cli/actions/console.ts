@@ -64,7 +64,7 @@ export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, f
     theme,
     keyOverrides: settings.get('keys'),
     bell: flags.bell && settings.get('bell'),
-    linear: flags.linear === true,
+    linear: flags.linear === true || settings.get('linear') === true,
     favourites: settings.get('favourites'),
     onFavouritesChange: (favourites: readonly string[]) => settings.set('favourites', [...favourites]),
   });
