@@ -12,6 +12,7 @@ import { registerConsole } from './commands/console.js';
 import { registerCustomer } from './commands/customer.js';
 import { registerHashPassword } from './commands/hash-password.js';
 import { registerServe } from './commands/serve.js';
+import { registerSwitch } from './commands/switch.js';
 import { exitCodeOf } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerCustomer(program);
   registerAgentCommands(program);
   registerApiKey(program);
+  registerSwitch(program);
   program.addHelpText('after', HELP_AFTER);
   return program;
 }

@@ -73,7 +73,8 @@ export type IngressBody<K extends keyof typeof IngressBodies> = z.infer<(typeof 
 
 /** The switch link, server → switch: what the engine believes live (on every connect), then requests in order. */
 export type SwitchLinkDown =
-  | { type: 'hello'; v: typeof INGRESS_VERSION; tenant: string; legs: LiveLeg[] }
+  /** `epoch` names this run of the server: request numbers start again at 1 when it changes. */
+  | { type: 'hello'; v: typeof INGRESS_VERSION; tenant: string; epoch: string; legs: LiveLeg[] }
   | { type: 'request'; seq: number; request: TelephonyRequest };
 
 /** Switch → server: a request is carried out (every one up to `seq`); the server resends what is not acknowledged after a reconnect. */

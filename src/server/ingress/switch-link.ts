@@ -8,6 +8,7 @@
  * re-attach to them. Its reports come back through the HTTP API, like any
  * other work. One switch at a time: a new connection replaces the old one.
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -38,6 +39,7 @@ export class SwitchLink implements TelephonyAdapter {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly heartbeat: NodeJS.Timeout;
   private readonly log: Logger;
+  private readonly epoch = randomBytes(8).toString('hex');
 
   constructor(private readonly options: SwitchLinkOptions) {
     this.log = options.log ?? (() => {});
@@ -96,7 +98,7 @@ export class SwitchLink implements TelephonyAdapter {
       this.socket = undefined;
       this.log('warn', 'switch disconnected', { pending: this.unacked.length });
     });
-    this.send({ type: 'hello', v: INGRESS_VERSION, tenant: this.options.tenantId, legs: this.options.liveLegs() });
+    this.send({ type: 'hello', v: INGRESS_VERSION, tenant: this.options.tenantId, epoch: this.epoch, legs: this.options.liveLegs() });
     for (const item of this.unacked) this.send({ type: 'request', ...item });
   }
 

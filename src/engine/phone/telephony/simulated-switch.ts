@@ -29,6 +29,8 @@ export interface SimulatedSwitchOptions {
   noAnswerMs?: number;
   /** How long a prompt takes before `thenHangUp` ends the leg. */
   promptMs?: number;
+  /** How the switch names callers' legs (`SW-1`, `SW-2`...): a switch in its own process makes it unique to its run. */
+  legPrefix?: string;
 }
 
 export interface SimLeg {
@@ -63,7 +65,7 @@ export class SimulatedSwitch implements TelephonyAdapter {
     private readonly clock: Clock,
     options: SimulatedSwitchOptions = {},
   ) {
-    this.o = { ringingAfterMs: 100, answerDelayMs: 3000, busyAfterMs: 500, noAnswerMs: 25_000, promptMs: 2000, ...options };
+    this.o = { ringingAfterMs: 100, answerDelayMs: 3000, busyAfterMs: 500, noAnswerMs: 25_000, promptMs: 2000, legPrefix: 'SW-', ...options };
   }
 
   start(report: (e: TelephonyReport) => void): void {
@@ -92,9 +94,12 @@ export class SimulatedSwitch implements TelephonyAdapter {
 
   // ---- the customer's side (driven by tests and the demo) ----
 
-  /** A customer calls in (the IVR already chose a queue or a direct access number). Returns the leg id. */
-  incomingCall(call: { from: string; name?: string; queueId?: string; directNumber?: string }): string {
-    const id = `SW-${this.nextIncoming++}`;
+  /**
+   * A customer calls in: the number they dialed (`to`: the tenant's dialed numbers or a direct
+   * access number), or where the IVR sent them (a queue, a direct access number, an agent). Returns the leg id.
+   */
+  incomingCall(call: { from: string; name?: string; to?: string; queueId?: string; directNumber?: string; agentId?: string }): string {
+    const id = `${this.o.legPrefix}${this.nextIncoming++}`;
     this.legs.set(id, { id, number: call.from, direction: 'in', state: 'ringing', held: false, muted: false, prompts: [], dtmf: '' });
     this.report({ type: 'incoming', legId: id, ...call });
     return id;
@@ -106,6 +111,21 @@ export class SimulatedSwitch implements TelephonyAdapter {
     if (!leg || leg.state === 'ended') return;
     this.end(leg);
     this.report({ type: 'hung_up', legId });
+  }
+
+  /** The party on this leg holds the call from their side (their phone's hold key), or takes it off hold. */
+  farHold(legId: string, held: boolean): void {
+    this.report({ type: held ? 'held' : 'resumed', legId });
+  }
+
+  /** The IVR's voicemail recorded a message (for the dialed number's voicemail queue, or a named one). */
+  voicemailLeft(message: { from: string; name?: string; to?: string; queueId?: string; durationSec: number; recording: string }): void {
+    this.report({ type: 'voicemail', ...message });
+  }
+
+  /** A caller asked the IVR to be called back on `number`. */
+  callbackRequested(request: { number: string; name?: string; to?: string; queueId?: string; note?: string }): void {
+    this.report({ type: 'callback', ...request });
   }
 
   /** The party on this leg presses keys. */
@@ -208,8 +228,16 @@ export class SimulatedSwitch implements TelephonyAdapter {
     }
   }
 
+  /**
+   * Re-attaches to the legs the engine believes live (after its restart, or a switch link's
+   * reconnect): legs this switch still has are left as they are, legs it has ended are reported
+   * hung up, legs it never knew are adopted.
+   */
   restore(legs: LiveLeg[]): void {
     for (const l of legs) {
+      const known = this.legs.get(l.legId);
+      if (known?.state === 'ended') this.report({ type: 'hung_up', legId: l.legId });
+      if (known) continue;
       const leg = this.adopt(l.legId);
       Object.assign(leg, { number: l.number ?? leg.number, callId: l.callId, held: !!l.held, muted: !!l.muted });
       if (l.callId && l.state === 'connected') this.bridges.set(l.callId, (this.bridges.get(l.callId) ?? new Set()).add(l.legId));
