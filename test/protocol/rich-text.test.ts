@@ -7,6 +7,21 @@ import { mulberry32 } from '../wire/helpers.js';
 
 const p = (...inlines: Block['inlines']): Block => ({ kind: 'p', inlines });
 
+/**
+ * The fastest of up to three runs of `work`, stopping at the first under `limit`: a busy machine
+ * pauses one run now and then (a run took 584 ms at a load average of 20 on 2 cores), while a
+ * backtracking blow-up makes every run slow.
+ */
+function fastestMs(work: () => void, limit: number): number {
+  let best = Infinity;
+  for (let i = 0; i < 3 && best >= limit; i++) {
+    const t = performance.now();
+    work();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
 describe('parseMarkup', () => {
   it('bold, italic, underline, links, headings, lists, paragraphs', () => {
     expect(parseMarkup('**b** *i* __u__ [site](https://x.example/a?b=1)')).toEqual([
@@ -54,11 +69,9 @@ describe('parseMarkup', () => {
     // a backtracking blow-up is orders of magnitude slower, load is not.
     const time = (s: string): number => { const t = performance.now(); parseMarkup(s); return performance.now() - t; };
     for (const h of hostile) {
-      const plain = time('word '.repeat(Math.ceil(h.length / 5)));
-      const t = performance.now();
-      const blocks = parseMarkup(h);
-      expect(performance.now() - t, h.slice(0, 10)).toBeLessThan(Math.max(500, 50 * plain));
-      expect(blocks.length).toBeGreaterThan(0);
+      const limit = Math.max(500, 50 * time('word '.repeat(Math.ceil(h.length / 5))));
+      expect(fastestMs(() => parseMarkup(h), limit), h.slice(0, 10)).toBeLessThan(limit);
+      expect(parseMarkup(h).length).toBeGreaterThan(0);
     }
   });
 });
@@ -156,10 +169,11 @@ describe('faqHtmlToMarkup', () => {
   it('is linear on hostile HTML', () => {
     const hostile = ['<'.repeat(100_000), '<a '.repeat(50_000), '<b>'.repeat(50_000), '<p title="'.repeat(20_000), '&#'.repeat(50_000), '<!--'.repeat(30_000), '<script>'.repeat(30_000), '<ul><li>'.repeat(20_000)];
     for (const h of hostile) {
-      const t = performance.now();
-      faqHtmlToMarkup(h);
-      sanitizeFaqHtml(h);
-      expect(performance.now() - t, h.slice(0, 10)).toBeLessThan(1000);
+      const convertAndSanitize = () => {
+        faqHtmlToMarkup(h);
+        sanitizeFaqHtml(h);
+      };
+      expect(fastestMs(convertAndSanitize, 1000), h.slice(0, 10)).toBeLessThan(1000);
     }
   });
 });
