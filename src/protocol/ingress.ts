@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { LiveLeg, TelephonyRequest } from '../engine/index.js';
+import { NOTICE_PRIORITIES } from '../engine/vocabulary.js';
 
 export const INGRESS_VERSION = 1;
 export const INGRESS_BASE = `/api/v${INGRESS_VERSION}`;
@@ -66,7 +67,8 @@ export const IngressBodies = {
     z.strictObject({ type: z.literal('dtmf'), digits: z.string().regex(/^[0-9*#]{1,32}$/, '0–9, * and #, 1 to 32 of them') }),
     z.strictObject({ type: z.literal('recording'), state: z.enum(['on', 'paused', 'off']), reason: z.string().max(200).optional() }),
   ]),
-  notice: z.strictObject({ text: z.string() }),
+  /** A platform notice: high priority unless told (the guide's low, medium, high, popup). */
+  notice: z.strictObject({ text: z.string(), priority: z.enum(NOTICE_PRIORITIES).optional() }),
 } as const;
 
 export type IngressBody<K extends keyof typeof IngressBodies> = z.infer<(typeof IngressBodies)[K]>;

@@ -50,10 +50,12 @@ export function apiRoutes(engine: Engine, log: Logger, keys: ApiKeys, rate = DEF
   const idempotency = new Idempotency<Answer>();
   const report = (r: Parameters<typeof commandOfReport>[0]) => commandOfReport(r, engine.queries.unsafeState());
 
-  const execute = async (e: Endpoint, command: Command, commandId: string | undefined): Promise<Answer> => {
+  const execute = async (e: Endpoint, command: Command, keyId: string, commandId: string | undefined): Promise<Answer> => {
     try {
       const result = await engine.executeDurable(command, commandId ? { commandId } : {});
       if (!result.ok) return apiError(ENGINE_STATUS[result.error.code] ?? 409, result.error.code, result.error.message);
+      // One line per piece of work or notice that came in (leg events are the switch's chatter: debug).
+      log(e.status === 201 ? 'info' : 'debug', `api: ${command.type}`, { key: keyId, interactionId: result.value.interactionId });
       return { status: e.status, body: { ok: true, ...e.answer(result.value, command) } };
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
@@ -80,9 +82,9 @@ export function apiRoutes(engine: Engine, log: Logger, keys: ApiKeys, rate = DEF
     if (!idem.ok) return idem.error;
     const command = e.command(parsed.data as never, { legId, keyId: key.id, idempotencyKey: idem.key }, report);
     if (!command) return apiError(404, 'NOT_FOUND', 'That call is not one the engine follows.');
-    if (!idem.key) return execute(e, command, undefined);
+    if (!idem.key) return execute(e, command, key.id, undefined);
     const scope = `${key.id} ${req.url ?? ''}`;
-    return idempotency.run(scope, idem.key, parsed.data, () => execute(e, command, `api:${scope}:${idem.key}`), (conflict) => conflict);
+    return idempotency.run(scope, idem.key, parsed.data, () => execute(e, command, key.id, `api:${scope}:${idem.key}`), (conflict) => conflict);
   };
 
   const route =
@@ -93,7 +95,6 @@ export function apiRoutes(engine: Engine, log: Logger, keys: ApiKeys, rate = DEF
         if (e.body === 'legEvent' && !legId) return fail(res, apiError(404, 'NOT_FOUND', `POST ${INGRESS_BASE}/legs/{legId}/events`));
         const answer = await handle(req, e, legId);
         if ('code' in answer) return fail(res, answer);
-        if (e.body === 'notice') log('info', 'platform notice', {});
         sendJson(res, answer.status, answer.body);
       })().catch((err: unknown) => {
         log('error', 'api call failed', { error: (err as Error)?.stack ?? String(err) });

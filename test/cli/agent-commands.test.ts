@@ -182,9 +182,16 @@ describe('one-shot commands beside a logged-in console', () => {
 
     const platform = await run(['notice', 'send', 'Maintenance tonight 22:00', '--platform', '--json'], {}, ['--server', '']);
     expect(platform.code).toBe(0);
-    expect(platform.json).toEqual({ ok: true, platform: true });
+    expect(platform.json).toEqual({ ok: true, platform: true, priority: 'high' });
     const v = await until((x) => x.notices.some((n) => n.platform), 'the platform notice in the console');
     expect(v.notices.find((n) => n.platform)).toMatchObject({ text: 'Maintenance tonight 22:00', priority: 'high' });
+    // The guide's priorities: a platform notice may be a pop-up (blocks until read), or lower.
+    const popup = await run(['notice', 'send', 'Switch failover now', '--platform', '--priority', 'popup', '--json'], {}, ['--server', '']);
+    expect(popup.json).toEqual({ ok: true, platform: true, priority: 'popup' });
+    const p = await until((x) => x.notices.some((n) => n.text === 'Switch failover now'), 'the pop-up platform notice');
+    expect(p.notices.find((n) => n.text === 'Switch failover now')).toMatchObject({ platform: true, priority: 'popup' });
+    const bad = await run(['notice', 'send', 'x', '--platform', '--priority', 'urgent'], {}, ['--server', '']);
+    expect(bad.code).toBe(2);
 
     const wrongKey = await run(['notice', 'send', 'x', '--platform'], { AGENT_CONSOLE_API_KEY: 'ac_not-a-key' }, ['--server', '']);
     expect(wrongKey.code).toBe(3);

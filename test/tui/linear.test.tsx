@@ -8,6 +8,7 @@ import { viewNews, type NewsContext } from '../../src/tui/linear/view-news.js';
 import { safeView } from '../../src/tui/safe-view.js';
 import { interaction, makeView, NOW, offer } from './helpers/fixtures.js';
 import { waitFor } from './helpers/render.js';
+import { callView, phoneView } from './call/fixtures.js';
 import { startConsole, xtermCaps } from './helpers/run-console.js';
 
 const ctx: NewsContext = { serverNow: NOW, offerKeys: { accept: 'a', reject: null } };
@@ -38,6 +39,12 @@ describe('linear mode: the news', () => {
     const c = safeView(makeView({ ...b, work: [{ ...b.work[0]!, phase: 'wrapup', codes: ['tech'] }] }));
     expect(viewNews(b, c, ctx)).toEqual(['Wrap-up: chat with Lee, Support chat.', 'Code chosen: Technical issue.']);
     expect(viewNews(c, safeView(makeView()), ctx)).toEqual(['Status: Available.', 'Done: chat with Lee, Support chat.']);
+  });
+
+  it('says the caller put the call on hold from their side, and came back', () => {
+    const held = (on: boolean) => phoneView({ call: { participants: callView().participants.map((x) => (x.party === 'customer' && on ? { ...x, farHeld: true } : x)) } });
+    expect(viewNews(safeView(held(false)), safeView(held(true)), ctx)).toEqual(['Lee put the call on hold.']);
+    expect(viewNews(safeView(held(true)), safeView(held(false)), ctx)).toEqual(['Lee is back on the line.']);
   });
 
   it('says a notice, a queue switched, a lost connection', () => {

@@ -34,6 +34,15 @@ describe('POST /api/v1/notices', () => {
     }
   });
 
+  it('takes the guide’s priorities (high unless told): a pop-up platform notice', async () => {
+    r = await withKey();
+    const a1 = await r.client('a1');
+    const res = await post('/api/v1/notices', JSON.stringify({ text: 'Failover in 5 minutes', priority: 'popup' }), { authorization: `Bearer ${key}` });
+    expect(res.status).toBe(201);
+    const v = await until(a1, (x) => x.notices.some((n) => n.platform), 'the platform notice');
+    expect(v.notices[0]).toMatchObject({ platform: true, priority: 'popup' });
+  });
+
   it('refuses a missing or unknown key (401, WWW-Authenticate), and sends nothing', async () => {
     r = await withKey();
     const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${newApiKey().key}` }, { authorization: key }];
@@ -57,6 +66,7 @@ describe('POST /api/v1/notices', () => {
       [post('/api/v1/notices', '{"text":"   "}', auth), 400, 'VALIDATION'],
       [post('/api/v1/notices', JSON.stringify({ text: 'x'.repeat(1001) }), auth), 400, 'VALIDATION'],
       [post('/api/v1/notices', JSON.stringify({ text: 'x'.repeat(20_000) }), auth), 413, 'TOO_LARGE'],
+      [post('/api/v1/notices', JSON.stringify({ text: 'x', priority: 'urgent' }), auth), 400, 'BAD_REQUEST'],
     ];
     for (const [response, status, code] of cases) {
       const res = await response;

@@ -114,7 +114,7 @@ export const ONE_SHOTS: Record<string, OneShot> = {
   },
 
   'notice send': async ({ client, view, args, flags }) => {
-    const priority = flags.priority as string;
+    const priority = (flags.priority as string | undefined) ?? 'low';
     const groups = flags.group as string[] | undefined;
     const allowed = view().noticeGroups;
     const unknown = (groups ?? []).filter((g) => !allowed.some((a) => a.id === g));

@@ -13,13 +13,14 @@ import type { AgentFlags, Outcome } from './one-shot.js';
 /** Exit codes of the API's answers (README). */
 const STATUS_EXIT: Record<number, number> = { 400: EXIT.usage, 401: EXIT.auth, 403: EXIT.auth, 413: EXIT.usage };
 
-export async function sendPlatformNotice(text: string, flags: AgentFlags): Promise<Outcome> {
+export async function sendPlatformNotice(text: string, flags: AgentFlags & { priority?: unknown }): Promise<Outcome> {
   const key = process.env.AGENT_CONSOLE_API_KEY;
   if (!key) throw new UsageError('a platform notice needs the operator API key in AGENT_CONSOLE_API_KEY (see agent-console apikey --help)');
   if (!flags.server) throw new UsageError('--server is required with --platform');
   if (!/^wss?:\/\//.test(flags.server)) throw new UsageError(`--server: "${flags.server}" is not a ws:// or wss:// URL`);
   const url = new URL('/api/v1/notices', flags.server.replace(/^ws/, 'http'));
-  const body = JSON.stringify({ text });
+  const priority = typeof flags.priority === 'string' ? flags.priority : undefined;
+  const body = JSON.stringify({ text, ...(priority ? { priority } : {}) });
   const seconds = Number(flags.timeout);
   const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
@@ -43,5 +44,5 @@ export async function sendPlatformNotice(text: string, flags: AgentFlags): Promi
     throw new CliError(`${url.origin} answered ${answer.status} without JSON: is it an agent-console server?`, EXIT.connection, 'PROTOCOL');
   }
   if (!reply.ok) throw new CliError(reply.error?.message ?? `HTTP ${answer.status}`, STATUS_EXIT[answer.status] ?? EXIT.error, reply.error?.code);
-  return { json: { platform: true }, text: 'platform notice sent to every agent' };
+  return { json: { platform: true, priority: priority ?? 'high' }, text: 'platform notice sent to every agent' };
 }

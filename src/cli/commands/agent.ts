@@ -50,7 +50,7 @@ export function registerAgentCommands(program: Command): void {
 
   const notice = program.command('notice').description('broadcast notices');
   agentOptions(notice.command('send <text>').description('send a notice to your group (a supervisor: to any of theirs); --platform: to everyone, as the operator'))
-    .option('--priority <p>', 'low, medium, high or popup (blocks the recipients until they acknowledge)', 'low')
+    .option('--priority <p>', 'low, medium, high or popup (blocks the recipients until they acknowledge); default low, high with --platform')
     .option('--group <id...>', 'only these groups (default: every group you may address)')
     .option('--platform', 'a platform notice to every agent (red alert bar), with the operator API key in AGENT_CONSOLE_API_KEY')
     .action(oneShot('notice send'));

@@ -7,8 +7,8 @@ export type NoticeAgentCommand =
   /** Marks notices read; for a pop-up, the acknowledgement that unblocks the console. */
   | { type: 'read_notices'; agentId: string; noticeIds: string[] };
 
-/** From the operator's tooling: a platform change, to everyone, with a red alert bar. */
-export type NoticeChannelCommand = { type: 'platform_notice'; text: string };
+/** From the operator's tooling: a platform change, to everyone, with a red alert bar (high unless told; a pop-up blocks until read). */
+export type NoticeChannelCommand = { type: 'platform_notice'; text: string; priority?: NoticePriority };
 
 export type NoticeCommand = NoticeAgentCommand | NoticeChannelCommand;
 

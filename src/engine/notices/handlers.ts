@@ -44,11 +44,11 @@ export const broadcastNotice: Handler<CommandOf<'broadcast_notice'>> = (ctx, cmd
   return done();
 };
 
-/** A platform change (from the operator's tooling): every group, high priority, with the red alert bar. */
+/** A platform change (from the operator's tooling): every group, high priority unless told, with the red alert bar. */
 export const platformNotice: Handler<CommandOf<'platform_notice'>> = (ctx, cmd) => {
   const text = checkText(cmd.text);
   if (!text) return fail('VALIDATION', `A notice is 1 to ${MAX_NOTICE_TEXT} characters.`);
-  emitNotice(ctx, { text, priority: 'high', groups: [...ctx.tenant.groups.keys()], platform: true });
+  emitNotice(ctx, { text, priority: cmd.priority ?? 'high', groups: [...ctx.tenant.groups.keys()], platform: true });
   return done();
 };
 

@@ -79,7 +79,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     body: 'notice',
     scope: 'notices',
     status: 201,
-    command: (b) => ({ type: 'platform_notice', text: b.text }),
+    command: (b) => ({ type: 'platform_notice', text: b.text, ...(b.priority ? { priority: b.priority } : {}) }),
     answer: () => ({}),
   }),
 };

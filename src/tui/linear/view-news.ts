@@ -95,6 +95,9 @@ function codeNews(p: InteractionView, w: InteractionView): string[] {
   ];
 }
 
+/** The caller holds the call from their side (their phone's hold key, as the switch reports it). */
+const callerHolds = (c: NonNullable<InteractionView['call']>): boolean => c.participants.some((x) => x.party === 'customer' && !!x.farHeld);
+
 /** Interactions taken, ended, finished; their calls' state; customers leaving; chat lines. */
 const work: Rule = (prev, next) => {
   const before = new Map(prev.work.map((w) => [w.id, w]));
@@ -106,6 +109,7 @@ const work: Rule = (prev, next) => {
       if (p.call && w.call && p.call.state !== w.call.state && w.call.state !== 'ended') out.push(`Call with ${customerName(w)}: ${w.call.state}.`);
       if (p.call && w.call && p.call.held !== w.call.held) out.push(`Call with ${customerName(w)}: ${w.call.held ? 'on hold' : 'resumed'}.`);
       if (p.call && w.call && p.call.muted !== w.call.muted) out.push(`You are ${w.call.muted ? 'muted' : 'no longer muted'}.`);
+      if (p.call && w.call && callerHolds(p.call) !== callerHolds(w.call)) out.push(`${customerName(w)} ${callerHolds(w.call) ? 'put the call on hold' : 'is back on the line'}.`);
       if (!p.chat?.customerLeft && w.chat?.customerLeft) out.push(`${customerName(w)} left the chat.`);
       if (p.phase !== 'wrapup' && w.phase === 'wrapup') out.push(`Wrap-up: ${interactionWords(w)}.`);
       if (p.codes !== w.codes) out.push(...codeNews(p, w));
