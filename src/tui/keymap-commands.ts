@@ -25,7 +25,7 @@ export const CONTEXTS = {
   ...CALL_CONTEXTS,
   ...CHAT_CONTEXTS,
   ...NOTICE_CONTEXTS,
-  terminal: { title: 'Terminal', note: 'On every screen, dialogs and text fields too, unless the screen binds the key itself (FAQ search: Ctrl-L inserts a link).' },
+  terminal: { title: 'Terminal', note: 'On every screen, dialogs and text fields too, unless the screen binds the key itself.' },
 } as const;
 
 export type ContextId = keyof typeof CONTEXTS;

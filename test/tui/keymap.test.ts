@@ -37,6 +37,15 @@ describe('keymap: defaults', () => {
   });
 });
 
+describe('keymap: terminal keys', () => {
+  it('Ctrl-L repaints on every screen, dialogs and text fields too (issue 24: the key to draw the screen again)', () => {
+    const km = buildKeymap();
+    for (const screen of Object.keys(SCREENS) as (keyof typeof SCREENS)[]) {
+      expect(resolveKey(km, screen, key('ctrl+l')), screen).toEqual({ kind: 'command', id: 'terminal.repaint' });
+    }
+  });
+});
+
 describe('keymap: overrides', () => {
   it('replaces a command\'s keys', () => {
     const km = buildKeymap({ 'offer.accept': ['ctrl+a'] });

@@ -36,7 +36,7 @@ export const CHAT_COMMANDS = [
   { id: 'compose.scrollUp', context: 'compose', title: 'Scroll chat up', description: 'Show older messages.', keys: ['pageup'] },
   { id: 'compose.scrollDown', context: 'compose', title: 'Scroll chat down', description: 'Show newer messages.', keys: ['pagedown'] },
 
-  { id: 'faq.insertLink', context: 'faq', title: 'Insert FAQ as link', description: 'Insert a link to the answer instead of its text.', keys: ['ctrl+l'], hint: 'As link', when: 'faqEntry' },
+  { id: 'faq.insertLink', context: 'faq', title: 'Insert FAQ as link', description: 'Insert a link to the answer instead of its text.', keys: ['ctrl+k'], hint: 'As link', when: 'faqEntry' },
   { id: 'faq.new', context: 'faq', title: 'New FAQ entry', description: 'Add an FAQ entry (needs the FAQ permission).', keys: ['ctrl+n'], hint: 'New', when: 'canEditFaq' },
   { id: 'faq.edit', context: 'faq', title: 'Edit FAQ entry', description: 'Edit the entry under the cursor (needs the FAQ permission).', keys: ['ctrl+e'], hint: 'Edit', when: 'canEditFaqEntry' },
   { id: 'faq.delete', context: 'faq', title: 'Delete FAQ entry', description: 'Delete the entry under the cursor; press twice to confirm.', keys: ['ctrl+d'], when: 'canEditFaqEntry' },

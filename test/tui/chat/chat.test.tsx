@@ -189,7 +189,7 @@ describe('FAQ search', () => {
 
     await h.press('\x06');
     await h.type('hours');
-    await h.press('\x0c');
+    await h.press('\x0b');
     expect(h.frame()).toContain('[Opening hours](http://console.test/faq/hours)');
   });
 
