@@ -3,20 +3,26 @@
  * (CI unset, TERM=xterm-256color, LANG=C.UTF-8) against `agent-console serve`.
  * Web-chat customers named with every class of the width corpus (38 VS16
  * hearts, 40 Hangul fillers, one of each class) each send one message per
- * class; a colleague and an FAQ entry carry the corpus too. At 80x24 and
- * 100x30, in the offer, the chat, the contacts list, the FAQ list and after
- * wrap-up, the status bar and tab row stay on top and every row of the frame
- * keeps both borders in the first and last columns (read with capture-pane,
- * measured with the C library's wcwidth as tmux does).
+ * class; colleagues, an FAQ entry, a colleague's chat, group notices (high
+ * and pop-up) and a platform notice carry the corpus too. At 80x24 and
+ * 100x30, in the offer, the chat and its tabs, the contacts list, the FAQ
+ * list, the notices, the dialogs and after wrap-up, the status bar and tab
+ * row stay on top and every row of the frame keeps both borders in the first
+ * and last columns, with no border left below it (read with capture-pane,
+ * measured with the C library's wcwidth as tmux does). And nothing is stale:
+ * at each step the screen frame after frame left in tmux is the screen a
+ * whole repaint (Ctrl-L) draws, cell for cell and style for style.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EngineClient } from '../../src/client/client.js';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
 import { CORPUS } from '../tui/text/corpus.js';
-import { layoutProblems } from './screen-layout.js';
+import { layoutProblems, visibleCells } from './screen-layout.js';
 import { startServe, type ServeProcess } from '../soak/serve-process.js';
 import { Tmux } from './tmux.js';
 
@@ -32,14 +38,28 @@ let dir: string;
 let serve: ServeProcess | undefined;
 let tmux: Tmux | undefined;
 const customers: CustomerChatClient[] = [];
+const colleagues: EngineClient[] = [];
+let runs = 0;
+
+/** The operator's API key for platform notices (its hash is in the tenant). */
+const API_KEY = 'ac_width-e2e-platform-notices-key';
+/** What the console writes to draw its whole screen (src/tui/screen/writer.ts). */
+const FULL_REPAINT = '\x1b[0m\x1b[H\x1b[2J';
+/** E2E_DUMP=1 prints each checked screen. */
+const dump = (label: string, screen: string): void => {
+  if (process.env.E2E_DUMP) console.log(`---- ${label}\n${screen}`);
+};
 
 /** The demo tenant with a colleague and an FAQ entry named with the corpus. */
 function tenant(into: string): string {
   const t = JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')) as {
     agents: { id: string; displayName: string }[];
     faq: { id: string; title: string; body: string; category: string }[];
+    apiKeys?: { id: string; hash: string; scopes: string[] }[];
   };
   t.agents.find((a) => a.id === 'chloe')!.displayName = `Chloé ${FILLERS}`;
+  t.agents.find((a) => a.id === 'kate')!.displayName = `Kate ${HEARTS}`;
+  t.apiKeys = [{ id: 'ops', hash: `sha256$${createHash('sha256').update(API_KEY).digest('base64url')}`, scopes: ['notices'] }];
   t.faq.unshift({ id: 'wide', title: `Wide ${MIXED}`, body: `<b>${ALL}</b> ${FILLERS} Sunday closed.`, category: HEARTS });
   const file = join(into, 'tenant.json');
   writeFileSync(file, JSON.stringify(t));
@@ -52,6 +72,7 @@ beforeAll(() => {
 
 afterEach(async () => {
   for (const c of customers.splice(0)) c.close();
+  for (const c of colleagues.splice(0)) c.close();
   tmux?.kill();
   tmux = undefined;
   await serve?.stop();
@@ -69,80 +90,195 @@ async function customer(name: string): Promise<CustomerChatClient> {
   return c;
 }
 
+/** A colleague logged in beside Ana (a script's session, as a second console would be). */
+async function colleague(agent: string): Promise<EngineClient> {
+  const c = new EngineClient({ url: serve!.url, agent, password: 'demo', clientName: 'e2e colleague', retryFirstConnect: false });
+  colleagues.push(c);
+  await c.connect();
+  return c;
+}
+
+/** A platform notice as the operator's tooling sends it (docs/api.md). */
+async function platformNotice(text: string): Promise<void> {
+  const res = await fetch(`${serve!.httpUrl}/api/v1/notices`, {
+    method: 'POST', headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ text }),
+  });
+  expect(res.status, await res.text()).toBe(201);
+}
+
+/** How often the console has drawn its whole screen (Ctrl-L, after doubt, at start). */
+const repaints = (bytes: string): number => readFileSync(bytes, 'latin1').split(FULL_REPAINT).length - 1;
+
+/** A styled screen as the eye sees it (visibleCells), but for what changes
+ *  by itself: digits masked (the clock ticks) and the message line under the
+ *  frame left out (it goes after a few seconds). */
+const comparable = (screen: string): string => {
+  const rows = visibleCells(screen).map((r) => r.replace(/\d\{/g, '#{'));
+  const plain = screen.split('\n');
+  const bottom = plain.findIndex((r) => r.replace(/\x1b\[[\d;]*m/g, '').startsWith('╰'));
+  const hints = rows.findLastIndex((r) => r !== '');
+  return bottom < 0 ? rows.join('\n') : [...rows.slice(0, bottom + 1), rows[hints]].join('\n');
+};
+
+/** Ana's console at `cols`×`rows` against a serve of its own, in tmux, its bytes recorded. */
+async function anaConsole(cols: number, rows: number): Promise<Screen> {
+  // A server of its own per run: nothing one run leaves (an agent still Available) routes the other's chats.
+  const here = join(dir, `${cols}x${rows}-${++runs}`);
+  mkdirSync(here);
+  serve = await startServe({ dir: here, tenantFile: tenant(here) });
+  // Tmux runs it in a user's environment (CI unset, TERM=xterm-256color, LANG=C.UTF-8).
+  const t = new Tmux(['node', 'bin/agent-console', '--server', serve.url, '--agent', 'ana'], {
+    cols, rows, cwd: process.cwd(),
+    env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(here, 'conf'), AGENT_CONSOLE_DATA_DIR: join(here, 'data') },
+  });
+  tmux = t;
+  const bytes = join(here, 'bytes');
+  writeFileSync(bytes, '');
+  t.recordBytes(bytes);
+
+  /** Waits for `match` on a screen whose layout holds (tmux may show a frame
+   *  half drawn), and that is no longer `was` (comparable) when given; if it
+   *  never holds, the last such screen's problems fail the test. */
+  const holds = async (match: RegExp, label: string, was?: string): Promise<string> => {
+    let last = '';
+    try {
+      const screen = await t.waitFor((s) => {
+        last = s;
+        return match.test(s) && layoutProblems(s, cols).length === 0 && (was === undefined || comparable(t.styledScreen()) !== was);
+      }, label, 15_000);
+      dump(label, screen);
+      return screen;
+    } catch (e) {
+      if (!match.test(last)) throw e;
+      expect(layoutProblems(last, cols), `${label}:\n${last}`).toEqual([]);
+      throw e;
+    }
+  };
+
+  /** Nothing stale: the screen as frame after frame left it (read as soon as
+   *  it holds) is the screen a whole repaint draws (Ctrl-L), cell for cell,
+   *  styles included; only digits may differ (the clock ticks meanwhile). */
+  const fresh = async (match: RegExp, label: string, was?: string): Promise<void> => {
+    await holds(match, label, was);
+    // Read once tmux has taken the whole frame (a large one can arrive in several reads).
+    let before = t.styledScreen();
+    for (let same = false; !same;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const again = t.styledScreen();
+      same = comparable(again) === comparable(before);
+      before = again;
+    }
+    const n = repaints(bytes);
+    t.keys('C-l');
+    let previous = '';
+    const after = await t.waitFor((s) => {
+      const settled = repaints(bytes) > n && s === previous;
+      previous = s;
+      return settled;
+    }, `${label}, repainted`).then(() => t.styledScreen());
+    expect(comparable(after), `${label}: stale cells before the repaint:\n${before}`).toBe(comparable(before));
+  };
+
+  /** Sends keys, then `fresh` once the screen changed. */
+  const press = async (keys: string | string[], match: RegExp, label: string): Promise<void> => {
+    const was = comparable(t.styledScreen());
+    t.keys(...[keys].flat());
+    await fresh(match, label, was);
+  };
+
+  await holds(/Ana L\..*(On Break|Available)/, 'logged in');
+  t.keys('s');
+  await t.waitFor(/─ Change status/, 'status menu');
+  t.keys('Enter');
+  await holds(/Ana L\..*● Available/, 'Available');
+  return { t, holds, fresh, press };
+}
+
+interface Screen {
+  t: Tmux;
+  holds(match: RegExp, label: string): Promise<string>;
+  fresh(match: RegExp, label: string): Promise<void>;
+  press(keys: string | string[], match: RegExp, label: string): Promise<void>;
+}
+
 describe.skipIf(!hasTmux)('text terminals measure differently, in a real terminal', () => {
   it.each([[80, 24], [100, 30]])('at %ix%i, the layout holds in the offer, the chat, the contacts, the FAQ and after wrap-up', async (cols, rows) => {
-    // A server of its own per size: nothing one run leaves (an agent still Available) routes the other's chats.
-    const here = join(dir, `${cols}x${rows}`);
-    mkdirSync(here);
-    serve = await startServe({ dir: here, tenantFile: tenant(here) });
-    // Tmux runs it in a user's environment (CI unset, TERM=xterm-256color, LANG=C.UTF-8).
-    tmux = new Tmux(['node', 'bin/agent-console', '--server', serve.url, '--agent', 'ana'], {
-      cols, rows, cwd: process.cwd(),
-      env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_CONFIG_DIR: join(here, 'conf'), AGENT_CONSOLE_DATA_DIR: join(here, 'data') },
-    });
-    const t = tmux;
-    /** Waits for `match` on a screen whose layout holds (tmux may show a frame
-     *  half drawn); if it never does, the last such screen's problems fail the test. */
-    const holds = async (match: RegExp, label: string): Promise<string> => {
-      let last = '';
-      try {
-        return await t.waitFor((s) => {
-          last = s;
-          return match.test(s) && layoutProblems(s, cols).length === 0;
-        }, label, 15_000);
-      } catch (e) {
-        if (!match.test(last)) throw e;
-        expect(layoutProblems(last, cols), `${label}:\n${last}`).toEqual([]);
-        throw e;
-      }
-    };
-
-    await holds(/Ana L\..*(On Break|Available)/, 'logged in');
-    t.keys('s');
-    await t.waitFor(/─ Change status/, 'status menu');
-    t.keys('Enter');
-    await holds(/Ana L\..*● Available/, 'Available');
+    const { t, holds, fresh, press } = await anaConsole(cols, rows);
 
     // Three customers, one after the other: offer, accept, messages.
     for (const name of [HEARTS, FILLERS, MIXED]) {
       const c = await customer(name);
-      await holds(/a, Ctrl-Y accept/, `the offer from ${name}`);
-      t.keys('a');
-      await holds(/Ana L\..*● Busy/, `Busy with ${name}`);
+      await fresh(/a, Ctrl-Y accept/, `the offer from ${name}`);
+      await press('a', /Ana L\..*● Busy/, `Busy with ${name}`);
       for (const cls of CORPUS) await c.send(`${cls.name}: ${cls.samples.join(' ')} end`);
       await c.send('Hi, the store was closed on Sunday, right? Thanks');
-      await holds(/Thanks/, `the chat with ${name}`);
+      await fresh(/Thanks/, `the chat with ${name}`);
     }
+    // The other chat tabs (tab titles are the customers' names).
+    await press('M-Left', /Mix/, 'the previous chat tab');
+    await press('M-Right', /Thanks/, 'the next chat tab');
 
-    t.keys('4');
-    await holds(/Chloé/, 'the contacts list');
-    t.keys('1');
-    await holds(/─ 1 /, 'back on the interaction pane');
+    await press('4', /Chloé/, 'the contacts list');
+    await press('1', /─ 1 /, 'back on the interaction pane');
 
     t.keys('C-f');
     await holds(/─ FAQ/, 'the FAQ list');
-    t.keys('Down');
-    await holds(/Opening hours|Resetting/, 'the FAQ list, the next entry previewed');
-    t.keys('Escape');
-    await holds(/─ 1 /, 'the FAQ closed');
+    await press('Down', /Opening hours|Resetting/, 'the FAQ list, the next entry previewed');
+    await press('Escape', /─ 1 /, 'the FAQ closed');
 
     // End and wrap up each chat: the mandatory code first.
     for (let i = 0; i < 3; i++) {
-      t.keys('e');
-      await t.waitFor(/wrap/i, 'wrap-up');
-      t.keys('d');
-      await t.waitFor(/\[ \] How-to question/, 'the codes');
-      t.keys('Enter');
-      await t.waitFor(/\[x\] How-to question/, 'code chosen');
+      await press('e', /wrap/i, `wrap-up ${i + 1}`);
+      await press('d', /\[ \] How-to question/, `the codes ${i + 1}`);
+      await press('Enter', /\[x\] How-to question/, `code chosen ${i + 1}`);
       t.keys('w');
       await t.waitFor((s) => !/\[x\] How-to question/.test(s), 'wrapped up');
-      t.keys('1');
+      await press('1', /─ 1 /, `after wrap-up ${i + 1}`);
     }
-    const after = await holds(/Ana L\..*● Available/, 'Available after wrap-up');
+    await fresh(/Ana L\..*● Available/, 'Available after wrap-up');
+    const after = t.screen();
     expect(after, after).not.toMatch(/Draft \(|Eve|Mix/);
 
     t.keys('q');
     await t.waitFor(/Leave the console\?/, 'quit dialog');
     t.keys('y');
+  }, 120_000);
+
+  it.each([[80, 24], [100, 30]])('at %ix%i, the layout holds with colleagues, notices and dialogs', async (cols, rows) => {
+    const { t, holds, fresh, press } = await anaConsole(cols, rows);
+    // Chloé, named with Hangul fillers, writes to Ana and to her group with the corpus.
+    const chloe = await colleague('chloe');
+    for (const cls of CORPUS) expect((await chloe.sendAgentChat('ana', `${cls.name}: ${cls.samples.join(' ')} end`)).ok).toBe(true);
+    expect((await chloe.sendAgentChat('ana', 'Can you take my 3 pm? Thanks')).ok).toBe(true);
+    await holds(/✉ \d+ unread/, 'the colleague chat announced');
+
+    await press('4', /Chloé/, 'the contacts list');
+    t.keys('/');
+    t.type('chlo');
+    await holds(/\/chlo▌/, 'the contacts list, searching');
+    await press('Enter', / 1\/\d+ .*\n.*\/chlo(?!▌)/, 'the contacts list, searched');
+    t.keys('Enter');
+    // (The contact is shown on the message line, for a few seconds.)
+    await holds(/· support · agent/, 'a contact shown');
+    await press('m', /Thanks/, 'the colleague chat, writing');
+    await press('Escape', /Enter Write/, 'the colleague chat');
+
+    expect((await chloe.broadcastNotice(`High ${ALL} ${FILLERS}`, 'high')).ok).toBe(true);
+    expect((await chloe.broadcastNotice(`Popup ${HEARTS} ${ALL}`, 'popup')).ok).toBe(true);
+    await holds(/Popup/, 'the pop-up notice');
+    await press('Enter', /─ 1 /, 'the pop-up acknowledged');
+    await platformNotice(`Billing ${MIXED} ${ALL}`);
+    await fresh(/⚠ Platform change: Billing/, 'the platform alert bar');
+
+    // Shown, the notices are read: the alert bar goes, the unread count too.
+    await press('5', /^(?![^]*\n⚠)[^]*╭─ 5 Notices ─/, 'the notices list, read');
+    await press('Down', /─ 5 Notices ─/, 'the notices list, the next notice');
+    await press('Enter', /╭─ Notice ─/, 'a notice shown whole');
+    await press('Escape', /─ 5 Notices ─/, 'back on the notices list');
+
+    for (const [key, title] of [['s', 'Change status'], [':', 'Command'], ['?', 'Keys']] as const) {
+      await press(key, new RegExp(`╭─ ${title}`), `the dialog ${title}`);
+      await press('Escape', /─ 5 Notices ─/, `the dialog ${title} closed`);
+    }
   }, 120_000);
 });
