@@ -50,13 +50,18 @@ const dump = (label: string, screen: string): void => {
   if (process.env.E2E_DUMP) console.log(`---- ${label}\n${screen}`);
 };
 
-/** The demo tenant with a colleague and an FAQ entry named with the corpus. */
+/** The demo tenant with colleagues, a queue, codes, a break reason and an FAQ entry named with the corpus. */
 function tenant(into: string): string {
   const t = JSON.parse(readFileSync('fixtures/demo-tenant.json', 'utf8')) as {
     agents: { id: string; displayName: string }[];
+    queues: { id: string; name: string; codeLists: { codes: { id: string; label: string }[] }[] }[];
+    statusCodes: Record<string, { id: string; label: string }[]>;
     faq: { id: string; title: string; body: string; category: string }[];
     apiKeys?: { id: string; hash: string; scopes: string[] }[];
   };
+  t.queues.find((q) => q.id === 'support-voicemail')!.name = `Voicemail ${MIXED}`;
+  t.queues.find((q) => q.id === 'support-chat')!.codeLists[0]!.codes.push({ id: 'wide', label: `Wide ${FILLERS}` });
+  t.statusCodes.on_break!.push({ id: 'wide', label: `Wide ${HEARTS}` });
   t.agents.find((a) => a.id === 'chloe')!.displayName = `Chloé ${FILLERS}`;
   t.agents.find((a) => a.id === 'kate')!.displayName = `Kate ${HEARTS}`;
   t.apiKeys = [{ id: 'ops', hash: `sha256$${createHash('sha256').update(API_KEY).digest('base64url')}`, scopes: ['notices'] }];
@@ -206,10 +211,11 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
     const { t, holds, fresh, press } = await anaConsole(cols, rows);
 
     // Three customers, one after the other: offer, accept, messages.
-    for (const name of [HEARTS, FILLERS, MIXED]) {
+    // (Each chat's header: the name as normalized, then the queue.)
+    for (const [name, header] of [[HEARTS, /│Eve❤+X · Support/], [FILLERS, /│Eve�+X · Support/], [MIXED, /│Mix.* · Support/]] as const) {
       const c = await customer(name);
       await fresh(/a, Ctrl-Y accept/, `the offer from ${name}`);
-      await press('a', /Ana L\..*● Busy/, `Busy with ${name}`);
+      await press('a', new RegExp(`Ana L\\..*● Busy[^]*${header.source}`), `Busy with ${name}`);
       for (const cls of CORPUS) await c.send(`${cls.name}: ${cls.samples.join(' ')} end`);
       await c.send('Hi, the store was closed on Sunday, right? Thanks');
       await fresh(/Thanks/, `the chat with ${name}`);
@@ -225,6 +231,9 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
     await holds(/─ FAQ/, 'the FAQ list');
     await press('Down', /Opening hours|Resetting/, 'the FAQ list, the next entry previewed');
     await press('Escape', /─ 1 /, 'the FAQ closed');
+    await press('3', /╭─ 3 Queues/, 'the queues');
+    await press('2', /╭─ 2 Disposition/, 'the codes');
+    await press('1', /─ 1 /, 'back on the interaction pane, again');
 
     // End and wrap up each chat: the mandatory code first.
     for (let i = 0; i < 3; i++) {
@@ -276,7 +285,11 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
     await press('Enter', /╭─ Notice ─/, 'a notice shown whole');
     await press('Escape', /─ 5 Notices ─/, 'back on the notices list');
 
-    for (const [key, title] of [['s', 'Change status'], [':', 'Command'], ['?', 'Keys']] as const) {
+    await press('s', /› On Break/, 'the status menu');
+    await press('Enter', /Wide Eve❤/, 'the break reasons');
+    await press('Escape', /╭─ Change status/, 'back to the status menu');
+    await press('Escape', /─ 5 Notices ─/, 'the status menu closed');
+    for (const [key, title] of [[':', 'Command'], ['?', 'Keys']] as const) {
       await press(key, new RegExp(`╭─ ${title}`), `the dialog ${title}`);
       await press('Escape', /─ 5 Notices ─/, `the dialog ${title} closed`);
     }
