@@ -7,11 +7,11 @@
 import { libcWidths, type LibcWidths } from '../tui/helpers/libc-width.js';
 
 let libc: LibcWidths | undefined;
-/** Cells tmux gives a code point: wcwidth(), and one where it cannot tell. */
+/** Cells tmux gives a code point: wcwidth(), and none where wcwidth() cannot
+ *  tell (measured: terminal-widths.test.ts). */
 function drawn(cp: number): number {
   libc ??= libcWidths();
-  const w = libc.width(cp);
-  return w < 0 ? 1 : w;
+  return Math.max(0, libc.width(cp));
 }
 
 /** Each visible character of a screen row with the column it starts at. */
