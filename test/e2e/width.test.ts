@@ -196,7 +196,7 @@ async function anaConsole(cols: number, rows: number): Promise<Screen> {
   await t.waitFor(/─ Change status/, 'status menu');
   t.keys('Enter');
   await holds(/Ana L\..*● Available/, 'Available');
-  return { t, holds, fresh, press };
+  return { t, holds, fresh, press, repaints: () => repaints(bytes) };
 }
 
 interface Screen {
@@ -204,6 +204,8 @@ interface Screen {
   holds(match: RegExp, label: string): Promise<string>;
   fresh(match: RegExp, label: string): Promise<void>;
   press(keys: string | string[], match: RegExp, label: string): Promise<void>;
+  /** Whole repaints so far, counted in the bytes the console wrote. */
+  repaints(): number;
 }
 
 describe.skipIf(!hasTmux)('text terminals measure differently, in a real terminal', () => {
@@ -254,12 +256,16 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
   }, 120_000);
 
   it.each([[80, 24], [100, 30]])('at %ix%i, the layout holds with colleagues, notices and dialogs', async (cols, rows) => {
-    const { t, holds, fresh, press } = await anaConsole(cols, rows);
+    const { t, holds, fresh, press, repaints } = await anaConsole(cols, rows);
     // Chloé, named with Hangul fillers, writes to Ana and to her group with the corpus.
     const chloe = await colleague('chloe');
     for (const cls of CORPUS) expect((await chloe.sendAgentChat('ana', `${cls.name}: ${cls.samples.join(' ')} end`)).ok).toBe(true);
     expect((await chloe.sendAgentChat('ana', 'Can you take my 3 pm? Thanks')).ok).toBe(true);
     await holds(/✉ \d+ unread/, 'the colleague chat announced');
+    // Idle, the clock rewrites the status bar (✉ and all) every second: no repaint each time.
+    const before = repaints();
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(repaints() - before, 'whole repaints in 3 s idle').toBeLessThanOrEqual(1);
 
     await press('4', /Chloé/, 'the contacts list');
     t.keys('/');

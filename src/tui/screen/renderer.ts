@@ -4,7 +4,7 @@
 // by a key is drawn at once, never held behind a frame cap; frames caused by
 // time and server events are coalesced (at most one per EVENT_INTERVAL_MS,
 // the first at once). Nothing is written when nothing on screen changed.
-// Repaint after doubt: once frames stop writing characters terminals measure
+// Repaint after doubt: once frames stop putting new characters terminals measure
 // differently (DOUBT_REPAINT_MS after the last), the whole screen is drawn
 // again, so whatever a terminal drew wrongly does not stay.
 import { Grid } from './grid.js';

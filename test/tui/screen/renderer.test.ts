@@ -84,7 +84,7 @@ describe('frame scheduling', () => {
     const { writes, frames, set } = renderer();
     set('flag 🇫🇷 1');
     vi.advanceTimersByTime(DOUBT_REPAINT_MS - 1);
-    set('flag 🇫🇷 2'); // a later doubtful frame postpones the repaint
+    set('flag 🇯🇵 2'); // a later doubtful frame postpones the repaint
     vi.advanceTimersByTime(DOUBT_REPAINT_MS - 1);
     expect(writes.some((w) => w.includes('\x1b[2J'))).toBe(false);
     vi.advanceTimersByTime(2); // the repaint's timer, then its frame
@@ -94,7 +94,22 @@ describe('frame scheduling', () => {
     expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(1); // the repaint itself raises no new doubt
     set('plain text');
     vi.advanceTimersByTime(DOUBT_REPAINT_MS * 4);
+    expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(1);  });
+
+  it('a doubtful character written again in its own cell (its row rewritten for the clock) raises no new doubt', () => {
+    const { writes, frames, set } = renderer();
+    set('✉ 1 unread 12:00:01');
+    vi.advanceTimersByTime(DOUBT_REPAINT_MS + 1);
     expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(1);
+    for (let s = 2; s < 10; s++) {
+      set(`✉ 1 unread 12:00:0${s}`);
+      vi.advanceTimersByTime(1000);
+    }
+    expect(writes.at(-1)).toContain('✉'); // the row is still rewritten whole
+    expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(1);
+    set('🇫🇷 1 unread 12:00:10'); // a new one does
+    vi.advanceTimersByTime(DOUBT_REPAINT_MS + 1);
+    expect(frames.filter((f) => f.cause === 'repaint')).toHaveLength(2);
   });
 
   it('repaints everything at once on request (Ctrl-L), and never after stop()', () => {
