@@ -115,10 +115,11 @@ async function platformNotice(text: string): Promise<void> {
 const repaints = (bytes: string): number => readFileSync(bytes, 'latin1').split(FULL_REPAINT).length - 1;
 
 /** A styled screen as the eye sees it (visibleCells), but for what changes
- *  by itself: digits masked (the clock ticks) and the message line under the
- *  frame left out (it goes after a few seconds). */
+ *  by itself: numbers masked and runs of blanks counted as one (the clock
+ *  ticks: "9s " becomes "10s"), and the message line under the frame left out
+ *  (it goes after a few seconds). */
 const comparable = (screen: string): string => {
-  const rows = visibleCells(screen).map((r) => r.replace(/\d\{/g, '#{'));
+  const rows = visibleCells(screen).map((r) => r.replace(/(?:\d(\{[^}]*\}))+/g, '#$1').replace(/( \{[^}]*\})\1+/g, '$1'));
   const plain = screen.split('\n');
   const bottom = plain.findIndex((r) => r.replace(/\x1b\[[\d;]*m/g, '').startsWith('╰'));
   const hints = rows.findLastIndex((r) => r !== '');
