@@ -11,6 +11,9 @@
  *     resuming, read from the server's log;
  *   - that every client's view equals the server's (read back from its
  *     durable log by a fresh engine);
+ *   - the CPU time the restarted server and the clients' process spent from
+ *     "ready" until every client settled (Linux): on a machine shared with
+ *     other work the wall times stretch with the load, the CPU time does not;
  *   - the baseline, in the same run: N bare WebSocket connections opened and
  *     greeted (`hello` → `welcome`) at once on the same restarted server.
  * One JSON line per figure. `npm run bench -- storm`; BENCH_STORM_AGENTS
@@ -35,6 +38,30 @@ const PASSWORD = 'storm-password';
 const out = (figure: Record<string, unknown>) => console.log(JSON.stringify({ bench: 'storm', ...figure }));
 const progress = (msg: string) => console.error(`  ${msg}`);
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+
+const TICKS_PER_SECOND = 100; // USER_HZ: /proc counts CPU time in these on every Linux architecture Node runs on
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; undefined where there is none. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    // After "pid (name) ": state is field 3, utime 14 and stime 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms two processes (the server, the clients) use while `work` runs. */
+async function cpuDuring<T>(pids: (number | undefined)[], work: () => Promise<T>): Promise<{ result: T; cpuMs: (number | undefined)[] }> {
+  const before = pids.map(cpuMs);
+  const result = await work();
+  const cpu = pids.map((pid, i) => {
+    const [a, b] = [before[i], cpuMs(pid)];
+    return a === undefined || b === undefined ? undefined : round(b - a);
+  });
+  return { result, cpuMs: cpu };
+}
 
 function percentiles(samples: number[]): { p50: number; p99: number; max: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -142,7 +169,9 @@ export default async function run(n = Number(process.env.BENCH_STORM_AGENTS ?? 1
       const profile = process.env.BENCH_STORM_PROFILE;
       server = await startServe(serveOptions(log, profile && !downMs ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []));
       const { readyAt } = server;
-      const settled = await clients.ask<Settled>({ cmd: 'settle', quietMs: 1000, timeoutMs: 120_000 });
+      const { result: settled, cpuMs: cpu } = await cpuDuring([server.child.pid, clients.child.pid], () =>
+        clients.ask<Settled>({ cmd: 'settle', quietMs: 1000, timeoutMs: 120_000 }),
+      );
       const online = settled.online.filter((t) => t > 0).map((t) => t - readyAt);
       const complete = settled.lastChange.filter((t) => t > 0).map((t) => t - readyAt);
       const logins = readFileSync(join(dir, log), 'utf8').split('\n').filter((l) => l.includes('"msg":"login"')).length;
@@ -163,14 +192,15 @@ export default async function run(n = Number(process.env.BENCH_STORM_AGENTS ?? 1
         loggedInAgain: logins,
         viewsEqualToServer: n - mismatched.length,
         mismatched: mismatched.slice(0, 5),
+        cpuMs: { server: cpu[0], clients: cpu[1] },
         target: { totalMs: '≤ 3000', met: settled.missing.length === 0 && mismatched.length === 0 && total <= 3000 },
         loadavg: loadavg().map((x) => round(x, 2)),
       });
     }
 
     progress(`baseline: ${n} bare sockets greeted at once`);
-    const bare = await bareGreetings(server.url, n);
-    out({ figure: 'baseline: bare hello/welcome', agents: n, ...percentiles(bare.each), totalMs: round(bare.totalMs) });
+    const { result: bare, cpuMs: bareCpu } = await cpuDuring([server.child.pid], () => bareGreetings(server!.url, n));
+    out({ figure: 'baseline: bare hello/welcome', agents: n, ...percentiles(bare.each), totalMs: round(bare.totalMs), cpuMs: { server: bareCpu[0] } });
     out({ figure: 'storm/baseline', total: round(total / bare.totalMs, 1) });
   } finally {
     await clients.ask({ cmd: 'stop' }).catch(() => undefined);
