@@ -17,7 +17,7 @@
  *   - the baseline, in the same run: N bare WebSocket connections opened and
  *     greeted (`hello` → `welcome`) at once on the same restarted server.
  * One JSON line per figure. `npm run bench -- storm`; BENCH_STORM_AGENTS
- * sets N; BENCH_STORM_PROFILE=dir writes a CPU profile of the restarted server.
+ * sets N; BENCH_STORM_PROFILE=dir writes a CPU profile of the last restarted server.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,7 +167,8 @@ export default async function run(n = Number(process.env.BENCH_STORM_AGENTS ?? 1
       if (downMs) await new Promise((r) => setTimeout(r, downMs));
       const log = `after-${downMs}.log`;
       const profile = process.env.BENCH_STORM_PROFILE;
-      server = await startServe(serveOptions(log, profile && !downMs ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []));
+      // The last restart's server: it is stopped, not killed, so its profile is written (it includes the baseline).
+      server = await startServe(serveOptions(log, profile && downMs ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []));
       const { readyAt } = server;
       const { result: settled, cpuMs: cpu } = await cpuDuring([server.child.pid, clients.child.pid], () =>
         clients.ask<Settled>({ cmd: 'settle', quietMs: 1000, timeoutMs: 120_000 }),

@@ -145,6 +145,29 @@ describe('tenant file: defaults', () => {
   });
 });
 
+describe('tenant: contacts', () => {
+  it("an agent's contacts are its group's other agents; a supervisor's add the supervised groups, in tenant-file order", () => {
+    const t = parseTenant({
+      id: 't',
+      name: 'T',
+      groups: ['g1', 'g2', 'g3'].map((id) => ({ id, name: id })),
+      agents: [
+        agent('b', { group: 'g2' }),
+        agent('sup', { group: 'g1', role: 'supervisor', supervises: ['g2', 'g3'] }),
+        agent('c', { group: 'g3' }),
+        agent('a', { group: 'g1' }),
+        agent('d', { group: 'g2' }),
+      ],
+      queues: [{ id: 'q', name: 'Q', media: 'chat', agents: ['a'] }],
+    });
+    expect(t.contactsOf('a')).toEqual(['sup']);
+    expect(t.contactsOf('b')).toEqual(['d']);
+    expect(t.contactsOf('sup')).toEqual(['b', 'c', 'a', 'd']);
+    expect(t.contactsOf('sup')).toEqual(t.config.agents.map((x) => x.id).filter((id) => t.canSee('sup', id)));
+    expect(t.contactsOf('nobody')).toEqual([]);
+  });
+});
+
 describe('fixtures/demo-tenant.json', () => {
   const demo = loadTenantFile(join(import.meta.dirname, '../../fixtures/demo-tenant.json'));
 

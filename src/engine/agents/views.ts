@@ -98,8 +98,7 @@ export function agentViews(vc: ViewContext) {
 
     /** Agents of the groups this agent sees (own group; supervised groups too). */
     contactsOf(agentId: string): ContactView[] {
-      const groups = tenant.visibleGroups(agentId);
-      return tenant.config.agents.filter((c) => groups.has(c.group) && c.id !== agentId).map((c) => contact(c.id)!);
+      return tenant.contactsOf(agentId).map((id) => contact(id)!);
     },
 
     contact,

@@ -21,6 +21,8 @@ export class Tenant {
   /** Agent ids per group (notices are addressed to groups). */
   readonly agentsOfGroup = new Map<string, string[]>();
   private readonly members = new Map<string, Set<string>>();
+  /** Each agent's place in the tenant file. */
+  private readonly agentOrder = new Map<string, number>();
   private readonly supervisors = new Map<string, Set<string>>();
 
   constructor(readonly config: TenantConfig) {
@@ -28,8 +30,9 @@ export class Tenant {
       this.groups.set(g.id, g);
       this.agentsOfGroup.set(g.id, []);
     }
-    for (const a of config.agents) {
+    for (const [i, a] of config.agents.entries()) {
       this.agents.set(a.id, a);
+      this.agentOrder.set(a.id, i);
       this.agentsOfGroup.get(a.group)?.push(a.id);
       this.queuesOfAgent.set(a.id, []);
       if (a.directAccessNumber) {
@@ -60,6 +63,17 @@ export class Tenant {
     const a = this.agents.get(agentId);
     if (!a) return new Set();
     return new Set([a.group, ...a.supervises]);
+  }
+
+  /**
+   * The agents this agent sees as contacts, in tenant-file order: from the groups' member lists, not
+   * a pass over every agent (each console's snapshot asks; 1,000 resuming at once would be 1,000,000 steps).
+   */
+  contactsOf(agentId: string): string[] {
+    const groups = [...this.visibleGroups(agentId)];
+    const ids = groups.flatMap((g) => this.agentsOfGroup.get(g) ?? []).filter((id) => id !== agentId);
+    if (groups.length > 1) ids.sort((a, b) => this.agentOrder.get(a)! - this.agentOrder.get(b)!);
+    return ids;
   }
 
   /** Can `viewer` see `target` as a contact (same group, or a group the viewer supervises)? */
