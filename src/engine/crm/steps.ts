@@ -3,18 +3,20 @@
  * records a command names (merged customers followed), numbering new ones.
  */
 import { hasPermission, PERMISSION_LABELS, type Permission } from '../agents/permissions.js';
-import { findAgent } from '../agents/steps.js';
 import type { Ctx } from '../kernel/module.js';
 import { fail, invalid, ok, type Result } from '../kernel/result.js';
 import type { Interaction } from '../work/state.js';
 import { findOwnWork } from '../work/steps.js';
 import { CASE_PREFIX, CUSTOMER_PREFIX, FOLLOW_UP_PREFIX, recordNumber, TASK_PREFIX, type CaseRecord, type CustomerRecord } from './records.js';
 
-/** The acting agent, logged in and holding `permission` if one is needed. */
+/**
+ * The acting agent, holding `permission` if one is needed. Records need no login: a script's
+ * secondary session (an import, an export) acts for an agent who is not at their console.
+ */
 export function actor(ctx: Ctx, agentId: string, permission?: Permission): Result<string> {
-  const a = findAgent(ctx, agentId);
-  if (!a.ok) return a;
-  if (permission && !hasPermission(ctx.tenant.agents.get(agentId)!, permission))
+  const agent = ctx.tenant.agents.get(agentId);
+  if (!agent) return fail('NOT_FOUND', `There is no agent "${agentId}".`);
+  if (permission && !hasPermission(agent, permission))
     return fail('NOT_PERMITTED', `You do not have the permission to ${PERMISSION_LABELS[permission]}.`);
   return ok(agentId);
 }
@@ -33,7 +35,8 @@ export function findCase(ctx: Ctx, caseId: unknown): Result<CaseRecord> {
 
 /** An interaction the agent holds (active or in wrap-up). */
 export function ownInteraction(ctx: Ctx, agentId: string, interactionId: string): Result<Interaction> {
-  return findOwnWork(ctx, ctx.state.agents.get(agentId)!, interactionId);
+  const agent = ctx.state.agents.get(agentId);
+  return agent ? findOwnWork(ctx, agent, interactionId) : fail('NOT_FOUND', `Interaction ${interactionId} is not one of yours in progress.`);
 }
 
 export const nextCustomerId = (ctx: Ctx): string => recordNumber(CUSTOMER_PREFIX, ctx.state.crm.next.customer);

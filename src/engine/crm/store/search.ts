@@ -2,8 +2,9 @@
  * CRM search, as you type: customers and cases whose columns contain every
  * word typed, in any case and with or without accents. Exact keys come
  * first (a case number, an email, a phone number, an account); then the
- * FTS5 trigram index, newest records first, cut at `limit` — it never ranks
- * every match, so a common word costs no more than a rare one. Words of one
+ * names that start with what was typed; then the FTS5 trigram index, newest
+ * records first, cut at `limit` — it never ranks every match, so a common
+ * word costs no more than a rare one. Words of one
  * or two letters cannot use trigrams: alone, they match the start of a
  * customer's name (an index range); beside longer words, they filter them.
  */
@@ -61,9 +62,11 @@ export function searchCrm(t: CrmTables, text: string, limit: number): SearchHits
   const hasLong = terms.some((term) => chars(term) >= 3);
 
   const customers = new Map<string, CustomerRecord>();
-  const customerNums = hasLong ? ftsHits(t.sql, 'crm_customers_fts', terms, limit + 1) : namePrefixHits(t.sql, terms.join(' '), limit + 1);
+  // Names starting with what was typed come before other columns holding it.
+  const prefixNums = namePrefixHits(t.sql, terms.join(' '), limit + 1);
+  const customerNums = hasLong ? ftsHits(t.sql, 'crm_customers_fts', terms, limit + 1) : prefixNums;
   let more = customerNums.length > limit;
-  for (const num of [...exactCustomers(t, text), ...customerNums]) {
+  for (const num of [...exactCustomers(t, text), ...(hasLong ? prefixNums : []), ...customerNums]) {
     if (customers.size >= limit) break;
     const c = t.customer(num);
     if (c) customers.set(c.id, c);
