@@ -7,6 +7,7 @@ export interface CustomerChatOptions {
   /** The server: ws(s):// or http(s):// — the `/customer` endpoint is derived from it. */
   url: string;
   name: string;
+  email?: string;
   account?: string;
   caseNumber?: string;
   queue?: string;

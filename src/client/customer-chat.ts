@@ -145,8 +145,8 @@ export class CustomerChatClient {
       this.armWatchdog();
       if (this.token) this.raw({ type: 'resume', token: this.token, lastMessageId: this.messages.at(-1)?.id });
       else {
-        const { name, account, caseNumber, queue } = this.options;
-        this.raw({ type: 'start', name, account, caseNumber, queue });
+        const { name, email, account, caseNumber, queue } = this.options;
+        this.raw({ type: 'start', name, email, account, caseNumber, queue });
       }
     });
     ws.on('ping', () => this.armWatchdog());

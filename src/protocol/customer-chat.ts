@@ -21,6 +21,8 @@ export const CUSTOMER_FRAMES = {
     name: z.string().trim().min(1, 'a name is required').max(80, 'a name is at most 80 characters'),
     account: optionalField,
     caseNumber: optionalField,
+    /** For the screen pop too (a known customer's record pops). */
+    email: z.string().trim().max(254).optional().transform((s) => s || undefined),
     queue: z.string().min(1).max(64).optional(),
   }),
   resume: z.object({

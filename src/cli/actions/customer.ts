@@ -17,6 +17,7 @@ import { terminalSafe } from '../terminal-safe.js';
 export interface CustomerChatFlags {
   server: string;
   name: string;
+  email?: string;
   account?: string;
   case?: string;
   queue?: string;
@@ -73,7 +74,7 @@ export async function customerChat(flags: CustomerChatFlags, input: NodeJS.Reada
   } catch (e) {
     throw new UsageError(`--server: ${(e as Error).message}`);
   }
-  const client = new CustomerChatClient({ url: flags.server, name: flags.name, account: flags.account, caseNumber: flags.case, queue: flags.queue });
+  const client = new CustomerChatClient({ url: flags.server, name: flags.name, email: flags.email, account: flags.account, caseNumber: flags.case, queue: flags.queue });
   client.subscribe((e) => {
     const line = formatEvent(e);
     if (line) (e.type === 'error' ? err : out).write(terminalSafe(line).replace(/\n/g, '\n    ') + '\n');

@@ -12,6 +12,7 @@ export function registerCustomer(program: Command): void {
     .description('chat as a customer: stdin lines are messages; prints agent lines, notices, typing and queue position; exits 0 when the chat ends')
     .requiredOption('--server <url>', 'the server: its ws:// or http:// URL (the /customer endpoint is derived)')
     .requiredOption('--name <name>', 'your name (1–80 characters)')
+    .option('--email <address>', 'email address, for the screen pop')
     .option('--account <n>', 'account number, for the screen pop')
     .option('--case <n>', 'case number, for the screen pop')
     .option('--queue <id>', 'chat queue id (default: the first chat queue)')

@@ -121,7 +121,12 @@ export class CustomerSocket implements ChatPeer {
     const { engine } = this.deps;
     const queue = f.queue ? engine.tenant.queues.get(f.queue) : engine.tenant.config.queues.find((q) => q.media === 'chat');
     if (!queue || queue.media !== 'chat') return this.error('NO_QUEUE', f.queue ? `There is no chat queue "${f.queue}".` : 'This center has no chat queue.', { field: 'queue' });
-    const customer = { name: f.name, ...(f.account ? { account: f.account } : {}), ...(f.caseNumber ? { caseNumber: f.caseNumber } : {}) };
+    const customer = {
+      name: f.name,
+      ...(f.email ? { email: f.email } : {}),
+      ...(f.account ? { account: f.account } : {}),
+      ...(f.caseNumber ? { caseNumber: f.caseNumber } : {}),
+    };
     // The token goes to the customer only; the engine's log and our memory keep its hash.
     const token = newToken();
     const resumeKey = tokenKey(token);

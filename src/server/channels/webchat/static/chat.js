@@ -224,8 +224,10 @@
     $('start-error').textContent = '';
     $('start-button').disabled = true;
     st.start = { type: 'start', name: name.slice(0, 80) };
+    const email = $('email').value.trim();
     const account = $('account').value.trim();
     const caseNumber = $('case').value.trim();
+    if (email) st.start.email = email.slice(0, 254);
     if (account) st.start.account = account.slice(0, 64);
     if (caseNumber) st.start.caseNumber = caseNumber.slice(0, 64);
     status('Connecting…');
