@@ -12,6 +12,7 @@ import { webChat } from '../../server/channels/webchat/index.js';
 import { createLogger, startServer } from '../../server/index.js';
 import { openSettings } from '../config.js';
 import { ChatBots, startColleagueReplies } from '../demo/chat-bots.js';
+import { seedDemoCrm } from '../demo/crm-seed.js';
 import { Simulator } from '../demo/simulator.js';
 import { UsageError } from '../errors.js';
 import { dataDir, DEMO_TENANT } from '../paths.js';
@@ -32,6 +33,9 @@ export async function demoConsole(flags: ConsoleFlags): Promise<number> {
   const log = createLogger({ file: join(dir, 'demo.log') });
   const clock = new SystemClock();
   const engine = openEngine({ tenant, dbFile, clock, groupCommit: true });
+  // The demo's customers are CRM customers: loaded at the first start, by whoever may import.
+  const importer = [...tenant.agents.values()].find((a) => a.permissions.crmImport);
+  if (importer) seedDemoCrm(engine, importer.id, flags.demoAgent);
   // Calls are simulated: a switch with no audio, on the same clock, answers dialed numbers (docs/telephony.md).
   const telephony = attachTelephony(engine, new SimulatedSwitch(clock), { log: (level, message, data) => log(level, message, data) });
   const server = await startServer({ engine, port: 0, log, channels: [webChat()] });

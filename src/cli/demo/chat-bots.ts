@@ -56,7 +56,7 @@ export class ChatBots {
     if (this.stopped || this.bots.size >= (this.options.max ?? 20)) return;
     const script = SCRIPTS[Math.floor(this.rnd() * SCRIPTS.length)]!;
     const who = customerFor('chat', this.rnd);
-    const bot = new CustomerChatClient({ url: this.options.url, name: who.name, account: who.account, queue: queueId });
+    const bot = new CustomerChatClient({ url: this.options.url, name: who.name, email: who.email, account: who.account, queue: queueId });
     this.bots.add(bot);
     // Steps advance when our line is delivered, so an agent line sent before the question is not taken as the answer.
     let step: 'waiting' | 'asking' | 'asked' | 'following' | 'followed' | 'done' = 'waiting';
