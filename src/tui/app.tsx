@@ -7,6 +7,9 @@ import { Box } from 'ink';
 import { useEffect, useState, type ComponentType } from 'react';
 import { CALL_DIALOGS } from './call/dialogs.js';
 import { CHAT_DIALOGS } from './chat/dialog-views.js';
+import { CRM_DIALOGS } from './crm/dialogs.js';
+import { CrmPane } from './crm/pane.js';
+import { useCrmEffects } from './crm/use-crm-effects.js';
 import { useChatEffects } from './chat/typing.js';
 import { NOTICE_DIALOGS } from './notices/dialogs.js';
 import { PlatformBar, usePlatformAlert } from './notices/platform-bar.js';
@@ -47,6 +50,7 @@ const PANE_VIEWS: Record<PaneId, ComponentType<PaneProps>> = {
   queues: QueuesPane,
   contacts: ContactsPane,
   notices: NoticesPane,
+  crm: CrmPane,
 };
 
 export interface ConsoleProps {
@@ -98,6 +102,7 @@ const DIALOGS: { [K in Overlay['kind']]: ComponentType<{ overlay: Extract<Overla
   ...CALL_DIALOGS,
   ...CHAT_DIALOGS,
   ...NOTICE_DIALOGS,
+  ...CRM_DIALOGS,
 };
 
 function Screen() {
@@ -108,6 +113,7 @@ function Screen() {
   useChatEffects(s);
   useNoticeEffects(s);
   useLinear(s);
+  useCrmEffects(s);
   const { columns, rows } = useTerminalSize();
   const focus = useUi((u) => u.focus);
   const overlay = useUi((u) => u.overlay);
@@ -117,7 +123,8 @@ function Screen() {
   const platform = usePlatformAlert();
   // A long message wraps onto more rows: the panes give them up while it shows.
   const messageRows = useMessageRows(columns);
-  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? 1 : 0) + (platform ? 1 : 0) + messageRows - 1 });
+  const crmShown = useUi((u) => u.crm.shown);
+  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? 1 : 0) + (platform ? 1 : 0) + messageRows - 1, crm: crmShown });
   const tabs = layout.mode === 'tabs';
   const Dialog = overlay ? (DIALOGS[overlay.kind] as ComponentType<{ overlay: Overlay; width: number; height: number }>) : null;
   return (

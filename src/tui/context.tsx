@@ -5,6 +5,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { EngineClient } from '../client/index.js';
 import type { CallClientMethod } from './call/client-methods.js';
 import type { ChatClientMethod } from './chat/client-methods.js';
+import type { CrmClientMethod } from './crm/client-methods.js';
 import type { Clock } from './clock.js';
 import type { Keymap } from './keymap.js';
 import type { LinearSink } from './linear/sink.js';
@@ -21,6 +22,7 @@ export type ConsoleClient = Pick<
   | 'stopNew' | 'resumeOffers' | 'endInteraction' | 'setCodes' | 'setNotes' | 'wrapUp' | 'logout'
   | CallClientMethod
   | ChatClientMethod
+  | CrmClientMethod
 >;
 
 export interface ConsoleServices {

@@ -5,6 +5,7 @@
 import { CALL_COMMANDS, CALL_CONTEXTS, CALL_DIALOG_CONTEXTS, CALL_SCREENS } from './call/commands.js';
 import { CHAT_COMMANDS, CHAT_CONTEXTS, CHAT_DIALOG_CONTEXTS, CHAT_SCREENS } from './chat/commands.js';
 import { NOTICE_COMMANDS, NOTICE_CONTEXTS, NOTICE_DIALOG_CONTEXTS, NOTICE_SCREENS } from './notices/commands.js';
+import { CRM_COMMANDS, CRM_CONTEXTS, CRM_DIALOG_CONTEXTS, CRM_SCREENS, type CrmWhenId } from './crm/commands.js';
 import { PANES } from './pane-ids.js';
 
 /** Where a binding applies. Contexts are stacked into screens (SCREENS below). */
@@ -25,6 +26,7 @@ export const CONTEXTS = {
   ...CALL_CONTEXTS,
   ...CHAT_CONTEXTS,
   ...NOTICE_CONTEXTS,
+  ...CRM_CONTEXTS,
   terminal: { title: 'Terminal', note: 'On every screen, dialogs and text fields too, unless the screen binds the key itself.' },
 } as const;
 
@@ -44,7 +46,8 @@ export type WhenId =
   | 'transferTabs' | 'coldTransfer' | 'callHistory' | 'participantsHost'
   | 'chatShown' | 'customerChatActive' | 'colleagueChat' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
   | 'faqShortcut' | 'faqEntry' | 'canEditFaq' | 'canEditFaqEntry'
-  | 'notices' | 'severalNoticeGroups';
+  | 'notices' | 'severalNoticeGroups'
+  | CrmWhenId;
 
 export interface CommandSpec {
   readonly id: string;
@@ -58,7 +61,7 @@ export interface CommandSpec {
   readonly when?: WhenId;
 }
 
-const paneCommand = <const N extends 1 | 2 | 3 | 4 | 5>(n: N) => {
+const paneCommand = <const N extends 1 | 2 | 3 | 4 | 5 | 6>(n: N) => {
   const pane = PANES[n - 1]!;
   return {
     id: `global.pane${n}`,
@@ -79,6 +82,7 @@ export const COMMANDS = [
   paneCommand(3),
   paneCommand(4),
   paneCommand(5),
+  paneCommand(6),
   { id: 'global.status', context: 'global', title: 'Change status', description: 'Pick a status (while busy: the status to take after work), then its reason when required.', keys: ['s'], hint: 'Status', when: 'loggedIn' },
   { id: 'global.disposition', context: 'global', title: 'Go to disposition', description: 'Jump to the codes of the selected interaction.', keys: ['d'], hint: 'Codes', when: 'work' },
   { id: 'global.stopNew', context: 'global', title: 'Stop new / Resume offers', description: 'While handling chats: stop new chat offers, or resume them.', keys: ['p'], when: 'chatting' },
@@ -134,6 +138,7 @@ export const COMMANDS = [
   ...CALL_COMMANDS,
   ...CHAT_COMMANDS,
   ...NOTICE_COMMANDS,
+  ...CRM_COMMANDS,
 
   { id: 'terminal.repaint', context: 'terminal', title: 'Repaint the screen', description: 'Draw the whole screen again, as shells and editors do.', keys: ['ctrl+l'] },
   { id: 'terminal.suspend', context: 'terminal', title: 'Suspend', description: "Give the shell its screen and stop the console; the shell's fg brings it back.", keys: ['ctrl+z'] },
@@ -164,6 +169,7 @@ export const SCREENS = {
   ...CALL_SCREENS,
   ...CHAT_SCREENS,
   ...NOTICE_SCREENS,
+  ...CRM_SCREENS,
 } as const satisfies Record<string, readonly Layer[]>;
 
 export type ScreenId = keyof typeof SCREENS;
@@ -172,4 +178,4 @@ export type ScreenId = keyof typeof SCREENS;
 export const FALLBACK = 'terminal' as const satisfies ContextId;
 
 /** Contexts whose commands make no sense outside their dialog or field. */
-export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['offerPane', 'list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS, ...NOTICE_DIALOG_CONTEXTS]);
+export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['offerPane', 'list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS, ...NOTICE_DIALOG_CONTEXTS, ...CRM_DIALOG_CONTEXTS]);

@@ -7,6 +7,7 @@ export const PANES = [
   { id: 'queues', title: 'Queues' },
   { id: 'contacts', title: 'Contacts' },
   { id: 'notices', title: 'Notices' },
+  { id: 'crm', title: 'CRM' },
 ] as const;
 
 export type PaneId = (typeof PANES)[number]['id'];

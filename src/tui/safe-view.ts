@@ -22,7 +22,7 @@ export type SafeView = AgentView & { readonly [SAFE]: true };
 /** Longest single-line field kept (code points); panes truncate further to fit. */
 export const MAX_LINE = 300;
 /** Keys whose strings keep their line breaks (still stripped of controls). */
-const MULTILINE: ReadonlySet<string> = new Set(['notes', 'text', 'body', 'answer', 'html', 'signature', 'description']);
+const MULTILINE: ReadonlySet<string> = new Set(['notes', 'text', 'body', 'answer', 'html', 'signature', 'description', 'address']);
 
 const cache = new WeakMap<object, unknown>();
 

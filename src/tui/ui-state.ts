@@ -8,6 +8,8 @@ import { INITIAL_CHAT, type ChatUi } from './chat/chat-state.js';
 import type { ChatOverlay } from './chat/overlays.js';
 import type { CallOverlay } from './call/overlays.js';
 import type { NoticeOverlay, NoticePopup } from './notices/overlays.js';
+import { INITIAL_CRM, type CrmUi } from './crm/crm-state.js';
+import type { CrmOverlay } from './crm/overlays.js';
 import { initialContacts, reduceContacts, type ContactsAction, type ContactsUi } from './panes/contacts-state.js';
 import { INITIAL_QUEUES, reduceQueues, type QueuesAction, type QueuesUi } from './panes/queues-state.js';
 import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/work-state.js';
@@ -22,10 +24,11 @@ export type Overlay =
   | { kind: 'rejectOffer'; offerId: string; cursor: number; previous: Overlay | null }
   | ChatOverlay
   | CallOverlay
+  | CrmOverlay
   | Exclude<NoticeOverlay, NoticePopup>
   | NoticePopup<Overlay>;
 
-export type TextField = 'notes' | 'search' | 'compose';
+export type TextField = 'notes' | 'search' | 'compose' | 'crmSearch';
 
 export interface Message {
   text: string;
@@ -45,6 +48,7 @@ export interface UiState {
   chat: ChatUi;
   /** The Notices pane's cursor (newest first). */
   notices: { cursor: number };
+  crm: CrmUi;
 }
 
 export const initialUi = (favourites: readonly string[] = []): UiState => ({
@@ -57,6 +61,7 @@ export const initialUi = (favourites: readonly string[] = []): UiState => ({
   work: INITIAL_WORK,
   chat: INITIAL_CHAT,
   notices: { cursor: 0 },
+  crm: INITIAL_CRM,
 });
 
 interface Slices {

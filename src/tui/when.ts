@@ -5,6 +5,7 @@
 // console's prediction; the engine still judges every command it is sent.
 import { activeChatKey, chatTabs } from './chat/chat-state.js';
 import { faqMatches, shortcutAtEnd } from './chat/faq.js';
+import { CRM_WHEN } from './crm/when.js';
 import { clampCursor } from './list-window.js';
 import type { CommandSpec, WhenId } from './keymap-commands.js';
 import { selectedWork } from './panes/work-state.js';
@@ -87,6 +88,7 @@ export const WHEN: Record<WhenId, Predicate> = {
   canEditFaqEntry: (c) => can(c, 'editFaq') && faqEntry(c) !== undefined,
   notices: (c) => c.view.notices.length > 0,
   severalNoticeGroups: (c) => c.view.noticeGroups.length > 1,
+  ...CRM_WHEN,
 };
 
 /** Whether a command applies now. */

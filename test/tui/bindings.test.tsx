@@ -6,6 +6,7 @@ import { buildKeymap, type CommandId } from '../../src/tui/keymap.js';
 import { CALL_SCENARIOS } from './call/scenarios.js';
 import { CHAT_SCENARIOS } from './chat/scenarios.js';
 import { NOTICE_SCENARIOS } from './notices/scenarios.js';
+import { CRM_SCENARIOS } from './crm/scenarios.js';
 import { chordInput } from './helpers/chords.js';
 import { interaction, makeView, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
@@ -21,12 +22,13 @@ const SCENARIOS: Record<CommandId, Scenario> = {
   'global.help': { check: (h) => expect(h.frame()).toContain('Keys (1 of') },
   'global.palette': { check: (h) => expect(h.frame()).toContain('Command palette') },
   'global.nextPane': { check: (h) => expect(tabBar(h)).toContain('[2 Disposition]') },
-  'global.prevPane': { check: (h) => expect(tabBar(h)).toContain('[5 Notices]') },
+  'global.prevPane': { check: (h) => expect(tabBar(h)).toContain('[6 CRM]') },
   'global.pane1': { before: ['3'], check: (h) => expect(tabBar(h)).toContain('[1 Interaction]') },
   'global.pane2': { check: (h) => expect(tabBar(h)).toContain('[2 Disposition]') },
   'global.pane3': { check: (h) => expect(tabBar(h)).toContain('[3 Queues]') },
   'global.pane4': { check: (h) => expect(tabBar(h)).toContain('[4 Contacts]') },
   'global.pane5': { check: (h) => expect(tabBar(h)).toContain('[5 Notices]') },
+  'global.pane6': { check: (h) => expect(tabBar(h)).toContain('[6 CRM]') },
   'global.status': { check: (h) => expect(h.frame()).toMatch(/Change status[\s\S]*On Break[\s\S]*Working Offline[\s\S]*Logged Out/) },
   'global.disposition': { view: withWork(), check: (h) => expect(h.frame()).toContain('* Contact reason') },
   'global.stopNew': {
@@ -160,6 +162,7 @@ const SCENARIOS: Record<CommandId, Scenario> = {
   ...CALL_SCENARIOS,
   ...CHAT_SCENARIOS,
   ...NOTICE_SCENARIOS,
+  ...CRM_SCENARIOS,
 };
 
 const keymap = buildKeymap();
@@ -174,8 +177,7 @@ afterEach(() => h?.unmount());
 
 describe('every binding in its context (80x24, fake client)', () => {
   it.each(cases)('$id via $label', async ({ keys, s }) => {
-    h = await renderConsole({ view: s.view });
-    s.setup?.(h.fake!);
+    h = await renderConsole({ view: s.view, setup: s.setup });
     await h.press(...(s.before ?? []));
     await h.press(...keys);
     await s.check(h);

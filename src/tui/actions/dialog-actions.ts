@@ -4,6 +4,7 @@ import type { Status } from '../../protocol/index.js';
 import { callDialogBack, callDialogSelect } from '../call/actions.js';
 import { chatDialogBack, chatDialogSelect } from '../chat/dialog-actions.js';
 import { noticeDialogBack, noticeDialogSelect } from '../notices/actions.js';
+import { crmDialogBack, crmDialogSelect } from '../crm/dialog-actions.js';
 import type { ConsoleServices } from '../context.js';
 import { logoutBlocked, paletteItems, quitItems, rejectItems, statusItems } from '../dialogs/items.js';
 import type { CommandId } from '../keymap.js';
@@ -79,6 +80,7 @@ export function dialogActions(run: RunCommand) {
     ...callDialogSelect,
     ...chatDialogSelect,
     ...noticeDialogSelect,
+    ...crmDialogSelect,
   };
   const back: { [K in Kind]: (s: ConsoleServices, o: OverlayOf<K>) => void } = {
     help: close,
@@ -91,6 +93,7 @@ export function dialogActions(run: RunCommand) {
     ...callDialogBack,
     ...chatDialogBack,
     ...noticeDialogBack,
+    ...crmDialogBack,
   };
   const onOverlay = (table: typeof select | typeof back): Handler => (s) => {
     const o = s.ui.get().overlay;

@@ -2,6 +2,7 @@
 // always sends the notes, so nothing typed is lost by a Tab or a digit.
 import type { ConsoleServices } from '../context.js';
 import { PANES, paneIndex, type PaneId } from '../pane-ids.js';
+import type { UiState } from '../ui-state.js';
 import { send } from './run.js';
 
 /** Save the notes draft (if it changed) and keep it only while still editing. */
@@ -23,7 +24,9 @@ export function leaveText(s: ConsoleServices): void {
 
 export function focusPane(s: ConsoleServices, pane: PaneId): void {
   leaveText(s);
-  s.ui.update((u) => (u.focus === pane ? u : { ...u, focus: pane }));
+  // Contacts and the CRM share a place in the split layout: the one focused last stays.
+  const shown = (u: UiState) => (pane === 'crm' || pane === 'contacts' ? pane === 'crm' : u.crm.shown);
+  s.ui.update((u) => (u.focus === pane && u.crm.shown === shown(u) ? u : { ...u, focus: pane, crm: { ...u.crm, shown: shown(u) } }));
 }
 
 export function cyclePane(s: ConsoleServices, delta: 1 | -1): void {

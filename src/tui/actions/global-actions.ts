@@ -26,6 +26,7 @@ export const globalActions = {
   'global.pane3': (s) => focusPane(s, 'queues'),
   'global.pane4': (s) => focusPane(s, 'contacts'),
   'global.pane5': (s) => focusPane(s, 'notices'),
+  'global.pane6': (s) => focusPane(s, 'crm'),
   'global.status': (s) => {
     if (!s.view.get().self) return error(s, 'Not logged in yet.');
     open({ kind: 'status', step: 'status', target: null, cursor: 0 })(s);

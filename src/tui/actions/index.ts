@@ -4,6 +4,9 @@ import { callActions } from '../call/actions.js';
 import { chatActions } from '../chat/chat-actions.js';
 import { faqActions } from '../chat/dialog-actions.js';
 import { noticeActions } from '../notices/actions.js';
+import { crmActions } from '../crm/actions.js';
+import { directoryActions } from '../crm/directory.js';
+import { formActions } from '../crm/form-actions.js';
 import type { ConsoleServices } from '../context.js';
 import type { CommandId, ContextId } from '../keymap.js';
 import { commandSpec } from '../keymap.js';
@@ -27,6 +30,7 @@ const HOME_PANE: Partial<Record<ContextId, readonly PaneId[]>> = {
   chatPane: ['interaction'],
   call: ['interaction', 'disposition'],
   notices: ['notices'],
+  crm: ['crm'],
 };
 
 export function runFromPalette(s: ConsoleServices, id: CommandId): void | Promise<void> {
@@ -45,6 +49,9 @@ export const ACTIONS = {
   ...faqActions,
   ...callActions,
   ...noticeActions,
+  ...crmActions,
+  ...formActions,
+  ...directoryActions,
   ...terminalActions,
 } satisfies Record<CommandId, Handler>;
 

@@ -2,6 +2,7 @@
 // length and cursor; the six list commands are the same everywhere.
 import { CALL_LISTS } from '../call/actions.js';
 import { CHAT_LIST_COUNTS } from '../chat/lists.js';
+import { CRM_LIST_COUNTS, CRM_PANE_LISTS } from '../crm/lists.js';
 import type { ConsoleServices } from '../context.js';
 import { helpLines, paletteItems, quitItems, rejectItems, statusItems } from '../dialogs/items.js';
 import type { ScreenId } from '../keymap.js';
@@ -74,6 +75,9 @@ const OWNERS: Partial<Record<ScreenId, ListOwner>> = {
   ...CALL_LISTS,
   faq: overlayList(CHAT_LIST_COUNTS.faq),
   chatTransfer: overlayList(CHAT_LIST_COUNTS.chatTransfer),
+  ...CRM_PANE_LISTS,
+  crmForm: overlayList(CRM_LIST_COUNTS.crmForm),
+  directory: overlayList(CRM_LIST_COUNTS.directory),
   notices: {
     count: (s) => s.view.get().notices.length,
     cursor: (s) => s.ui.get().notices.cursor,

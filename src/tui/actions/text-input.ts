@@ -4,6 +4,7 @@
 import { CALL_TEXT_FIELDS } from '../call/actions.js';
 import { CHAT_TEXT_FIELDS } from '../chat/text-fields.js';
 import { NOTICE_TEXT_FIELDS } from '../notices/actions.js';
+import { CRM_TEXT_FIELDS } from '../crm/text-fields.js';
 import type { ConsoleServices } from '../context.js';
 import type { Chord } from '../keys.js';
 import { sanitizeInput } from '../sanitize.js';
@@ -12,11 +13,12 @@ import type { UiState } from '../ui-state.js';
 interface Field {
   get(u: UiState): string | undefined;
   set(u: UiState, text: string): UiState;
-  multiline: boolean;
-  max: number;
+  /** Keeps line breaks (a form's field decides per field). */
+  multiline: boolean | ((u: UiState) => boolean);
+  max: number | ((u: UiState) => number);
 }
 
-export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS, Field> = {
+export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS | keyof typeof CRM_TEXT_FIELDS, Field> = {
   notes: {
     get: (u) => u.work.draft?.text,
     set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
@@ -37,6 +39,7 @@ export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof C
   },  ...CALL_TEXT_FIELDS,
   ...CHAT_TEXT_FIELDS,
   ...NOTICE_TEXT_FIELDS,
+  ...CRM_TEXT_FIELDS,
 };
 
 const segmenter = new Intl.Segmenter();
@@ -52,12 +55,14 @@ export function typeInto(s: ConsoleServices, field: keyof typeof TEXT_FIELDS, in
   s.ui.update((u) => {
     const current = f.get(u);
     if (current === undefined) return u;
+    const multiline = typeof f.multiline === 'function' ? f.multiline(u) : f.multiline;
+    const max = typeof f.max === 'function' ? f.max(u) : f.max;
     let next: string;
     if (chord?.key === 'backspace') next = dropLastGrapheme(current);
-    else if (chord?.key === 'enter') next = f.multiline ? `${current}\n` : current;
+    else if (chord?.key === 'enter') next = multiline ? `${current}\n` : current;
     else if (chord?.key === 'space') next = `${current} `;
-    else next = current + sanitizeInput(input, f.multiline);
-    if (next.length > f.max) next = next.slice(0, f.max);
+    else next = current + sanitizeInput(input, multiline);
+    if (next.length > max) next = next.slice(0, max);
     return next === current ? u : f.set(u, next);
   });
 }

@@ -71,14 +71,7 @@ function dialCursor(s: ConsoleServices): number {
 }
 
 export const callActions = {
-  'global.dial': (s) => {
-    if (!s.view.get().self?.phone) return error(s, 'Not logged in yet.');
-    open(s, { kind: 'dial', number: '', cursor: dialCursor(s), error: null, history: null, recall: -1 });
-    void attempt(s.client.callHistory()).then((r) => {
-      if (r.ok) patch(s, 'dial', () => ({ history: r.calls ?? [] }));
-      else patch(s, 'dial', () => ({ history: [], error: safeErrorMessage(r.error) }));
-    });
-  },
+  'global.dial': (s) => openDial(s),
   'global.phone': (s) => {
     if (!s.view.get().self?.phone) return error(s, 'Not logged in yet.');
     open(s, { kind: 'phone', cursor: 0, error: null });
@@ -196,6 +189,19 @@ async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mo
   return done(r, `Transferred to ${item.label}.`);
 }
 
+/**
+ * The dial dialog, empty or with a number (calling a customer from their CRM record, an agent from
+ * the directory); a call made for a customer is linked to them, so its log goes on their record.
+ */
+export function openDial(s: ConsoleServices, number = '', forCustomer?: { id: string; name: string }): void {
+  if (!s.view.get().self?.phone) return error(s, 'Not logged in yet.');
+  open(s, { kind: 'dial', number, cursor: dialCursor(s), error: null, history: null, recall: -1, ...(forCustomer ? { forCustomer } : {}) });
+  void attempt(s.client.callHistory()).then((r) => {
+    if (r.ok) patch(s, 'dial', () => ({ history: r.calls ?? [] }));
+    else patch(s, 'dial', () => ({ history: [], error: safeErrorMessage(r.error) }));
+  });
+}
+
 async function dialSelect(s: ConsoleServices, o: OverlayOf<'dial'>): Promise<void> {
   const n = normalizeNumber(o.number);
   if (!n.ok) return patch(s, 'dial', () => ({ error: sanitizeLine(n.error.message) }));
@@ -205,7 +211,8 @@ async function dialSelect(s: ConsoleServices, o: OverlayOf<'dial'>): Promise<voi
   if (!r.ok) return patch(s, 'dial', () => ({ error: safeErrorMessage(r.error) }));
   close(s);
   if (r.interactionId) s.ui.update((u) => ({ ...u, focus: 'interaction', work: { ...u.work, selectedId: r.interactionId! } }));
-  info(s, `Dialing ${n.value}${code ? ` (${code.label})` : ''}…`);
+  info(s, `Dialing ${o.forCustomer ? `${o.forCustomer.name} at ` : ''}${n.value}${code ? ` (${code.label})` : ''}…`);
+  if (o.forCustomer && r.interactionId) await send(s, s.client.linkInteraction(r.interactionId, { customerId: o.forCustomer.id }));
 }
 
 const backToPhone = (s: ConsoleServices): void => s.ui.update((u) => ({ ...u, overlay: { kind: 'phone', cursor: 0, error: null } }));

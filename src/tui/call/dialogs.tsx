@@ -69,7 +69,7 @@ export const DialDialog = memo(function DialDialog({ overlay: o, width, height }
     for (const [k, e] of recent.slice(from, from + 3).entries())
       intro.push({ text: `${k === 0 && o.recall >= 0 ? '›' : ' '} ${e.label}`, role: k === 0 && o.recall >= 0 ? 'accent' : 'muted' });
   }
-  return <ListDialog title="Dial" intro={intro} items={codes.map((c) => ({ key: c.id, label: c.label }))} cursor={o.cursor}
+  return <ListDialog title={o.forCustomer ? `Call ${o.forCustomer.name}` : 'Dial'} intro={intro} items={codes.map((c) => ({ key: c.id, label: c.label }))} cursor={o.cursor}
     empty="No outbound codes configured." width={width} height={height} />;
 });
 

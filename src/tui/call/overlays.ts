@@ -23,6 +23,8 @@ export type CallOverlay =
     kind: 'dial'; number: string; cursor: number; error: string | null;
     /** My call history (loaded when the dialog opens) and which of its numbers Ctrl-R recalled (-1: none). */
     history: readonly CallHistoryEntry[] | null; recall: number;
+    /** Calling a CRM customer: the call is linked to them. */
+    forCustomer?: { id: string; name: string };
   }
   | { kind: 'keypad'; interactionId: string; digits: string }
   | { kind: 'recordings'; interactionId: string; cursor: number }

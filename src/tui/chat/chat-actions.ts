@@ -96,16 +96,21 @@ async function sendDraft(s: ConsoleServices, key: ChatKey): Promise<void> {
   if (!ok && draftOf(s, key) === '') setDraft(s, key, text);
 }
 
+/** Opens a chat with a colleague (from Contacts or the directory) and starts writing. */
+export function chatWith(s: ConsoleServices, agentId: string): void {
+  if (agentId === s.view.get().agentId) return error(s, 'That is you.');
+  showChat(s, agentKey(agentId));
+  focusPane(s, 'interaction');
+  s.ui.update((u) => ({ ...u, text: 'compose' }));
+}
+
 export const chatActions = {
   'contacts.chat': (s) => {
     const c = s.ui.get().contacts;
     const list = contactsFor(s.view.get().contacts, c);
     const contact = list[clampCursor(c.cursor, list.length)];
     if (!contact) return error(s, 'No contact selected.');
-    if (contact.id === s.view.get().agentId) return error(s, 'That is you.');
-    showChat(s, agentKey(contact.id));
-    focusPane(s, 'interaction');
-    s.ui.update((u) => ({ ...u, text: 'compose' }));
+    chatWith(s, contact.id);
   },
   'chatPane.compose': withChat((s, key) => s.ui.update((u) => ({ ...u, focus: 'interaction', text: 'compose', chat: { ...u.chat, composeKey: key } }))),
   'chat.tab1': pickTab(1),

@@ -10,7 +10,9 @@ export type CrmPage =
   | { kind: 'case'; id: string }
   | { kind: 'tasks' }
   /** Several customers match my interaction: the agent says which (crm_link). */
-  | { kind: 'pick'; interactionId: string };
+  | { kind: 'pick'; interactionId: string }
+  /** Nobody matches my interaction: the new-record form, prefilled, is one key away. */
+  | { kind: 'new'; interactionId: string };
 
 /** Enter on a customer does this instead of opening it. */
 export type CrmPicking =
@@ -78,4 +80,5 @@ export const PAGE_TITLES: Record<CrmPage['kind'], string> = {
   case: 'Case',
   tasks: 'My tasks',
   pick: 'Whose call is it?',
+  new: 'New customer',
 };

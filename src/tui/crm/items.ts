@@ -32,9 +32,9 @@ export const taskRow = (t: TaskRecord): CrmRow => ({
   done: t.done,
 });
 
-/** The interaction a pick page is for, if still mine. */
+/** The interaction a pick page (or a new customer's page) is for, if still mine. */
 export const pickFor = (v: Pick<SafeView, 'work'>, c: CrmUi): InteractionView | undefined =>
-  c.page.kind === 'pick' ? v.work.find((w) => w.id === (c.page as { interactionId: string }).interactionId) : undefined;
+  c.page.kind === 'pick' || c.page.kind === 'new' ? v.work.find((w) => w.id === (c.page as { interactionId: string }).interactionId) : undefined;
 
 /** The rows of the page shown. */
 export function crmRows(v: Pick<SafeView, 'work'>, c: CrmUi): CrmRow[] {
@@ -42,13 +42,15 @@ export function crmRows(v: Pick<SafeView, 'work'>, c: CrmUi): CrmRow[] {
     case 'search':
       return c.results ? [...c.results.customers.map(customerRow), ...c.results.cases.map(caseRow)] : [];
     case 'customer':
-      return c.customer ? [...c.customer.cases.map(caseRow), ...c.customer.tasks.map(taskRow)] : [];
+      return c.customer?.id === c.page.id ? [...c.customer.cases.map(caseRow), ...c.customer.tasks.map(taskRow)] : [];
     case 'case':
-      return c.kase ? [...c.kase.followUps.map((f): CrmRow => ({ kind: 'followUp', id: f.id, followUp: f })), ...c.kase.tasks.map(taskRow)] : [];
+      return c.kase?.id === c.page.id ? [...c.kase.followUps.map((f): CrmRow => ({ kind: 'followUp', id: f.id, followUp: f })), ...c.kase.tasks.map(taskRow)] : [];
     case 'tasks':
       return (c.tasks ?? []).map(taskRow);
     case 'pick':
       return (pickFor(v, c)?.crm?.matches ?? []).map(customerRow);
+    case 'new':
+      return [];
   }
 }
 
@@ -63,5 +65,5 @@ export function popLine(i: InteractionView): string | undefined {
     return `CRM: ${[known.name, known.company].filter(Boolean).join(' · ')} · ${open}${pop.caseId ? ` · ${pop.caseId}` : ''}${unknownCase}`;
   }
   if (pop.matches.length > 1) return `CRM: ${pop.matches.length}${pop.more ? '+' : ''} matching customers — pick one at accept${unknownCase}`;
-  return `CRM: new customer — the form opens at accept${unknownCase}`;
+  return `CRM: new customer — a prefilled form at accept (6, n)${unknownCase}`;
 }

@@ -10,9 +10,10 @@ import { useServices, useView } from '../context.js';
 import { keysLabel, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
 import type { Role } from '../theme.js';
+import { popLine } from '../crm/items.js';
 
 /** Theme entry. */
-const STYLE = { badge: 'accent', whisper: 'accent', keys: 'title' } satisfies Record<string, Role>;
+const STYLE = { badge: 'accent', whisper: 'accent', keys: 'title', crm: 'success' } satisfies Record<string, Role>;
 const TIMER_W = 6;
 
 const CUSTOMER_FIELDS: readonly [keyof CustomerInfo, string][] = [
@@ -48,6 +49,7 @@ export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: In
         {offer.offerDeadline !== undefined ? <Countdown deadline={offer.offerDeadline} offset={offset} width={TIMER_W} align="right" /> : null}
       </Box>
       <Line text={customerLine(offer.customer)} width={width} />
+      {popLine(offer) ? <Line text={popLine(offer)!} width={width} role={STYLE.crm} /> : null}
       {offer.whisper ? <Line text={`Whisper: ${offer.whisper}`} width={width} role={STYLE.whisper} /> : null}
       {offer.chat?.customerAway ? <Line text={AWAY} width={width} role="warning" /> : null}
       <Text> </Text>
@@ -59,7 +61,7 @@ export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: In
 const AWAY = 'The customer dropped off; they may come back. Letting this offer run out costs you nothing.';
 
 /** Height of OfferBlock for a given offer (the pane budgets its rows). */
-export const offerBlockHeight = (offer: InteractionView): number => 4 + (offer.whisper ? 1 : 0) + (offer.chat?.customerAway ? 1 : 0);
+export const offerBlockHeight = (offer: InteractionView): number => 4 + (offer.whisper ? 1 : 0) + (offer.chat?.customerAway ? 1 : 0) + (popLine(offer) ? 1 : 0);
 
 /** One-line offer banner for when the interaction pane is not on screen. */
 export const OfferStrip = memo(function OfferStrip({ width }: { width: number }) {

@@ -35,6 +35,11 @@ export class FakeClient implements ConsoleClient {
 
   private once = new Map<CommandName, CommandResult[]>();
 
+  /** Answer every call of `name` with `result` from now on (queries: a record, search results). */
+  answer(name: CommandName, result: CommandResult): void {
+    this.answers.set(name, result);
+  }
+
   /** Answer the next call of `name` with `result` (queued; before any refusal set by refuse()). */
   answerOnce(name: CommandName, result: CommandResult): void {
     this.once.set(name, [...(this.once.get(name) ?? []), result]);
@@ -89,4 +94,19 @@ export class FakeClient implements ConsoleClient {
   saveFaq = this.cmd('saveFaq');
   deleteFaq = this.cmd('deleteFaq');
   setTyping = (...args: unknown[]): void => { this.calls.push(['setTyping', args]); };
+  // CRM and directory (src/tui/crm/)
+  crmSearch = this.cmd('crmSearch');
+  crmCustomer = this.cmd('crmCustomer');
+  crmCase = this.cmd('crmCase');
+  crmTasks = this.cmd('crmTasks');
+  directory = this.cmd('directory');
+  createCustomer = this.cmd('createCustomer');
+  updateCustomer = this.cmd('updateCustomer');
+  mergeCustomers = this.cmd('mergeCustomers');
+  openCase = this.cmd('openCase');
+  updateCase = this.cmd('updateCase');
+  addFollowUp = this.cmd('addFollowUp');
+  createTask = this.cmd('createTask');
+  updateTask = this.cmd('updateTask');
+  linkInteraction = this.cmd('linkInteraction');
 }

@@ -106,8 +106,11 @@ export interface ConsoleHarness {
 export async function renderConsole(o: {
   view?: AgentView; client?: ConsoleClient; columns?: number; rows?: number;
   keyOverrides?: KeyOverrides; bell?: boolean; now?: number;
+  /** Answers the fake client gives from the start (what the console asks for as it starts: a screen pop's record). */
+  setup?: (fake: FakeClient) => void;
 } = {}): Promise<ConsoleHarness> {
   const fake = o.client ? null : new FakeClient(o.view ?? makeView());
+  if (fake) o.setup?.(fake);
   const client = o.client ?? fake!;
   const clock = createManualClock(o.now ?? NOW);
   const raw: string[] = [];
