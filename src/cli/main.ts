@@ -9,6 +9,7 @@ import { registerAgentCommands } from './commands/agent.js';
 import { registerApiKey } from './commands/api-key.js';
 import { registerConfig } from './commands/config.js';
 import { registerConsole } from './commands/console.js';
+import { registerCrm } from './commands/crm.js';
 import { registerCustomer } from './commands/customer.js';
 import { registerHashPassword } from './commands/hash-password.js';
 import { registerServe } from './commands/serve.js';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerAgentCommands(program);
   registerApiKey(program);
   registerSwitch(program);
+  registerCrm(program);
   program.addHelpText('after', HELP_AFTER);
   return program;
 }

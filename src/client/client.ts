@@ -197,7 +197,8 @@ export class EngineClient {
   updateTask = (taskId: string, changes: Omit<ClientData<'crm_update_task'>, 'taskId'>) => this.command('crm_update_task', { taskId, ...changes });
   /** Says whose the interaction is (a pick among matches), or which case its log goes on. */
   linkInteraction = (interactionId: string, link: { customerId?: string; caseId?: string }) => this.command('crm_link', { interactionId, ...link });
-  importCustomers = (rows: CustomerInput[], firstLine?: number) => this.command('crm_import', { rows, firstLine });
+  /** `lines`: each row's line in its file, named in the refusals. */
+  importCustomers = (rows: CustomerInput[], lines?: number[]) => this.command('crm_import', { rows, lines });
   /** Typing indicators are best effort: sent only while online, never queued. */
   setTyping(target: { interactionId: string } | { to: string }, typing: boolean): void {
     if (this.authenticated) this.send('typing', { ...target, typing });

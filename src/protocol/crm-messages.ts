@@ -40,8 +40,11 @@ export const CRM_MESSAGES = {
   }),
   /** Says whose the interaction is (one of several matches), or which case its log goes on. */
   crm_link: z.object({ interactionId: id, customerId: id.optional(), caseId: id.optional() }),
-  /** A batch of a file's rows; `firstLine`: the file line of rows[0] (errors name lines). */
-  crm_import: z.object({ rows: z.array(CustomerInputSchema).min(1).max(MAX_IMPORT_ROWS), firstLine: z.number().int().min(1).optional() }),
+  /** A batch of a file's rows; `lines`: each row's line in the file (errors name them). */
+  crm_import: z.object({
+    rows: z.array(CustomerInputSchema).min(1).max(MAX_IMPORT_ROWS),
+    lines: z.array(z.number().int().min(1)).max(MAX_IMPORT_ROWS).optional(),
+  }),
   /** Queries: answered in the ack's result, change nothing. */
   crm_search: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
   crm_customer: z.object({ customerId: id }),

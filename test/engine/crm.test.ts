@@ -141,7 +141,7 @@ describe('import', () => {
     const r = h.ok({
       type: 'crm_import',
       agentId: 'a1',
-      firstLine: 2,
+      lines: [2, 3, 4, 5, 7],
       rows: [
         { firstName: 'Ann', lastName: 'Lee', emails: ['ann@example.com'] },
         { firstName: 'Bad', lastName: 'Phone', phones: ['12'] },

@@ -66,7 +66,7 @@ describe('CRM over the wire', () => {
     const other = (await ok(a1, 'crm_create_customer', { customer: { lastName: 'Brown', emails: ['olivia@example.com'] }, force: true })).customerId!;
     await ok(a1, 'crm_merge_customers', { customerId, mergeId: other });
     await fails(a1, 'crm_merge_customers', { customerId, mergeId: customerId }, 'VALIDATION');
-    const imported = await ok(a1, 'crm_import', { rows: [{ lastName: 'Ok' }, { lastName: 'Bad', phones: ['1'] }], firstLine: 2 });
+    const imported = await ok(a1, 'crm_import', { rows: [{ lastName: 'Ok' }, { lastName: 'Bad', phones: ['1'] }], lines: [2, 3] });
     expect(imported.imported).toMatchObject({ created: 1, rejected: [{ line: 3, field: 'phones[0]' }] });
     await fails(a1, 'crm_import', { rows: [] }, 'BAD_FRAME');
 

@@ -28,9 +28,10 @@ export type CrmAgentCommand =
   | { type: 'crm_link'; agentId: string; interactionId: string; customerId?: string; caseId?: string }
   /**
    * Customers from a file (the crmImport permission): each good row is created, each bad one is
-   * reported by its line and field (`firstLine`: the file line of rows[0]), duplicates skipped.
+   * reported by its line and field (`lines`: each row's line in the file; else its place, from 1),
+   * duplicates skipped.
    */
-  | { type: 'crm_import'; agentId: string; rows: CustomerInput[]; firstLine?: number };
+  | { type: 'crm_import'; agentId: string; rows: CustomerInput[]; lines?: number[] };
 
 export type CrmCommand = CrmAgentCommand;
 

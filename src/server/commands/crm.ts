@@ -35,5 +35,5 @@ export const CRM_WIRE_COMMANDS: CommandRules<Exclude<CrmMessageType, WireQuery>>
   },
   // Any agent says whose their interaction is: the log is saved whatever their permissions.
   crm_link: { toEngine: (agentId, d) => ({ type: 'crm_link', agentId, interactionId: d.interactionId, customerId: d.customerId, caseId: d.caseId }) },
-  crm_import: { permission: 'crmImport', toEngine: (agentId, d) => ({ type: 'crm_import', agentId, rows: d.rows, firstLine: d.firstLine }) },
+  crm_import: { permission: 'crmImport', toEngine: (agentId, d) => ({ type: 'crm_import', agentId, rows: d.rows, lines: d.lines }) },
 };

@@ -85,13 +85,12 @@ export const importCustomers: Handler<CommandOf<'crm_import'>> = (ctx, cmd) => {
   const by = actor(ctx, cmd.agentId, 'crmImport');
   if (!by.ok) return by;
   if (!Array.isArray(cmd.rows) || cmd.rows.length > MAX_IMPORT_ROWS) return fail('VALIDATION', `rows: 1 to ${MAX_IMPORT_ROWS} per command.`);
-  const first = cmd.firstLine ?? 1;
   const rejected: { line: number; field?: string; message: string }[] = [];
   // Keys of the rows created by this command: not in the store until it commits.
   const taken = new Map<string, string>();
   let created = 0;
   for (const [i, row] of cmd.rows.entries()) {
-    const line = first + i;
+    const line = cmd.lines?.[i] ?? i + 1;
     const fields = newFields(row);
     if (!fields.ok) {
       rejected.push({ line, field: fields.error.field, message: fields.error.message });
