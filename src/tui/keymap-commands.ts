@@ -44,7 +44,7 @@ export type WhenId =
   | 'work' | 'active' | 'inWrapUp' | 'codes' | 'chatting' | 'canDial'
   | 'call' | 'callLive' | 'canRecord' | 'recordings' | 'transferable' | 'consulting' | 'conference' | 'conferenceHost' | 'voicemail'
   | 'transferTabs' | 'coldTransfer' | 'callHistory' | 'participantsHost'
-  | 'chatShown' | 'customerChatActive' | 'colleagueChat' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
+  | 'chatShown' | 'customerChatActive' | 'colleagueChat' | 'colleagueCallable' | 'contactCallable' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
   | 'faqShortcut' | 'faqEntry' | 'canEditFaq' | 'canEditFaqEntry'
   | 'notices' | 'severalNoticeGroups'
   | CrmWhenId;
@@ -117,6 +117,7 @@ export const COMMANDS = [
   { id: 'contacts.nextTab', context: 'contacts', title: 'Next contacts tab', description: 'All, Recent, Favourites.', keys: ['t', 'right'], hint: 'Tab' },
   { id: 'contacts.prevTab', context: 'contacts', title: 'Previous contacts tab', description: 'All, Recent, Favourites.', keys: ['shift+t', 'left'] },
   { id: 'contacts.favourite', context: 'contacts', title: 'Toggle favourite', description: 'Add or remove the contact under the cursor from Favourites.', keys: ['f'], hint: 'Favourite' },
+  { id: 'contacts.call', context: 'contacts', title: 'Call contact', description: 'Dial the colleague under the cursor on their direct number (outbound code first).', keys: ['ctrl+p'], hint: 'Call', when: 'contactCallable' },
   { id: 'contacts.open', context: 'contacts', title: 'Open contact', description: 'Show the contact and add them to Recent.', keys: ['enter'] },
   { id: 'contacts.group', context: 'contacts', title: 'Filter contacts by group', description: 'Cycle all groups, then each group.', keys: ['g'] },
   { id: 'contacts.status', context: 'contacts', title: 'Filter contacts by status', description: 'Cycle all statuses, then each status.', keys: ['v'] },

@@ -8,6 +8,7 @@ import { faqMatches, shortcutAtEnd } from './chat/faq.js';
 import { CRM_WHEN } from './crm/when.js';
 import { clampCursor } from './list-window.js';
 import type { CommandSpec, WhenId } from './keymap-commands.js';
+import { chatColleague, contactUnderCursor } from './panes/contacts-state.js';
 import { selectedWork } from './panes/work-state.js';
 import type { SafeView } from './safe-view.js';
 import type { UiState } from './ui-state.js';
@@ -77,6 +78,8 @@ export const WHEN: Record<WhenId, Predicate> = {
     return key !== null && c.view.work.some((w) => w.id === key && w.chat !== undefined && w.phase === 'active');
   },
   colleagueChat: (c) => shownChat(c)?.startsWith('@') ?? false,
+  colleagueCallable: (c) => (shownChat(c)?.startsWith('@') ?? false) && chatColleague(c.view.contacts, c.ui.chat.agentTab)?.directAccessNumber !== undefined,
+  contactCallable: (c) => contactUnderCursor(c.view.contacts, c.ui.contacts)?.directAccessNumber !== undefined,
   severalChats: (c) => tabCount(c) > 1,
   chatTab1: tab(1), chatTab2: tab(2), chatTab3: tab(3), chatTab4: tab(4), chatTab5: tab(5), chatTab6: tab(6),
   faqShortcut: (c) => {

@@ -46,6 +46,8 @@ export interface ContactView {
   role: 'agent' | 'supervisor';
   status: Status;
   statusSince: number;
+  /** Their direct number: colleagues call each other on it (Contacts, a colleague's chat, the directory). */
+  directAccessNumber?: string;
 }
 
 export function agentViews(vc: ViewContext) {
@@ -65,6 +67,7 @@ export function agentViews(vc: ViewContext) {
       role: c.role,
       status: a?.status ?? 'logged_out',
       statusSince: a?.statusSince ?? 0,
+      ...(c.directAccessNumber ? { directAccessNumber: c.directAccessNumber } : {}),
     };
   };
 

@@ -1,6 +1,7 @@
 // Every command id has exactly one handler here; the `satisfies` clause makes
 // a command without a handler a type error, so nothing in help is dead.
 import { callActions } from '../call/actions.js';
+import { colleagueCallActions } from '../call/colleague.js';
 import { chatActions } from '../chat/chat-actions.js';
 import { faqActions } from '../chat/dialog-actions.js';
 import { noticeActions } from '../notices/actions.js';
@@ -48,6 +49,7 @@ export const ACTIONS = {
   ...chatActions,
   ...faqActions,
   ...callActions,
+  ...colleagueCallActions,
   ...noticeActions,
   ...crmActions,
   ...formActions,

@@ -1,18 +1,14 @@
 // Queues and contacts pane commands.
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
-import { contactGroups, contactsFor } from '../panes/contacts-state.js';
+import { contactGroups, contactUnderCursor } from '../panes/contacts-state.js';
 import { queuesFor, type QueueFilter } from '../panes/queues-state.js';
 import { dispatch } from '../ui-state.js';
 import { info, send, type Handler } from './run.js';
 
 const cycleQueues = (filter: QueueFilter): Handler => (s) => dispatch(s.ui, 'queues', { type: 'cycle', filter });
 
-const contactAtCursor = (s: ConsoleServices) => {
-  const c = s.ui.get().contacts;
-  const list = contactsFor(s.view.get().contacts, c);
-  return list[clampCursor(c.cursor, list.length)];
-};
+const contactAtCursor = (s: ConsoleServices) => contactUnderCursor(s.view.get().contacts, s.ui.get().contacts);
 
 export const paneActions = {
   'queues.toggle': async (s) => {

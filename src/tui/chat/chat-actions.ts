@@ -4,8 +4,7 @@
 import { focusPane } from '../actions/focus.js';
 import { error, info, send, type Handler } from '../actions/run.js';
 import type { ConsoleServices } from '../context.js';
-import { clampCursor } from '../list-window.js';
-import { contactsFor } from '../panes/contacts-state.js';
+import { contactUnderCursor } from '../panes/contacts-state.js';
 import { activeChatKey, agentKey, chatTabs, isAgentKey, MAX_CHAT_TEXT, withRecord, type ChatKey } from './chat-state.js';
 import { faqInsertText, shortcutAtEnd } from './faq.js';
 import { stopTyping } from './typing.js';
@@ -106,9 +105,7 @@ export function chatWith(s: ConsoleServices, agentId: string): void {
 
 export const chatActions = {
   'contacts.chat': (s) => {
-    const c = s.ui.get().contacts;
-    const list = contactsFor(s.view.get().contacts, c);
-    const contact = list[clampCursor(c.cursor, list.length)];
+    const contact = contactUnderCursor(s.view.get().contacts, s.ui.get().contacts);
     if (!contact) return error(s, 'No contact selected.');
     chatWith(s, contact.id);
   },

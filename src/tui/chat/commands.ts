@@ -27,6 +27,7 @@ export const CHAT_COMMANDS = [
   { id: 'chat.prev', context: 'chat', title: 'Previous chat', description: 'Show the previous chat tab.', keys: ['alt+left'], when: 'severalChats' },
   { id: 'chat.faq', context: 'chat', title: 'FAQ search', description: 'Search the FAQ and insert an answer into the chat shown.', keys: ['ctrl+f'], hint: 'FAQ', when: 'chatShown' },
   { id: 'chat.transfer', context: 'chat', title: 'Transfer chat', description: 'Transfer the customer chat shown to a chat queue; its history goes along, and it is never offered back to you.', keys: ['ctrl+t'], hint: 'Transfer', when: 'customerChatActive' },
+  { id: 'chat.callColleague', context: 'chat', title: 'Call this colleague', description: 'Dial the colleague of the chat shown on their direct number (outbound code first).', keys: ['ctrl+p'], hint: 'Call', when: 'colleagueCallable' },
   { id: 'chat.closeTab', context: 'chat', title: 'Close colleague chat', description: 'Close the colleague chat tab shown (the conversation is kept).', keys: ['ctrl+w'], hint: 'Close tab', when: 'colleagueChat' },
 
   { id: 'compose.send', context: 'compose', title: 'Send message', description: 'Send the draft; it shows as sent once the server confirms it.', keys: ['enter'], hint: 'Send' },

@@ -4,7 +4,7 @@
 // Ctrl-P dials their direct number.
 import { error, type Handler } from '../actions/run.js';
 import { leaveText } from '../actions/focus.js';
-import { openDial } from '../call/actions.js';
+import { callColleague } from '../call/colleague.js';
 import { chatWith } from '../chat/chat-actions.js';
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
@@ -41,9 +41,6 @@ export const directoryActions = {
   },
   'directory.call': (s) => {
     const o = s.ui.get().overlay;
-    const a = o?.kind === 'directory' ? entryAt(o) : undefined;
-    if (!a) return;
-    if (!a.directAccessNumber) return error(s, `${a.displayName} has no direct number.`);
-    openDial(s, a.directAccessNumber);
+    callColleague(s, o?.kind === 'directory' ? entryAt(o) : undefined);
   },
 } satisfies Record<string, Handler>;

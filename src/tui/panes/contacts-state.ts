@@ -102,3 +102,13 @@ export const contactsFor = (contacts: readonly ContactView[], s: ContactsUi): re
 export const contactGroups = memoLast((contacts: readonly ContactView[]): readonly string[] =>
   [...new Set(contacts.map((c) => c.group))].sort());
 
+
+/** The contact under the pane's cursor. */
+export const contactUnderCursor = (contacts: readonly ContactView[], s: ContactsUi): ContactView | undefined => {
+  const list = contactsFor(contacts, s);
+  return list[clampCursor(s.cursor, list.length)];
+};
+
+/** The colleague whose chat tab is shown (`agentTab`), if they are among my contacts. */
+export const chatColleague = (contacts: readonly ContactView[], agentTab: string | null): ContactView | undefined =>
+  agentTab === null ? undefined : contacts.find((c) => c.id === agentTab);

@@ -35,3 +35,16 @@ export function phoneView(o: { call?: Partial<CallView>; permissions?: string[];
     work: o.work ?? [phoneWork(o.call)],
   });
 }
+
+/** Benjamin's direct number (colleagueView). */
+export const BEN_NUMBER = '+1 510 555 0111';
+
+/** Working offline, no interaction; Benjamin has a direct number and a chat with me, the others no number. */
+export function colleagueView(): AgentView {
+  const base = phoneView({ work: [], status: 'working_offline' });
+  return {
+    ...base,
+    contacts: base.contacts.map((c) => (c.id === 'ben' ? { ...c, directAccessNumber: BEN_NUMBER } : c)),
+    agentChats: [{ with: 'ben', messages: [{ id: 'a1', from: 'agent', agentId: 'ben', text: 'Got a minute?', ts: NOW - 5_000 }] }],
+  };
+}

@@ -2,12 +2,14 @@
 // each key on a phone interaction calls the client method it names.
 import { expect } from 'vitest';
 import { KEY } from '../helpers/render.js';
-import { phoneView } from './fixtures.js';
+import { colleagueView, phoneView } from './fixtures.js';
 import { calls, type Scenario } from '../helpers/scenario.js';
 
 const consulting = phoneView({ call: { held: true, consult: { purpose: 'transfer', blind: false, target: { agentId: 'dev', displayName: 'Devansh R.' }, state: 'connected' } } });
 
 export const CALL_SCENARIOS = {
+  'contacts.call': { view: colleagueView(), before: ['4'], check: (h) => expect(h.frame()).toMatch(/Dial[\s\S]*Number: \+1 510 555 0111▌/) },
+  'chat.callColleague': { view: colleagueView(), before: ['\x1b1'], check: (h) => expect(h.frame()).toMatch(/Dial[\s\S]*Number: \+1 510 555 0111▌/) },
   'global.dial': { view: phoneView(), check: (h) => expect(h.frame()).toMatch(/Dial[\s\S]*› Spring campaign/) },
   'global.phone': { view: phoneView({ status: 'working_offline' }), check: (h) => expect(h.frame()).toMatch(/Phone settings[\s\S]*Switch to persistent connection/) },
   'call.mute': { view: phoneView(), check: (h) => expect(calls(h, 'mute')).toEqual([['p1', true]]) },
