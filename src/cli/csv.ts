@@ -1,7 +1,8 @@
 /**
  * CSV as spreadsheets and CRMs write it (RFC 4180): fields separated by
  * commas, quoted when they hold a comma, a quote (doubled) or a line break;
- * lines ending in CRLF or LF; a UTF-8 byte-order mark tolerated. Each record
+ * lines ending in CRLF or LF (a line break inside a field becomes LF); a
+ * UTF-8 byte-order mark tolerated. Each record
  * knows the file line it starts on, so errors can name it.
  */
 
@@ -38,6 +39,11 @@ export function parseCsv(text: string): { records: CsvRecord[]; unterminated?: n
             break;
           }
           if (c === '\n') line++;
+          // A line break inside a field is kept as \n, whichever system wrote the file.
+          if (c === '\r' && s[i + 1] === '\n') {
+            i++;
+            continue;
+          }
           field += c;
           i++;
         }
