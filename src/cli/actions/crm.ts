@@ -174,7 +174,7 @@ export async function runCrmCommand(name: 'import' | 'export', file: string | un
     const link: Link = { client, seconds, url };
     if (name === 'export') {
       const count = await exportTo(link, file);
-      if (file && file !== '-') process.stdout.write(flags.json ? `${JSON.stringify({ ok: true, exported: count, file })}\n` : `${count} customers written to ${terminalSafe(file)}\n`);
+      if (file && file !== '-') process.stdout.write(flags.json ? `${JSON.stringify({ ok: true, exported: count, file })}\n` : `${count} customer${count === 1 ? '' : 's'} written to ${terminalSafe(file)}\n`);
       return EXIT.ok;
     }
     const outcome = await importFile(link, file!);
