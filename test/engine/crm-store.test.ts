@@ -123,6 +123,22 @@ describe('search', () => {
     expect(ids(h, 'bob zz')).toEqual([]);
   });
 
+  it('digits typed from the start of a phone number find it (with or without the country code); a key typed whole finds its customer alone', () => {
+    const { h, zoe, bob } = searchable();
+    const sam = h.customer({ firstName: 'Sam', lastName: 'Jones', phones: ['415 555 0123'], notes: 'Old number 4155550123 kept for reference' });
+    const kim = h.customer({ firstName: 'Kim', lastName: 'Lee', phones: ['+1 415 555 0199'], emails: ['kim@lee.example'], notes: 'Asked about AC-77 (Bob); calls for Sam on 4155550123' });
+    expect(ids(h, '415 55')).toEqual([sam, kim]);
+    expect(ids(h, '1415555')).toEqual([sam, kim]);
+    expect(ids(h, '+33 1 42')).toEqual([zoe]);
+    // The whole number: its customer, not every record whose notes hold the digits.
+    expect(ids(h, '(415) 555-0123')).toEqual([sam]);
+    expect(ids(h, 'kim@lee.example')).toEqual([kim]);
+    expect(ids(h, 'AC-77')).toEqual([bob]);
+    // Digits in no phone number: the index still finds them anywhere.
+    expect(ids(h, '4155550')).toEqual([sam, kim]);
+    expect(ids(h, '5550123')).toEqual([kim, sam]);
+  });
+
   it('is cut at the limit with "more"; an edited customer is found by the new text only', () => {
     const { h, zoe } = searchable();
     for (let i = 0; i < 25; i++) h.customer({ lastName: `Martin ${i}` });

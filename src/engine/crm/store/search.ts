@@ -4,7 +4,11 @@
  * first (a case number, an email, a phone number, an account); then the
  * names that start with what was typed; then the FTS5 trigram index, newest
  * records first, cut at `limit` — it never ranks every match, so a common
- * word costs no more than a rare one. Words of one
+ * word costs no more than a rare one. Two shortcuts keep the index out of
+ * what it is slow at (a rare string made of common trigrams: digits): a key
+ * typed whole (an email, a phone number, an account) finds its customers
+ * alone, and digits typed from the start of a phone number are looked up
+ * as a prefix of the stored numbers before the index is asked. Words of one
  * or two letters cannot use trigrams: alone, they match the start of a
  * customer's name (an index range); beside longer words, they filter them.
  */
@@ -38,6 +42,13 @@ function namePrefixHits(sql: Sql, prefix: string, limit: number): number[] {
   return sql.all<{ num: number }>(query, prefix, `${prefix}\uffff`, limit).map((r) => r.num);
 }
 
+/** Customers whose phone number starts with the digits typed (with the country code, or a US number without it). */
+function phonePrefixHits(sql: Sql, digits: string, limit: number): number[] {
+  const query = "SELECT num FROM crm_keys WHERE kind = 'phone' AND key >= ? AND key < ? ORDER BY key LIMIT ?";
+  const starts = [`+${digits}`, ...(digits.startsWith('1') ? [] : [`+1${digits}`])];
+  return starts.flatMap((p) => sql.all<{ num: number }>(query, p, `${p}\uffff`, limit).map((r) => r.num));
+}
+
 /** The customers a whole query names exactly: an email, a phone number, an account. */
 function exactCustomers(t: CrmTables, text: string): number[] {
   const q = text.trim();
@@ -62,11 +73,14 @@ export function searchCrm(t: CrmTables, text: string, limit: number): SearchHits
   const hasLong = terms.some((term) => chars(term) >= 3);
 
   const customers = new Map<string, CustomerRecord>();
+  const exact = exactCustomers(t, text);
+  const digits = /^\d+$/.test(terms[0]!) && terms.length === 1 ? phonePrefixHits(t.sql, terms[0]!, limit + 1) : [];
   // Names starting with what was typed come before other columns holding it.
-  const prefixNums = namePrefixHits(t.sql, terms.join(' '), limit + 1);
-  const customerNums = hasLong ? ftsHits(t.sql, 'crm_customers_fts', terms, limit + 1) : prefixNums;
-  let more = customerNums.length > limit;
-  for (const num of [...exactCustomers(t, text), ...(hasLong ? prefixNums : []), ...customerNums]) {
+  const prefixNums = exact.length ? [] : [...digits, ...namePrefixHits(t.sql, terms.join(' '), limit + 1)];
+  const indexed = hasLong && !exact.length && prefixNums.length <= limit;
+  const customerNums = indexed ? ftsHits(t.sql, 'crm_customers_fts', terms, limit + 1) : hasLong ? [] : prefixNums;
+  let more = customerNums.length > limit || prefixNums.length > limit;
+  for (const num of [...exact, ...(hasLong ? prefixNums : []), ...customerNums]) {
     if (customers.size >= limit) break;
     const c = t.customer(num);
     if (c) customers.set(c.id, c);
