@@ -150,7 +150,8 @@ describe('through Ink\'s own input parsing, a stream cut at every place', () => 
         }
       }
     }
-  });
+    // Hundreds of renders, CPU-bound: seconds alone, over the default 20 s on a loaded machine.
+  }, 120_000);
 });
 
 describe('a paste in the console', () => {
