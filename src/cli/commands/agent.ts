@@ -8,14 +8,14 @@
  */
 import type { Command } from 'commander';
 
-/** What every one-shot command takes: where, who, how to print, how long to wait. */
-function agentOptions(command: Command): Command {
+/** What every command acting as an agent takes: where, who, how to print, how long to wait (`who`, `timeout`: another command's words and default). */
+export function agentOptions(command: Command, o: { who?: string; timeout?: string } = {}): Command {
   return command
     .option('--server <url>', 'the server (ws:// or wss://)')
-    .option('--agent <name>', 'the agent; the password is read from AGENT_CONSOLE_PASSWORD, else prompted')
+    .option('--agent <name>', `${o.who ?? 'the agent'}; the password is read from AGENT_CONSOLE_PASSWORD, else prompted`)
     .option('--profile <name>', 'a server profile from the settings (config get servers)')
     .option('--json', 'print JSON (one object; one line per event for `events`)')
-    .option('--timeout <seconds>', 'give up (exit 4) when the server has not answered by then', '10');
+    .option('--timeout <seconds>', 'give up (exit 4) when the server has not answered by then', o.timeout ?? '10');
 }
 
 /** Runs a one-shot command: `name` in actions/agent.ts, with the command's arguments and every option given (before or after it). */

@@ -5,15 +5,10 @@
  * console, if any, stays as it is). The actions are in actions/crm.ts.
  */
 import type { Command } from 'commander';
+import { agentOptions } from './agent.js';
 
-function crmOptions(command: Command): Command {
-  return command
-    .option('--server <url>', 'the server (ws:// or wss://)')
-    .option('--agent <name>', 'an agent with the crmImport permission; the password is read from AGENT_CONSOLE_PASSWORD, else prompted')
-    .option('--profile <name>', 'a server profile from the settings (config get servers)')
-    .option('--json', 'print the outcome as JSON')
-    .option('--timeout <seconds>', 'give up (exit 4) when the server does not answer a request by then', '30');
-}
+/** A big file is many requests: each may take its time. */
+const crmOptions = (command: Command): Command => agentOptions(command, { who: 'an agent with the crmImport permission', timeout: '30' });
 
 function action(name: 'import' | 'export') {
   return async (...args: unknown[]) => {
