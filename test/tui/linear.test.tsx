@@ -4,7 +4,11 @@
 // that moves the cursor, clears or colours.
 import { describe, expect, it } from 'vitest';
 import { LinearOutput } from '../../src/tui/linear/output.js';
+import { fieldOf, uiNews } from '../../src/tui/linear/ui-news.js';
 import { viewNews, type NewsContext } from '../../src/tui/linear/view-news.js';
+import { buildKeymap } from '../../src/tui/keymap.js';
+import { initialUi } from '../../src/tui/ui-state.js';
+import { customerRecord } from './crm/fixtures.js';
 import { safeView } from '../../src/tui/safe-view.js';
 import { interaction, makeView, NOW, offer } from './helpers/fixtures.js';
 import { waitFor } from './helpers/render.js';
@@ -55,6 +59,19 @@ describe('linear mode: the news', () => {
       connection: { state: 'reconnecting', attempt: 1, nextAttemptAt: NOW + 1000, reason: 'socket closed' },
     }));
     expect(viewNews(a, b, ctx)).toEqual(['Connection lost (socket closed); reconnecting.', 'Notice, high from Kate S.: Huddle at 3', 'Queue Sales chat: enabled.']);
+  });
+});
+
+describe('linear mode: the CRM pane', () => {
+  it('says the row under the cursor of the page shown, and the search field', () => {
+    const v = safeView(makeView());
+    const keymap = buildKeymap();
+    const prev = initialUi();
+    const onCustomer = { ...prev, focus: 'crm' as const, crm: { ...prev.crm, page: { kind: 'customer' as const, id: 'CUS-000001' }, customer: customerRecord() } };
+    expect(uiNews(prev, onCustomer, v, keymap, ctx)).toEqual([expect.stringMatching(/^CRM: Customer: CAS-000001 Refund for order 55812, open.*, 1 of 2\.$/)]);
+    const empty = { ...onCustomer, crm: { ...onCustomer.crm, page: { kind: 'search' as const }, results: null } };
+    expect(uiNews(onCustomer, empty, v, keymap, ctx)).toEqual(['Search: nothing listed.']);
+    expect(fieldOf(v, { ...empty, text: 'crmSearch', crm: { ...empty.crm, query: 'oliv' } }, keymap)).toEqual({ prompt: 'Search the CRM: ', text: 'oliv' });
   });
 });
 

@@ -5,6 +5,8 @@
 import { STATUS_LABELS } from '../labels.js';
 import { clampCursor } from '../list-window.js';
 import { chatTabs } from '../chat/chat-state.js';
+import { PAGE_TITLES } from '../crm/crm-state.js';
+import { crmRows, type CrmRow } from '../crm/items.js';
 import { helpSections, keysLabel, type Keymap } from '../keymap.js';
 import { PANES, type PaneId } from '../pane-ids.js';
 import { contactsFor } from '../panes/contacts-state.js';
@@ -16,6 +18,10 @@ import type { Field } from './sink.js';
 import { interactionWords, offerWords, type NewsContext } from './view-news.js';
 
 const of = (cursor: number, n: number): string => `${cursor + 1} of ${n}`;
+
+/** A CRM row in words: a record's label and details, or a follow-up's channel and text. */
+const crmRowWords = (r: CrmRow): string =>
+  r.kind === 'followUp' ? `${r.followUp.channel} ${r.followUp.direction}: ${r.followUp.text.replace(/\s+/g, ' ')}` : `${r.label}, ${r.right}`;
 
 /** The row under each pane's cursor, said in words ('' when the pane is empty). */
 const ROWS: Record<PaneId, (v: SafeView, u: UiState, c: NewsContext) => string> = {
@@ -46,6 +52,13 @@ const ROWS: Record<PaneId, (v: SafeView, u: UiState, c: NewsContext) => string> 
     const x = list[i]!;
     return `${x.displayName}, ${STATUS_LABELS[x.status]}, ${x.role}${u.contacts.favourites.includes(x.id) ? ', favourite' : ''}, ${of(i, list.length)}.`;
   },
+  crm: (v, u) => {
+    const title = PAGE_TITLES[u.crm.page.kind];
+    const rows = crmRows(v, u.crm);
+    if (rows.length === 0) return `${title}: nothing listed.`;
+    const i = clampCursor(u.crm.cursor, rows.length);
+    return `${title}: ${crmRowWords(rows[i]!)}, ${of(i, rows.length)}.`;
+  },
   notices: (v, u) => {
     if (v.notices.length === 0) return 'No notices.';
     const i = clampCursor(u.notices.cursor, v.notices.length);
@@ -72,6 +85,8 @@ export function fieldOf(v: SafeView, u: UiState, keymap: Keymap): Field | null {
       return { prompt: `Notes (${keysLabel(keymap, 'notes.done')} saves and stops): `, text: u.work.draft?.text ?? '' };
     case 'search':
       return { prompt: 'Search contacts: ', text: u.contacts.query };
+    case 'crmSearch':
+      return { prompt: 'Search the CRM: ', text: u.crm.query };
   }
 }
 
