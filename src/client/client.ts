@@ -25,6 +25,7 @@ import {
   type WireError,
 } from '../protocol/index.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { tlsProblem, type TlsProblem } from './tls-errors.js';
 import { EMPTY_VIEW, reduceView, type AgentView } from './view.js';
 
 export type CommandResult = ({ ok: true } & AckResult) | { ok: false; error: WireError };
@@ -44,6 +45,12 @@ export interface EngineClientOptions {
    * be made, instead of retrying until it can. Later losses still reconnect.
    */
   retryFirstConnect?: boolean;
+  /**
+   * The first connection is retried (with backoff) for at most this long;
+   * then connect() fails with UNREACHABLE and the last error. A TLS failure
+   * (tls-errors.ts) fails at once: retrying cannot help. Absent: no bound.
+   */
+  connectTimeoutMs?: number;
   backoff?: Partial<BackoffOptions>;
   heartbeatMs?: number;
   /** Extra options for the ws constructor (TLS CA, headers...). */
@@ -83,6 +90,10 @@ export class EngineClient {
   private authenticated = false;
   private firstLogin?: { resolve(): void; reject(e: Error): void };
   private socketError?: string;
+  private tlsError?: TlsProblem;
+  private connectDeadline?: { at: number; started: number; timer: NodeJS.Timeout };
+  /** Sockets opened so far (the first connection's attempts, in messages). */
+  private opened = 0;
   private readonly backoff: BackoffOptions;
   private readonly heartbeatMs: number;
 
@@ -91,10 +102,19 @@ export class EngineClient {
     this.heartbeatMs = options.heartbeatMs ?? LIMITS.heartbeatMs;
   }
 
-  /** Connects and logs in. Resolves once the first snapshot is in; rejects on bad credentials. */
+  /**
+   * Connects and logs in. Resolves once the first snapshot is in; rejects on
+   * bad credentials, a TLS failure, or (with `connectTimeoutMs`) a server
+   * still unreachable when the time is up — whatever it is waiting for then.
+   */
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.firstLogin = { resolve, reject };
+      const ms = this.options.connectTimeoutMs;
+      if (ms !== undefined) {
+        const timer = setTimeout(() => this.failFirst('UNREACHABLE', this.unreachable(this.lastReason())), ms);
+        this.connectDeadline = { at: Date.now() + ms, started: Date.now(), timer };
+      }
       this.open();
     });
   }
@@ -224,6 +244,8 @@ export class EngineClient {
     if (this.stopped) return;
     this.authenticated = false;
     this.socketError = undefined;
+    this.tlsError = undefined;
+    this.opened++;
     this.setView({ ...this.view, connection: { state: 'connecting', attempt: this.attempt } });
     const ws = new WebSocket(this.options.url, { maxPayload: 16 * 1024 * 1024, ...this.options.wsOptions });
     this.ws = ws;
@@ -250,7 +272,9 @@ export class EngineClient {
       this.lost(reason.toString() || this.socketError || `connection closed (${code})`);
     });
     ws.on('error', (e) => {
-      this.socketError = e.message; // 'close' follows and handles it
+      // 'close' follows and handles it.
+      this.tlsError = tlsProblem(e as { code?: unknown }, this.options.url);
+      this.socketError = this.tlsError?.message ?? e.message;
     });
   }
 
@@ -348,18 +372,39 @@ export class EngineClient {
   private firstLoginDone(): void {
     const pending = this.firstLogin;
     this.firstLogin = undefined;
+    clearTimeout(this.connectDeadline?.timer);
     pending?.resolve();
+  }
+
+  /** The first connection gives up: closed for good, connect() rejects with `code`. */
+  private failFirst(code: string, message: string): void {
+    const pending = this.firstLogin;
+    if (!pending) return;
+    this.firstLogin = undefined;
+    clearTimeout(this.connectDeadline?.timer);
+    this.close(message);
+    this.ws?.terminate();
+    pending.reject(Object.assign(new Error(message), { code }));
+  }
+
+  /** "cannot reach wss://…: connect ECONNREFUSED … (3 attempts in 14 s)" */
+  private unreachable(reason: string): string {
+    const started = this.connectDeadline?.started;
+    const tried = started === undefined ? '' : ` (${this.opened} attempt${this.opened > 1 ? 's' : ''} in ${Math.max(1, Math.round((Date.now() - started) / 1000))} s)`;
+    return `cannot reach ${this.options.url}: ${reason}${tried}`;
+  }
+
+  private lastReason(): string {
+    const c = this.view.connection;
+    return c.state === 'reconnecting' ? c.reason : (this.socketError ?? 'no answer');
   }
 
   private lost(reason: string): void {
     this.authenticated = false;
     clearTimeout(this.watchdog);
-    if (this.firstLogin && this.options.retryFirstConnect === false && !this.token) {
-      const pending = this.firstLogin;
-      this.firstLogin = undefined;
-      this.close(reason);
-      pending.reject(Object.assign(new Error(`cannot reach ${this.options.url}: ${reason}`), { code: 'UNREACHABLE' }));
-      return;
+    if (this.firstLogin && !this.token) {
+      if (this.tlsError) return this.failFirst(this.tlsError.code, this.tlsError.message);
+      if (this.options.retryFirstConnect === false) return this.failFirst('UNREACHABLE', this.unreachable(reason));
     }
     if (this.stopped) {
       // The server stopped us (taken over, logged out): unsent commands will never go out.
@@ -369,6 +414,9 @@ export class EngineClient {
       return;
     }
     const delay = backoffDelay(this.attempt++, this.backoff);
+    // The next attempt would come after the first connection's deadline: give up now, saying why.
+    const deadline = this.firstLogin ? this.connectDeadline?.at : undefined;
+    if (deadline !== undefined && Date.now() + delay >= deadline) return this.failFirst('UNREACHABLE', this.unreachable(reason));
     this.setView({
       ...this.view,
       connection: { state: 'reconnecting', attempt: this.attempt, nextAttemptAt: Date.now() + delay, reason },

@@ -26,7 +26,7 @@ import { ContactsPane } from './panes/contacts.js';
 import { DispositionPane } from './panes/disposition.js';
 import { InteractionPane } from './panes/interaction.js';
 import { NoticesPane } from './panes/notices.js';
-import { OfferStrip } from './panes/offer.js';
+import { OfferStrip, useOfferStripRows } from './panes/offer.js';
 import { QueuesPane } from './panes/queues.js';
 import { StatusBar } from './panes/status-bar.js';
 import { sanitizeLine } from './sanitize.js';
@@ -124,7 +124,8 @@ function Screen() {
   // A long message wraps onto more rows: the panes give them up while it shows.
   const messageRows = useMessageRows(columns);
   const crmShown = useUi((u) => u.crm.shown);
-  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? 1 : 0) + (platform ? 1 : 0) + messageRows - 1, crm: crmShown });
+  const stripRows = useOfferStripRows(columns);
+  const layout = computeLayout({ columns, rows, focus, extraRows: (strip ? stripRows : 0) + (platform ? 1 : 0) + messageRows - 1, crm: crmShown });
   const tabs = layout.mode === 'tabs';
   const Dialog = overlay ? (DIALOGS[overlay.kind] as ComponentType<{ overlay: Overlay; width: number; height: number }>) : null;
   return (

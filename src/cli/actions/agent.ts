@@ -10,7 +10,7 @@ import type { AgentView } from '../../client/view.js';
 import { CliError, exitCodeOf, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { terminalSafe } from '../terminal-safe.js';
-import { connect, passwordFor, targetOf } from './connect.js';
+import { connect, passwordFor, targetOf, tlsOptionsOf } from './connect.js';
 import type { AgentFlags, Outcome } from './one-shot.js';
 
 interface Run {
@@ -160,6 +160,7 @@ async function withTimeout<T>(flags: AgentFlags, work: (client: EngineClient) =>
   const seconds = Number(flags.timeout);
   if (!(seconds > 0)) throw new UsageError(`--timeout: "${flags.timeout}" is not a number of seconds`);
   const { url, agent } = await targetOf(flags);
+  const wsOptions = await tlsOptionsOf(flags);
   const password = await passwordFor(agent);
   let client: EngineClient | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -169,7 +170,7 @@ async function withTimeout<T>(flags: AgentFlags, work: (client: EngineClient) =>
   try {
     return await Promise.race([
       (async () => {
-        client = await connect({ url, agent, password, clientName: `agent-console ${name}`, kind: 'secondary', retryFirstConnect: false });
+        client = await connect({ url, agent, password, clientName: `agent-console ${name}`, kind: 'secondary', retryFirstConnect: false, wsOptions });
         return work(client);
       })(),
       timeout,

@@ -13,6 +13,8 @@ export interface ServerFlags {
   server?: string;
   agent?: string;
   profile?: string;
+  /** A PEM file of the certificate (or its authority) to trust for wss:// (a self-signed server). */
+  ca?: string;
 }
 
 export interface Target {
@@ -37,6 +39,17 @@ export async function targetOf(flags: ServerFlags): Promise<Target> {
   return { url, agent };
 }
 
+/** The socket's TLS options: `--ca FILE` trusted beside the system's authorities. */
+export async function tlsOptionsOf(flags: ServerFlags): Promise<{ ca?: Buffer }> {
+  if (!flags.ca) return {};
+  const { readFileSync } = await import('node:fs');
+  try {
+    return { ca: readFileSync(flags.ca) };
+  } catch (e) {
+    throw new UsageError(`--ca: cannot read "${flags.ca}": ${(e as Error).message}`);
+  }
+}
+
 export async function passwordFor(agent: string): Promise<string> {
   return process.env.AGENT_CONSOLE_PASSWORD ?? (await promptHidden(`Password for ${agent}: `));
 }
@@ -47,6 +60,11 @@ const CONNECT_EXIT: Record<string, number> = {
   LOCKED_OUT: EXIT.auth,
   VERSION_MISMATCH: EXIT.connection,
   UNREACHABLE: EXIT.connection,
+  // tls-errors.ts: a certificate not trusted, expired, for another host; no TLS there.
+  TLS_UNTRUSTED: EXIT.connection,
+  TLS_EXPIRED: EXIT.connection,
+  TLS_WRONG_HOST: EXIT.connection,
+  TLS_NOT_TLS: EXIT.connection,
 };
 
 /** Connects and logs in (`before` sees the client first); a refusal becomes a CliError with the exit code it deserves. */

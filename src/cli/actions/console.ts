@@ -9,7 +9,8 @@ import { detectCaps, NOTIFY_SETTINGS, type NotifySetting } from '../../tui/scree
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
 import { openSettings, type SettingsStore } from '../config.js';
 import { UsageError } from '../errors.js';
-import { connect, passwordFor, targetOf } from './connect.js';
+import { connect, passwordFor, targetOf, tlsOptionsOf } from './connect.js';
+import { showConnecting } from './connecting.js';
 
 export interface ConsoleFlags {
   server?: string;
@@ -20,6 +21,8 @@ export interface ConsoleFlags {
   ascii?: boolean;
   linear?: boolean;
   notify?: string;
+  ca?: string;
+  connectTimeout: string;
   rate: string;
   demoAgent: string;
   resetDemo?: boolean;
@@ -29,8 +32,16 @@ export async function remoteConsole(flags: ConsoleFlags): Promise<number> {
   checkConsoleFlags(flags);
   const ui = loadConsoleUi();
   const { url, agent } = await targetOf(flags);
-  // An unreachable server is an answer (exit 4), not something to wait for with a blank screen.
-  const client = await connect({ url, agent, password: await passwordFor(agent), clientName: 'agent-console', retryFirstConnect: false });
+  const timeoutSec = Number(flags.connectTimeout);
+  if (!(timeoutSec > 0)) throw new UsageError(`--connect-timeout: "${flags.connectTimeout}" is not a number of seconds > 0`);
+  const wsOptions = await tlsOptionsOf(flags);
+  const password = await passwordFor(agent);
+  // Never a silent blank screen: the attempts are shown, and after the bound the answer is exit 4 with why.
+  let stop = (): void => {};
+  const client = await connect(
+    { url, agent, password, clientName: 'agent-console', connectTimeoutMs: timeoutSec * 1000, wsOptions },
+    (c) => (stop = showConnecting(c, { url, agent, timeoutSec })),
+  ).finally(() => stop());
   const settings = openSettings();
   // Remember servers that worked, so `--profile` can reuse them.
   const key = new URL(url).host.replace(/[^A-Za-z0-9-]/g, '_');

@@ -4,6 +4,7 @@ export interface AgentFlags {
   server?: string;
   agent?: string;
   profile?: string;
+  ca?: string;
   json?: boolean;
   timeout: string;
 }

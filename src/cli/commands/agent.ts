@@ -14,6 +14,7 @@ export function agentOptions(command: Command, o: { who?: string; timeout?: stri
     .option('--server <url>', 'the server (ws:// or wss://)')
     .option('--agent <name>', `${o.who ?? 'the agent'}; the password is read from AGENT_CONSOLE_PASSWORD, else prompted`)
     .option('--profile <name>', 'a server profile from the settings (config get servers)')
+    .option('--ca <file>', 'with a wss:// server: trust this certificate (PEM; a self-signed server, or a private authority)')
     .option('--json', 'print JSON (one object; one line per event for `events`)')
     .option('--timeout <seconds>', 'give up (exit 4) when the server has not answered by then', o.timeout ?? '10');
 }

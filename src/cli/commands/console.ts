@@ -17,6 +17,8 @@ export function registerConsole(program: Command): void {
     .option('--notify <how>', 'desktop notifications on offers: auto (where the terminal shows them), osc9, osc777, off')
     .option('--linear', 'linear mode, for screen readers: no screen drawn, each change said as a plain line; every key works')
     .option('--ascii', 'draw with ASCII only, whatever the locale (for terminals that are not UTF-8)')
+    .option('--connect-timeout <seconds>', 'with --server: how long to keep trying to reach the server before giving up (exit 4)', '15')
+    .option('--ca <file>', 'with a wss:// server: trust this certificate (PEM; a self-signed server, or a private authority)')
     .option('--rate <n>', 'demo: customer arrival rate multiplier', '1')
     .option('--demo-agent <id>', 'demo: the agent you play', 'ana')
     .option('--reset-demo', 'demo: start from an empty demo database')

@@ -9,6 +9,7 @@ import { Countdown } from '../components/timer.js';
 import { useServices, useView } from '../context.js';
 import { keysLabel, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
+import { cellWidth } from '../text/width.js';
 import type { Role } from '../theme.js';
 import { popLine } from '../crm/items.js';
 
@@ -63,21 +64,44 @@ const AWAY = 'The customer dropped off; they may come back. Letting this offer r
 /** Height of OfferBlock for a given offer (the pane budgets its rows). */
 export const offerBlockHeight = (offer: InteractionView): number => 4 + (offer.whisper ? 1 : 0) + (offer.chat?.customerAway ? 1 : 0) + (popLine(offer) ? 1 : 0);
 
-/** One-line offer banner for when the interaction pane is not on screen. */
+/** What the offer banner says: the keys, then the offer (the customer is never cut off: a second row if need be). */
+function stripText(offer: InteractionView, keys: string): { keys: string; what: string } {
+  return { keys: `▶ OFFER ${keys}`, what: `${interactionTitle(offer)} · ${customerLine(offer.customer)}` };
+}
+
+/** Rows the banner takes at this width: one, or two when the offer and its keys do not fit on one. */
+export function useOfferStripRows(width: number): number {
+  const offer = useView((v) => v.offer);
+  const keys = useOfferKeys(false);
+  if (!offer) return 0;
+  const t = stripText(offer, keys);
+  return cellWidth(`${t.keys}  ${t.what}`) <= width - TIMER_W ? 1 : 2;
+}
+
+/** The offer banner for when the interaction pane is not on screen. */
 export const OfferStrip = memo(function OfferStrip({ width }: { width: number }) {
   const offer = useView((v) => v.offer);
   const offset = useView((v) => v.clockOffset);
   const keys = useOfferKeys(false);
+  const rows = useOfferStripRows(width);
   if (!offer) return null;
-  const parts = [
-    { text: '▶ OFFER ', role: STYLE.badge },
-    { text: `${keys}  `, role: STYLE.keys },
-    { text: `${interactionTitle(offer)} · ${customerLine(offer.customer)}` },
-  ];
+  const t = stripText(offer, keys);
+  const timer = offer.offerDeadline !== undefined ? <Countdown deadline={offer.offerDeadline} offset={offset} width={TIMER_W} align="right" /> : null;
+  if (rows === 1) {
+    return (
+      <Box width={width} height={1}>
+        <Segments parts={[{ text: `${t.keys}  `, role: STYLE.keys }, { text: t.what }]} width={width - TIMER_W} pad />
+        {timer}
+      </Box>
+    );
+  }
   return (
-    <Box width={width} height={1}>
-      <Segments parts={parts} width={width - TIMER_W} pad />
-      {offer.offerDeadline !== undefined ? <Countdown deadline={offer.offerDeadline} offset={offset} width={TIMER_W} align="right" /> : null}
+    <Box width={width} height={2} flexDirection="column">
+      <Box width={width} height={1}>
+        <Segments parts={[{ text: t.keys, role: STYLE.keys }]} width={width - TIMER_W} pad />
+        {timer}
+      </Box>
+      <Segments parts={[{ text: `  ${t.what}` }]} width={width} />
     </Box>
   );
 });
