@@ -9,7 +9,7 @@ import type { ScreenId } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
 import { contactsFor } from '../panes/contacts-state.js';
 import { queuesFor } from '../panes/queues-state.js';
-import { codeCount, selectedWork } from '../panes/work-state.js';
+import { codeCount, codeCursorOf, selectedWork } from '../panes/work-state.js';
 import { dispatch, screenOf, type Overlay } from '../ui-state.js';
 import { appliesNow } from '../when.js';
 import type { Handler } from './run.js';
@@ -48,8 +48,11 @@ const OWNERS: Partial<Record<ScreenId, ListOwner>> = {
   },
   disposition: {
     count: (s) => codeCount(selectedWork(s.view.get().work, s.ui.get().work.selectedId)),
-    cursor: (s) => s.ui.get().work.codeCursor,
-    set: (s, cursor, count) => dispatch(s.ui, 'work', { type: 'codeCursor', cursor, count }),
+    cursor: (s) => codeCursorOf(s.ui.get().work, selectedWork(s.view.get().work, s.ui.get().work.selectedId)?.id),
+    set: (s, cursor, count) => {
+      const id = selectedWork(s.view.get().work, s.ui.get().work.selectedId)?.id;
+      if (id) dispatch(s.ui, 'work', { type: 'codeCursor', id, cursor, count });
+    },
   },
   queues: {
     count: (s) => queuesFor(s.view.get().queues, s.ui.get().queues).length,

@@ -1,7 +1,7 @@
 // Offer, interaction, notes and disposition commands: all act on the offer
 // or on the selected interaction, through the client.
 import type { ConsoleServices } from '../context.js';
-import { codeRows, selectedWork } from '../panes/work-state.js';
+import { codeCursorOf, codeRows, selectedWork } from '../panes/work-state.js';
 import { saveNotes } from './focus.js';
 import { error, send, type Handler } from './run.js';
 
@@ -54,7 +54,7 @@ export const workActions = {
   'work.wrapUp': withSelected((s, id) => send(s, s.client.wrapUp(id), 'Wrapped up.')),
   'disposition.toggle': withSelected(async (s, id) => {
     const w = selected(s)!;
-    const row = codeRows(w).find((r) => r.kind === 'code' && r.item === s.ui.get().work.codeCursor);
+    const row = codeRows(w).find((r) => r.kind === 'code' && r.item === codeCursorOf(s.ui.get().work, id));
     if (!row || row.kind !== 'code') return error(s, 'This interaction has no codes.');
     const codes = row.chosen ? w.codes.filter((c) => c !== row.code.id) : [...w.codes, row.code.id];
     await send(s, s.client.setCodes(id, codes));

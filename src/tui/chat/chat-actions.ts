@@ -28,7 +28,7 @@ export function showChat(s: ConsoleServices, key: ChatKey): void {
       composeKey: key,
       openAgents: agent && !u.chat.openAgents.includes(agent) ? [...u.chat.openAgents, agent] : u.chat.openAgents,
     },
-    work: agent || u.work.selectedId === key ? u.work : { ...u.work, selectedId: key, codeCursor: 0 },
+    work: agent || u.work.selectedId === key ? u.work : { ...u.work, selectedId: key },
   }));
 }
 

@@ -35,7 +35,8 @@ const TabRow = memo(function TabRow({ tabs, active, width }: { tabs: readonly Ch
     const label = `${n} ${fit(t.label, Math.min(12, Math.max(4, Math.floor(width / Math.max(1, tabs.length)) - 5))).trimEnd()}${unread ? `•${unread}` : ''}`;
     return { text: t.key === active ? `[${label}] ` : ` ${label}  `, role: t.key === active ? 'selection' : unread ? 'warning' : 'muted' };
   });
-  parts.push({ text: ` ${customers}/${max}`, role: 'muted' });
+  // A counter says what it counts: customer chats open, of the most this agent may hold.
+  parts.push({ text: ` ${customers} of ${max} chats`, role: 'muted' });
   return <Segments parts={parts} width={width} />;
 });
 

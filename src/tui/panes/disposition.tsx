@@ -12,7 +12,7 @@ import { clampCursor, listWindow } from '../list-window.js';
 import { fit } from '../text/fit.js';
 import { textProps, type Role } from '../theme.js';
 import { interactionTitle } from './offer.js';
-import { codeRows, missingMandatory, selectedWork, type CodeRow } from './work-state.js';
+import { codeCursorOf, codeRows, missingMandatory, selectedWork, type CodeRow } from './work-state.js';
 
 /** Theme entry. */
 const STYLE = { list: 'title', missing: 'danger', chosen: 'success', selected: 'selection', hint: 'muted' } satisfies Record<string, Role>;
@@ -43,7 +43,7 @@ export const DispositionPane = memo(function DispositionPane({ width, height, fo
     );
   }
   const rows = codeRows(sel);
-  const cursor = clampCursor(ui.codeCursor, rows.filter((r) => r.kind === 'code').length);
+  const cursor = clampCursor(codeCursorOf(ui, sel.id), rows.filter((r) => r.kind === 'code').length);
   const cursorRow = rows.findIndex((r) => r.kind === 'code' && r.item === cursor);
   const { start, end } = listWindow(rows.length, cursorRow, Math.max(0, height - 4));
   const missing = missingMandatory(sel);

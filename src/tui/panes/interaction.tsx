@@ -15,6 +15,7 @@ import { keysLabel } from '../keymap.js';
 import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
 import { wrapToWidth } from '../text/wrap.js';
+import { listWindow } from '../list-window.js';
 import { textProps, type Role } from '../theme.js';
 import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
 import { missingMandatory, selectedWork } from './work-state.js';
@@ -23,6 +24,8 @@ import { missingMandatory, selectedWork } from './work-state.js';
 const STYLE = { heading: 'muted', selected: 'selection', wrapup: 'warning', notes: 'text', editing: 'accent', empty: 'muted', missing: 'danger' } satisfies Record<string, Role>;
 const TIMER_W = 7;
 const PHASE_W = 9;
+/** Interactions listed above a chat shown (the chat takes the rest). */
+const BESIDE_CHAT = 3;
 
 const WorkRow = memo(function WorkRow({ w, selected, width, offset }: { w: InteractionView; selected: boolean; width: number; offset: number }) {
   const theme = useTheme();
@@ -57,11 +60,13 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   const innerH = height - 2;
   const sel = selectedWork(work, ui.selectedId);
   const typing = editing && sel !== null && ui.draft?.id === sel.id;
-  // While typing notes, only the selected interaction is listed: the notes field always has room.
   const chatKey = useShownChat();
-  // A chat shown: only the selected interaction is listed; the chat (its tab row lists every chat) takes the rest.
   const chatMode = chatKey !== null && !typing;
-  const listed = typing || chatMode ? (sel ? [sel] : []) : work;
+  // Beside a chat or the notes being typed, a few rows around the selected one (they need the room); the heading says so.
+  const room = typing ? 1 : chatMode ? BESIDE_CHAT : work.length;
+  const at = sel ? Math.max(0, work.indexOf(sel)) : 0;
+  const win = listWindow(work.length, at, room);
+  const listed = work.slice(win.start, win.end);
   const rows: ReactNode[] = [];
   // The agent's own phone trouble (connection dropped...): one line on top.
   const alertText = useView((v) => phoneAlert(v, keymap)?.text ?? null);
@@ -72,7 +77,8 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   if (work.length === 0) {
     if (!offer) rows.push(<Line key="empty" text="No interaction in progress. Offers appear here while you are Available." width={innerW} role={STYLE.empty} />);
   } else {
-    rows.push(<Line key="wh" text={`In progress (${work.length})`} width={innerW} role={STYLE.heading} />);
+    const more = listed.length < work.length ? ` · ${listed.length} shown, ${keysLabel(keymap, 'list.up').split(', ')[0]}/${keysLabel(keymap, 'list.down').split(', ')[0]} for the others` : '';
+    rows.push(<Line key="wh" text={`In progress (${work.length})${more}`} width={innerW} role={STYLE.heading} />);
     for (const w of listed) rows.push(<WorkRow key={w.id} w={w} selected={w === sel} width={innerW} offset={offset} />);
   }
   let left = innerH - used - (rows.length - (offer ? 1 : 0));

@@ -1,7 +1,8 @@
 // State of the interaction and disposition panes: which interaction is
-// selected, the notes being typed, and the cursor in the code lists. Typed
-// notes live here, not in the pane, so an offer taking the screen, a resize
-// or a tab switch never loses them.
+// selected, the notes being typed, and the cursor in each interaction's code
+// lists. Per-interaction state belongs to its interaction: the next one starts
+// at its first code, whatever the last one's cursor was. Typed notes live
+// here, not in the pane, so a resize or a tab switch never loses them.
 import type { CodeList, InteractionView } from '../../protocol/index.js';
 import { clampCursor } from '../list-window.js';
 import { memoLast } from '../memo.js';
@@ -11,26 +12,30 @@ export interface NotesDraft { id: string; text: string }
 export interface WorkUi {
   selectedId: string | null;
   draft: NotesDraft | null;
-  codeCursor: number;
+  /** The code-list cursor of each interaction (absent: its first code). */
+  codeCursors: Readonly<Record<string, number>>;
 }
 
-export const INITIAL_WORK: WorkUi = { selectedId: null, draft: null, codeCursor: 0 };
+export const INITIAL_WORK: WorkUi = { selectedId: null, draft: null, codeCursors: {} };
 
 export type WorkAction =
   | { type: 'select'; id: string | null }
   | { type: 'draft'; draft: NotesDraft | null }
-  | { type: 'codeCursor'; cursor: number; count: number };
+  | { type: 'codeCursor'; id: string; cursor: number; count: number };
 
 export function reduceWork(s: WorkUi, a: WorkAction): WorkUi {
   switch (a.type) {
     case 'select':
-      return a.id === s.selectedId ? s : { ...s, selectedId: a.id, codeCursor: 0 };
+      return a.id === s.selectedId ? s : { ...s, selectedId: a.id };
     case 'draft':
       return { ...s, draft: a.draft };
     case 'codeCursor':
-      return { ...s, codeCursor: clampCursor(a.cursor, a.count) };
+      return { ...s, codeCursors: { ...s.codeCursors, [a.id]: clampCursor(a.cursor, a.count) } };
   }
 }
+
+/** The code-list cursor of an interaction. */
+export const codeCursorOf = (ui: WorkUi, id: string | undefined): number => (id ? (ui.codeCursors[id] ?? 0) : 0);
 
 /** The selected interaction; the first one when nothing (or something gone) is selected. */
 export const selectedWork = (work: readonly InteractionView[], selectedId: string | null): InteractionView | null =>

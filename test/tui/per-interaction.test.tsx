@@ -1,0 +1,34 @@
+// Per-interaction state belongs to the interaction (issue 23): the code cursor
+// of one interaction never carries over to the next, so Space on a new one
+// ticks its first code, not the code at the last one's cursor.
+import { afterEach, describe, expect, it } from 'vitest';
+import { interaction, makeView, offer } from './helpers/fixtures.js';
+import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
+
+let h: ConsoleHarness | undefined;
+afterEach(() => h?.unmount());
+
+describe('per-interaction state', () => {
+  it('the disposition cursor starts at the first code on the next interaction, and comes back where it was on the first', async () => {
+    h = await renderConsole({ view: makeView({ work: [interaction('w1')] }) });
+    await h.press('2', 'j', 'j', 'j');
+    expect(h.frame()).toMatch(/›? *\[ \] Resolved/);
+    // w1 is wrapped up; an offer comes and is accepted (selected by the accept).
+    h.fake!.setView((v) => ({ ...v, work: [], offer: offer('w2') }));
+    await h.settle();
+    await h.press(KEY.ctrl('y'));
+    h.fake!.setView((v) => ({ ...v, offer: null, work: [interaction('w2', { customer: { name: 'Max' } })] }));
+    await h.settle();
+    await h.press('2', KEY.space);
+    expect(h.fake!.callsOf('setCodes')).toEqual([['w2', ['billing']]]);
+  });
+
+  it('two interactions keep their own cursors', async () => {
+    h = await renderConsole({ view: makeView({ work: [interaction('w1'), interaction('w2', { customer: { name: 'Max' } })] }) });
+    await h.press('2', 'j', 'j');
+    await h.press('1', 'j', '2', KEY.space);
+    expect(h.fake!.callsOf('setCodes')).toEqual([['w2', ['billing']]]);
+    await h.press('1', 'k', '2', KEY.space);
+    expect(h.fake!.callsOf('setCodes').at(-1)).toEqual(['w1', ['other']]);
+  });
+});
