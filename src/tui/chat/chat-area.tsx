@@ -4,14 +4,17 @@
 // and the compose box with its counter and FAQ shortcut offer.
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
-import { Line, Segments, type Segment } from '../components/line.js';
+import { Segments, type Segment } from '../components/line.js';
 import { useClockValue, useServices, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
+import { memoLast } from '../memo.js';
 import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
-import { wrapToWidth } from '../text/wrap.js';
+import { cellWidth } from '../text/width.js';
+import { parseMarkup } from '../../protocol/rich-text.js';
 import { activeChatKey, agentUnread, chatTabs, COUNTER_FROM, MAX_CHAT_TEXT, TYPING_STALE_MS, unreadCount, type ChatTab } from './chat-state.js';
 import { shortcutAtEnd } from './faq.js';
+import { richLines, type StyledLine } from './rich.js';
 import { StyledLineView } from './styled-line.js';
 import { transcriptWindow, type Who } from './transcript.js';
 
@@ -63,7 +66,30 @@ function TypingLine({ typingKey, name, width, more, scroll }: { typingKey: strin
   return <Segments parts={parts.length ? parts : [{ text: ' ' }]} width={width} />;
 }
 
-function Compose({ chatKey, width, composing }: { chatKey: string; width: number; composing: boolean }) {
+/**
+ * The draft as the customer will see it: the chat markup rendered by the one
+ * rich-text path the transcript and the web chat use (an inserted FAQ answer
+ * shows its heading, bold, italics and list, not its marks), with the cursor
+ * at its end while writing.
+ */
+export const draftLines = memoLast((draft: string, width: number, composing: boolean): StyledLine[] => {
+  const text = normalizeWidth(draft);
+  const lines = text.trim() === '' ? [[]] : richLines(parseMarkup(text), width, composing ? {} : { role: 'muted' });
+  if (!composing) return lines;
+  // A line break just typed: the cursor starts the next line.
+  if (text.endsWith('\n')) lines.push([]);
+  const last = lines[lines.length - 1]!;
+  if (last.reduce((n, sp) => n + cellWidth(sp.text), 0) + 1 > width) lines.push([CURSOR]);
+  else last.push(CURSOR);
+  return lines;
+});
+
+const CURSOR = { text: '▌' };
+
+/** Rows the draft may take: several while writing (half the chat, at least 3), its start otherwise. */
+const draftRows = (chatHeight: number, composing: boolean): number => (composing ? Math.max(3, Math.floor(chatHeight / 2)) : 2);
+
+function Compose({ chatKey, width, composing, rows }: { chatKey: string; width: number; composing: boolean; rows: number }) {
   const { keymap } = useServices();
   const draft = useUi((u) => u.chat.drafts[chatKey] ?? '');
   const faq = useView((v) => v.faq);
@@ -71,18 +97,22 @@ function Compose({ chatKey, width, composing }: { chatKey: string; width: number
   const parts: Segment[] = [{ text: composing ? 'Message ' : 'Draft ', role: composing ? 'accent' : 'muted' }];
   if (offer) parts.push({ text: `${keysLabel(keymap, 'compose.expand')}: insert "${offer.entry.title}" `, role: 'success' });
   else if (!composing) parts.push({ text: `(${keysLabel(keymap, 'chatPane.compose')} to write) `, role: 'muted' });
-  if (draft.length >= COUNTER_FROM) parts.push({ text: `${draft.length}/${MAX_CHAT_TEXT}`, role: draft.length >= MAX_CHAT_TEXT ? 'danger' : 'warning' });
-  const lines = composing ? wrapToWidth(`${normalizeWidth(draft)}▌`, width).slice(-3) : draft ? wrapToWidth(normalizeWidth(draft), width).slice(0, 1) : [];
+  if (draft.length >= COUNTER_FROM) parts.push({ text: `${draft.length}/${MAX_CHAT_TEXT} characters`, role: draft.length >= MAX_CHAT_TEXT ? 'danger' : 'warning' });
+  const all = composing || draft ? draftLines(draft, width, composing) : [];
+  // Writing: the end, where the cursor is (the heading says how much is above); otherwise the start.
+  const lines = composing ? all.slice(-rows) : all.slice(0, rows);
+  const hidden = all.length - lines.length;
+  if (hidden > 0) parts.push({ text: composing ? ` (${hidden} more line${hidden > 1 ? 's' : ''} above)` : ` (${all.length} lines)`, role: 'muted' });
   return (
     <Box flexDirection="column" flexShrink={0}>
       <Segments parts={parts} width={width} />
-      {lines.map((l, i) => <Line key={i} text={l} width={width} role={composing ? 'text' : 'muted'} />)}
+      {lines.map((l, i) => <StyledLineView key={i} line={l} width={width} />)}
     </Box>
   );
 }
 
-export const composeHeight = (draft: string, width: number, composing: boolean): number =>
-  1 + (composing ? Math.min(3, wrapToWidth(`${normalizeWidth(draft)}▌`, width).length) : draft ? 1 : 0);
+export const composeHeight = (draft: string, width: number, composing: boolean, rows: number): number =>
+  1 + (composing || draft ? Math.min(rows, draftLines(draft, width, composing).length) : 0);
 
 export const ChatArea = memo(function ChatArea({ chatKey, width, height }: { chatKey: string; width: number; height: number }) {
   const work = useView((v) => v.work);
@@ -98,7 +128,8 @@ export const ChatArea = memo(function ChatArea({ chatKey, width, height }: { cha
   }), [agentId, contacts, tab?.label]);
   if (!tab || height < 3) return null;
   const draft = chat.drafts[chatKey] ?? '';
-  const composeH = composeHeight(draft, width, composing);
+  const rows = draftRows(height - 3, composing);
+  const composeH = composeHeight(draft, width, composing, rows);
   const bodyH = Math.max(0, height - 3 - composeH);
   const pending = chat.pending.filter((p) => p.key === chatKey);
   const win = transcriptWindow(tab.messages, pending, width, bodyH, chat.scroll[chatKey] ?? 0, who);
@@ -110,7 +141,7 @@ export const ChatArea = memo(function ChatArea({ chatKey, width, height }: { cha
         {win.lines.map((l, i) => <StyledLineView key={i} line={l} width={width} />)}
       </Box>
       <TypingLine typingKey={tab.agentId ?? tab.key} name={tab.label} width={width} more={win.more} scroll={win.scroll} />
-      <Compose chatKey={chatKey} width={width} composing={composing} />
+      <Compose chatKey={chatKey} width={width} composing={composing} rows={rows} />
     </Box>
   );
 });

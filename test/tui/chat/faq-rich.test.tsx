@@ -1,0 +1,55 @@
+// One rich-text path for FAQ answers (issue 23): an answer inserted with its
+// shortcut shows in the draft as it will read — heading, list, italics,
+// underline, no marks — on several lines; what is sent is the chat markup,
+// which the transcript (and the web chat, from the same parsed blocks) renders
+// the same way.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FaqEntry } from '../../../src/protocol/index.js';
+import { KEY, renderConsole, type ConsoleHarness } from '../helpers/render.js';
+import { chatView, FAQ } from './fixtures.js';
+
+let h: ConsoleHarness | undefined;
+afterEach(() => h?.unmount());
+
+// The demo tenant's password answer.
+const PW: FaqEntry = {
+  id: 'reset-password',
+  title: 'Resetting your password',
+  body: '<h2>Reset your password</h2><ol><li>Go to <a href="https://example.com/login">the login page</a>.</li><li>Click <b>Forgot password</b>.</li><li>Follow the link in the email we send you <i>(check your spam folder)</i>.</li></ol><p>The link is valid for <u>24 hours</u>.</p>',
+  shortcut: '\\pw',
+  category: 'Account',
+};
+
+describe('an FAQ answer in the draft', () => {
+  it('\\pw then Tab: the draft shows the rendered answer, whole, on several lines; the markup is what is sent', async () => {
+    h = await renderConsole({ view: chatView({ faq: [...FAQ, PW] }) });
+    await h.press(KEY.enter);
+    await h.type('\\pw');
+    expect(h.frame()).toContain('Tab: insert "Resetting your password"');
+    await h.press(KEY.tab);
+    const f = h.frame();
+    expect(f).toContain('Reset your password');
+    expect(f).not.toContain('## Reset');
+    expect(f).not.toContain('more lines above');
+    expect(f).toMatch(/1\. Go to the login page <https:\/\/example\.com\/login>\./);
+    expect(f).toContain('2. Click Forgot password.');
+    expect(f).toContain('(check your spam folder)');
+    expect(f).not.toContain('*(check');
+    expect(f).toContain('The link is valid for 24 hours.▌');
+    expect(f).not.toContain('__24');
+    await h.press(KEY.enter);
+    const sent = h.fake!.callsOf('sendChat')[0]![1] as string;
+    expect(sent).toMatch(/^## Reset your password\n\n1\. Go to \[the login page\]\(https:\/\/example\.com\/login\)\./);
+    expect(sent).toContain('*(check your spam folder)*');
+    // The transcript (the server echoes the line) shows it the same way.
+    h.fake!.setView((v) => ({
+      ...v,
+      work: v.work.map((w) => (w.id === 'c1' ? { ...w, chat: { ...w.chat!, messages: [...w.chat!.messages, { id: 'm9', from: 'agent', agentId: 'ana', text: sent, ts: Date.now() }] } } : w)),
+    }));
+    await h.settle();
+    const after = h.frame();
+    expect(after).toContain('Reset your password');
+    expect(after).not.toContain('## Reset');
+    expect(after).toContain('(check your spam folder)');
+  });
+});
