@@ -23,7 +23,8 @@ async function accept(s: ConsoleServices): Promise<void> {
   s.ui.update((u) => {
     if (u.text === 'notes') return u;
     const shown = u.text === null && u.overlay === null ? { focus: 'interaction' as const } : {};
-    return { ...u, ...shown, work: { ...u.work, selectedId: offer.id } };
+    // The accepted interaction is what the pane shows now, not a colleague's chat.
+    return { ...u, ...shown, work: { ...u.work, selectedId: offer.id }, chat: u.text === 'compose' ? u.chat : { ...u.chat, agentTab: null } };
   });
 }
 

@@ -17,6 +17,11 @@ export const currentChat = (s: ConsoleServices): ChatKey | null => {
   return activeChatKey(s.view.get(), u.chat, u.work.selectedId, u.text === 'compose');
 };
 
+const withoutKey = <T,>(r: Readonly<Record<string, T>>, k: string): Readonly<Record<string, T>> => {
+  const { [k]: _gone, ...rest } = r;
+  return rest;
+};
+
 /** Show a chat tab; a customer chat also becomes the selected interaction. */
 export function showChat(s: ConsoleServices, key: ChatKey): void {
   const agent = isAgentKey(key) ? key.slice(1) : null;
@@ -27,6 +32,8 @@ export function showChat(s: ConsoleServices, key: ChatKey): void {
       agentTab: agent,
       composeKey: key,
       openAgents: agent && !u.chat.openAgents.includes(agent) ? [...u.chat.openAgents, agent] : u.chat.openAgents,
+      // Shown again: no longer closed.
+      closedAgents: agent && agent in u.chat.closedAgents ? withoutKey(u.chat.closedAgents, agent) : u.chat.closedAgents,
     },
     work: agent || u.work.selectedId === key ? u.work : { ...u.work, selectedId: key },
   }));
@@ -136,9 +143,22 @@ export const chatActions = {
     s.ui.update((u) => (u.overlay?.kind === 'chatTransfer' && u.overlay.interactionId === key ? { ...u, overlay: { ...u.overlay, queues } } : u));
   }),
   'chat.closeTab': (s) => {
-    const agent = s.ui.get().chat.agentTab;
-    if (!agent) return info(s, 'A customer chat closes when it ends (e), then wrap-up.');
-    s.ui.update((u) => ({ ...u, chat: { ...u.chat, agentTab: null, openAgents: u.chat.openAgents.filter((a) => a !== agent) } }));
+    const key = currentChat(s);
+    if (!key || !isAgentKey(key)) return info(s, 'A customer chat closes when it ends (e), then wrap-up.');
+    const agent = key.slice(1);
+    const seen = s.view.get().agentChats.find((c) => c.with === agent)?.messages.length ?? 0;
+    // Closed while writing in it too: the field closes with the tab (the draft is kept).
+    s.ui.update((u) => ({
+      ...u,
+      text: u.text === 'compose' && u.chat.composeKey === key ? null : u.text,
+      chat: {
+        ...u.chat,
+        agentTab: u.chat.agentTab === agent ? null : u.chat.agentTab,
+        composeKey: u.chat.composeKey === key ? null : u.chat.composeKey,
+        openAgents: u.chat.openAgents.filter((a) => a !== agent),
+        closedAgents: { ...u.chat.closedAgents, [agent]: seen },
+      },
+    }));
   },
   'compose.send': withChat(sendDraft),
   'compose.newline': withChat((s, key) => setDraft(s, key, `${draftOf(s, key)}\n`)),

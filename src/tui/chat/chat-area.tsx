@@ -21,10 +21,11 @@ import { transcriptWindow, type Who } from './transcript.js';
 /** The chat to show in the interaction pane, or null (then the pane shows its usual content). */
 export function useShownChat(): string | null {
   const work = useView((v) => v.work);
+  const agentChats = useView((v) => v.agentChats);
   const chat = useUi((u) => u.chat);
   const selectedId = useUi((u) => u.work.selectedId);
   const composing = useUi((u) => u.text === 'compose');
-  return activeChatKey({ work }, chat, selectedId, composing);
+  return activeChatKey({ work, agentChats }, chat, selectedId, composing);
 }
 
 const TabRow = memo(function TabRow({ tabs, active, width }: { tabs: readonly ChatTab[]; active: string; width: number }) {

@@ -20,6 +20,8 @@ export interface ChatUi {
   agentTab: string | null;
   /** Colleagues whose tab stays listed although no message was exchanged yet. */
   openAgents: readonly string[];
+  /** Colleague tabs closed (Ctrl-W), with how many messages there were then: a new one opens the tab again. */
+  closedAgents: Readonly<Record<string, number>>;
   drafts: Readonly<Record<ChatKey, string>>;
   /** Lines scrolled up from the bottom, per chat. */
   scroll: Readonly<Record<ChatKey, number>>;
@@ -31,7 +33,7 @@ export interface ChatUi {
   composeKey: ChatKey | null;
 }
 
-export const INITIAL_CHAT: ChatUi = { agentTab: null, openAgents: [], drafts: {}, scroll: {}, seen: {}, pending: [], nextLocalId: 1, composeKey: null };
+export const INITIAL_CHAT: ChatUi = { agentTab: null, openAgents: [], closedAgents: {}, drafts: {}, scroll: {}, seen: {}, pending: [], nextLocalId: 1, composeKey: null };
 
 /** Most chat messages an agent may send (DOMAIN.md). */
 export const MAX_CHAT_TEXT = 5000;
@@ -51,23 +53,33 @@ export interface ChatTab {
 
 const isChat = (w: InteractionView): boolean => w.media === 'chat' && w.chat !== undefined;
 
+/** Colleague conversations with a tab: not closed, or with messages since. */
+const colleagueChats = (v: Pick<SafeView, 'agentChats'>, ui: ChatUi) =>
+  v.agentChats.filter((c) => c.messages.length > (ui.closedAgents[c.with] ?? -1));
+
 /** Tabs in order: customer chats (Alt-1..6), then colleagues. */
 export function chatTabs(v: ChatSource, ui: ChatUi): ChatTab[] {
   const tabs: ChatTab[] = v.work.filter(isChat).map((w) => ({ key: w.id, label: w.customer.name ?? w.id, messages: w.chat!.messages, work: w }));
   const names = new Map(v.contacts.map((c) => [c.id, c.displayName]));
-  const agents = [...v.agentChats.map((c) => c.with), ...ui.openAgents.filter((a) => !v.agentChats.some((c) => c.with === a))];
+  const agents = [...colleagueChats(v, ui).map((c) => c.with), ...ui.openAgents.filter((a) => !v.agentChats.some((c) => c.with === a))];
   for (const a of agents) {
     tabs.push({ key: agentKey(a), label: names.get(a) ?? a, messages: v.agentChats.find((c) => c.with === a)?.messages ?? [], agentId: a });
   }
   return tabs;
 }
 
-/** The chat shown: the open colleague tab, else the selected interaction when it is a chat. */
-export function activeChatKey(v: Pick<SafeView, 'work'>, ui: ChatUi, selectedId: string | null, composing = false): ChatKey | null {
+/**
+ * The chat shown: the open colleague tab, else the selected interaction when
+ * it is a chat; with no interaction at all, a colleague's conversation (one
+ * that wrote to me is shown, not hidden behind "No interaction").
+ */
+export function activeChatKey(v: Pick<SafeView, 'work' | 'agentChats'>, ui: ChatUi, selectedId: string | null, composing = false): ChatKey | null {
   if (composing && ui.composeKey !== null) return ui.composeKey;
   if (ui.agentTab !== null) return agentKey(ui.agentTab);
   const sel = v.work.find((w) => w.id === selectedId) ?? v.work[0];
-  return sel && isChat(sel) ? sel.id : null;
+  if (sel) return isChat(sel) ? sel.id : null;
+  const colleague = colleagueChats(v, ui)[0]?.with ?? ui.openAgents[0];
+  return colleague ? agentKey(colleague) : null;
 }
 
 /** Messages from the other side not seen yet. */

@@ -294,6 +294,38 @@ describe('agent-to-agent chat', () => {
   });
 });
 
+describe('colleague chats stay where the agent can see them', () => {
+  it('a colleague who writes while nothing is in progress is shown in the pane, not hidden until Alt-1', async () => {
+    h = await renderConsole({ view: chatView({ work: [] }) });
+    expect(h.frame()).toContain('No interaction in progress');
+    h.fake!.setView((v) => ({ ...v, agentChats: [{ with: 'dev', messages: [msg('a1', 'agent', 'Got a minute?', { agentId: 'dev' })] }] }));
+    await h.settle();
+    expect(h.frame()).toContain('Devansh R.: Got a minute?');
+    expect(h.frame().split('\n').at(-1)).toMatch(/Enter Write/);
+    await h.press(KEY.enter);
+    await h.type('sure');
+    await h.press(KEY.enter);
+    expect(calls('sendAgentChat')).toEqual([['dev', 'sure']]);
+  });
+
+  it('Ctrl-W closes the colleague tab shown, even while writing in it; their next message opens it again', async () => {
+    h = await renderConsole({ view: chatView({ agentChats: [{ with: 'dev', messages: [msg('a1', 'agent', 'Got a minute?', { agentId: 'dev' })] }] }) });
+    await h.press(ALT('3'), KEY.enter);
+    await h.type('one sec');
+    expect(h.frame()).toContain('one sec▌');
+    await h.press(KEY.ctrl('w'));
+    expect(h.frame()).not.toContain('Devansh R.: Got a minute?');
+    expect(h.frame()).not.toContain('@ Devansh');
+    expect(h.frame()).toContain('Lee: Hello, my invoice is wrong');
+    h.fake!.setView((v) => ({ ...v, agentChats: [{ with: 'dev', messages: [...v.agentChats[0]!.messages, msg('a2', 'agent', 'ping', { agentId: 'dev' })] }] }));
+    await h.settle();
+    expect(h.frame()).toMatch(/@ Devansh/);
+    // The draft was kept.
+    await h.press(ALT('3'), KEY.enter);
+    expect(h.frame()).toContain('one sec▌');
+  });
+});
+
 describe('with the rest of the console', () => {
   it('Stop New / Resume work while a chat is shown; the palette opens the FAQ; a chat that ends stops the writing', async () => {
     h = await renderConsole({ view: chatView() });
