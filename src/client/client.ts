@@ -25,6 +25,7 @@ import {
   type WireError,
 } from '../protocol/index.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { FirstConnect } from './first-connect.js';
 import { tlsProblem, type TlsProblem } from './tls-errors.js';
 import { EMPTY_VIEW, reduceView, type AgentView } from './view.js';
 
@@ -88,18 +89,16 @@ export class EngineClient {
   private watchdog?: NodeJS.Timeout;
   private stopped = false;
   private authenticated = false;
-  private firstLogin?: { resolve(): void; reject(e: Error): void };
+  private readonly first: FirstConnect;
   private socketError?: string;
   private tlsError?: TlsProblem;
-  private connectDeadline?: { at: number; started: number; timer: NodeJS.Timeout };
-  /** Sockets opened so far (the first connection's attempts, in messages). */
-  private opened = 0;
   private readonly backoff: BackoffOptions;
   private readonly heartbeatMs: number;
 
   constructor(private readonly options: EngineClientOptions) {
     this.backoff = { ...RECONNECT_BACKOFF, ...options.backoff };
     this.heartbeatMs = options.heartbeatMs ?? LIMITS.heartbeatMs;
+    this.first = new FirstConnect(options.url);
   }
 
   /**
@@ -109,12 +108,7 @@ export class EngineClient {
    */
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.firstLogin = { resolve, reject };
-      const ms = this.options.connectTimeoutMs;
-      if (ms !== undefined) {
-        const timer = setTimeout(() => this.failFirst('UNREACHABLE', this.unreachable(this.lastReason())), ms);
-        this.connectDeadline = { at: Date.now() + ms, started: Date.now(), timer };
-      }
+      this.first.start(resolve, reject, this.options.connectTimeoutMs, () => this.failFirst('UNREACHABLE', this.first.unreachable(this.lastReason())));
       this.open();
     });
   }
@@ -245,7 +239,7 @@ export class EngineClient {
     this.authenticated = false;
     this.socketError = undefined;
     this.tlsError = undefined;
-    this.opened++;
+    this.first.socketOpened();
     this.setView({ ...this.view, connection: { state: 'connecting', attempt: this.attempt } });
     const ws = new WebSocket(this.options.url, { maxPayload: 16 * 1024 * 1024, ...this.options.wsOptions });
     this.ws = ws;
@@ -302,7 +296,7 @@ export class EngineClient {
           connection: { state: 'online', since: Date.now() },
         });
         for (const p of this.outbox.values()) this.send(p.type, p.data, p.id);
-        if (msg.data.resumed) this.firstLoginDone();
+        if (msg.data.resumed) this.first.done();
         return;
       case 'ack':
       case 'error':
@@ -325,7 +319,7 @@ export class EngineClient {
     }
     this.setView(reduceView(this.view, msg));
     for (const l of this.eventListeners) l(msg as ViewEventEnvelope);
-    if (msg.type === 'snapshot') this.firstLoginDone();
+    if (msg.type === 'snapshot') this.first.done();
   }
 
   private login(): void {
@@ -358,40 +352,19 @@ export class EngineClient {
     }
     if (FATAL_AUTH.has(error.code)) {
       this.setView({ ...this.view, lastError: { ...error, at: Date.now() } });
-      if (!this.authenticated && this.firstLogin) {
-        const pending = this.firstLogin;
-        this.firstLogin = undefined;
-        this.close(error.message);
-        pending.reject(Object.assign(new Error(error.message), { code: error.code }));
-      } else if (error.code !== 'LOCKED_OUT') this.close(error.message);
+      if (!this.authenticated && this.first.waiting) this.failFirst(error.code, error.message);
+      else if (error.code !== 'LOCKED_OUT') this.close(error.message);
       return;
     }
     this.setView({ ...this.view, lastError: { ...error, at: Date.now() } });
   }
 
-  private firstLoginDone(): void {
-    const pending = this.firstLogin;
-    this.firstLogin = undefined;
-    clearTimeout(this.connectDeadline?.timer);
-    pending?.resolve();
-  }
-
   /** The first connection gives up: closed for good, connect() rejects with `code`. */
   private failFirst(code: string, message: string): void {
-    const pending = this.firstLogin;
-    if (!pending) return;
-    this.firstLogin = undefined;
-    clearTimeout(this.connectDeadline?.timer);
+    if (!this.first.waiting) return;
     this.close(message);
     this.ws?.terminate();
-    pending.reject(Object.assign(new Error(message), { code }));
-  }
-
-  /** "cannot reach wss://…: connect ECONNREFUSED … (3 attempts in 14 s)" */
-  private unreachable(reason: string): string {
-    const started = this.connectDeadline?.started;
-    const tried = started === undefined ? '' : ` (${this.opened} attempt${this.opened > 1 ? 's' : ''} in ${Math.max(1, Math.round((Date.now() - started) / 1000))} s)`;
-    return `cannot reach ${this.options.url}: ${reason}${tried}`;
+    this.first.fail(code, message);
   }
 
   private lastReason(): string {
@@ -402,9 +375,9 @@ export class EngineClient {
   private lost(reason: string): void {
     this.authenticated = false;
     clearTimeout(this.watchdog);
-    if (this.firstLogin && !this.token) {
+    if (this.first.waiting && !this.token) {
       if (this.tlsError) return this.failFirst(this.tlsError.code, this.tlsError.message);
-      if (this.options.retryFirstConnect === false) return this.failFirst('UNREACHABLE', this.unreachable(reason));
+      if (this.options.retryFirstConnect === false) return this.failFirst('UNREACHABLE', this.first.unreachable(reason));
     }
     if (this.stopped) {
       // The server stopped us (taken over, logged out): unsent commands will never go out.
@@ -415,8 +388,7 @@ export class EngineClient {
     }
     const delay = backoffDelay(this.attempt++, this.backoff);
     // The next attempt would come after the first connection's deadline: give up now, saying why.
-    const deadline = this.firstLogin ? this.connectDeadline?.at : undefined;
-    if (deadline !== undefined && Date.now() + delay >= deadline) return this.failFirst('UNREACHABLE', this.unreachable(reason));
+    if (this.first.wouldMissDeadline(delay)) return this.failFirst('UNREACHABLE', this.first.unreachable(reason));
     this.setView({
       ...this.view,
       connection: { state: 'reconnecting', attempt: this.attempt, nextAttemptAt: Date.now() + delay, reason },
