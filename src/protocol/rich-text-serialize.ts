@@ -5,19 +5,22 @@
  * need disambiguating beyond what the lexer already does.
  */
 
-export type Run = { text: string; bold?: boolean; italic?: boolean; underline?: boolean; href?: string | undefined };
-type RunBlock = { kind: 'p' | 'h' | 'li'; level?: number; runs: Run[] };
+import { ESCAPABLE_CHARS, type BlockKind } from './rich-text.js';
+
+export type RunStyle = { bold: boolean; italic: boolean; underline: boolean; sup: boolean; sub: boolean };
+export type Run = { text: string; href?: string | undefined } & Partial<RunStyle>;
+type RunBlock = { kind: BlockKind; level?: number; runs: Run[] };
 
 function escapeText(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     const next = s[i + 1];
-    if (c === '*' || c === '[' || c === ']') out += '\\' + c;
+    if (c === '*' || c === '[' || c === ']' || c === '^' || c === '~') out += '\\' + c;
     // `_` only matters next to another `_` or at a run edge, where a `__` marker may touch it.
     else if (c === '_' && (i === 0 || next === undefined || next === '_' || s[i - 1] === '_')) out += '\\_';
     // A backslash is only special before an escapable character (or a marker that may follow the run).
-    else if (c === '\\' && (next === undefined || '\\*_[]()#-.'.includes(next))) out += '\\\\';
+    else if (c === '\\' && (next === undefined || ESCAPABLE_CHARS.includes(next))) out += '\\\\';
     else out += c;
   }
   return out;
@@ -65,8 +68,9 @@ function lines(runs: Run[], allowBreaks: boolean): Run[][] {
   return out.filter((l) => l.length > 0);
 }
 
-type Style = { bold: boolean; italic: boolean; underline: boolean };
-const MARKERS: [keyof Style, string][] = [['bold', '**'], ['underline', '__'], ['italic', '*']];
+type Style = RunStyle;
+const MARKERS: [keyof Style, string][] = [['bold', '**'], ['underline', '__'], ['italic', '*'], ['sup', '^'], ['sub', '~']];
+const PLAIN: Style = { bold: false, italic: false, underline: false, sup: false, sub: false };
 
 /**
  * Markers must flank text (rich-text.ts): a style closes right after the
@@ -76,7 +80,7 @@ const MARKERS: [keyof Style, string][] = [['bold', '**'], ['underline', '__'], [
 function lineToMarkup(runs: Run[]): string {
   let out = '';
   let spaces = '';
-  const st: Style = { bold: false, italic: false, underline: false };
+  const st: Style = { ...PLAIN };
   const put = (want: Style, piece: string): void => {
     for (const [k, m] of MARKERS) if (st[k] && !want[k]) (out += m), (st[k] = false);
     out += spaces;
@@ -87,7 +91,7 @@ function lineToMarkup(runs: Run[]): string {
     out += piece;
   };
   for (const r of runs) {
-    const want: Style = { bold: !!r.bold, italic: !!r.italic, underline: !!r.underline };
+    const want: Style = { bold: !!r.bold, italic: !!r.italic, underline: !!r.underline, sup: !!r.sup, sub: !!r.sub };
     if (r.href) {
       // Spaces around a label go outside the link, so they also sit outside any marker.
       const label = r.text.trim();
@@ -102,21 +106,46 @@ function lineToMarkup(runs: Run[]): string {
       else put(want, escapeText(part));
     }
   }
-  put({ bold: false, italic: false, underline: false }, '');
-  // Text at the start of a line must not read as a heading or list item.
-  return out.replace(/^(#{1,2} |- )/, '\\$1').replace(/^(\d{1,9})\. /, '$1\\. ');
+  put(PLAIN, '');
+  // Text at the start of a line must not read as a heading, list item, quote, term, definition or rule.
+  return out
+    .replace(/^(#{1,2} |- |> ?$|> |; |: )/, '\\$1')
+    .replace(/^(\d{1,9})\. /, '$1\\. ')
+    .replace(/^---/, '\\---');
 }
 
+/** What starts a block's first line, and how a block follows the one before. */
+const PREFIX: Record<BlockKind, (b: RunBlock) => string> = {
+  p: () => '',
+  h: (b) => '#'.repeat(b.level === 1 ? 1 : 2) + ' ',
+  li: (b) => (b.level ? `${b.level}. ` : '- '),
+  quote: () => '> ',
+  dt: () => '; ',
+  dd: () => ': ',
+  hr: () => '---',
+};
+/** Kinds whose consecutive blocks sit on consecutive lines (a list). */
+const LISTED: Partial<Record<BlockKind, string>> = { li: 'list', dt: 'dl', dd: 'dl' };
+
+
 export function blocksToMarkup(blocks: RunBlock[]): string {
-  const out: { kind: RunBlock['kind']; text: string }[] = [];
+  const out: { kind: BlockKind; text: string }[] = [];
   for (const b of blocks) {
-    const ls = lines(b.runs, b.kind === 'p');
+    if (b.kind === 'hr') {
+      if (out.length && out[out.length - 1]!.kind !== 'hr') out.push({ kind: 'hr', text: PREFIX.hr(b) });
+      continue;
+    }
+    const ls = lines(b.runs, b.kind === 'p' || b.kind === 'quote');
     if (!ls.length) continue;
-    const body = ls.map(lineToMarkup).join('\n');
-    const prefix = b.kind === 'h' ? '#'.repeat(b.level === 1 ? 1 : 2) + ' ' : b.kind === 'li' ? (b.level ? `${b.level}. ` : '- ') : '';
-    out.push({ kind: b.kind, text: prefix + body });
+    // Every line of a quote is quoted.
+    const body = ls.map(lineToMarkup).join(b.kind === 'quote' ? '\n> ' : '\n');
+    out.push({ kind: b.kind, text: PREFIX[b.kind](b) + body });
   }
+  while (out[out.length - 1]?.kind === 'hr') out.pop();
   return out
-    .map((b, k) => (k === 0 ? '' : b.kind === 'li' && out[k - 1]!.kind === 'li' ? '\n' : '\n\n') + b.text)
+    .map((b, k) => {
+      const listed = LISTED[b.kind];
+      return (k === 0 ? '' : listed && listed === LISTED[out[k - 1]!.kind] ? '\n' : '\n\n') + b.text;
+    })
     .join('');
 }

@@ -3,11 +3,18 @@
  * the terminal) and the customer web page (the server sends the parsed
  * blocks, the page builds DOM from them with createElement/textContent).
  *
- *   **bold**  *italic*  __underline__  [text](https://url)
- *   "# " / "## " heading lines, "- " or "1. " list items,
+ *   **bold**  *italic*  __underline__  x^2^ (superscript)  H~2~O (subscript)
+ *   [text](https://url)
+ *   "# " / "## " heading lines, "- " or "1. " list items, "> " quoted lines,
+ *   "; " a term and ": " its definition (a definition list, as in MediaWiki),
+ *   "---" alone a horizontal rule;
  *   blank lines separate paragraphs; single newlines stay line breaks ("\n" in
- *   an inline's text). `\` before one of  \ * _ [ ] ( ) # - .  makes it literal.
- *   Anything else is literal text. Only http, https and mailto links.
+ *   an inline's text). `\` before one of  \ * _ [ ] ( ) # - . ^ ~ > ; :  makes
+ *   it literal. Anything else is literal text. Only http, https and mailto links.
+ *
+ * These are the FAQ editor's supported tags (the agent workspace guide: text
+ * formatting, headings, links, lists, definition lists, images as links, rules);
+ * faq-html.ts turns an answer's HTML into this markup.
  *
  * Block.level: headings 1 or 2; list items: the item number for ordered
  * items ("3. "), absent for bullets.
@@ -15,17 +22,21 @@
  * Everything here is linear in the input: markers are paired per line in
  * one forward pass, never by searching back, so hostile input cannot blow up.
  */
-import { safeHref, tokenizeHtml } from './html-tokens.js';
-import { blocksToMarkup, type Run } from './rich-text-serialize.js';
+import { safeHref } from './html-tokens.js';
 
-export type Inline = { text: string; bold?: boolean; italic?: boolean; underline?: boolean; href?: string };
-export type Block = { kind: 'p' | 'h' | 'li'; level?: number; inlines: Inline[] };
+export type Inline = { text: string; bold?: boolean; italic?: boolean; underline?: boolean; sup?: boolean; sub?: boolean; href?: string };
+/** p paragraph, h heading, li list item, quote a quoted paragraph, dt/dd a term and its definition, hr a rule (no inlines). */
+export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'dt' | 'dd' | 'hr';
+export type Block = { kind: BlockKind; level?: number; inlines: Inline[] };
 
-const ESCAPABLE = new Set(['\\', '*', '_', '[', ']', '(', ')', '#', '-', '.']);
+/** The characters a backslash makes literal (rich-text-serialize.ts escapes with it). */
+export const ESCAPABLE_CHARS = '\\*_[]()#-.^~>;:';
+const ESCAPABLE = new Set(ESCAPABLE_CHARS);
 
+type Mark = '**' | '*' | '__' | '^' | '~';
 type Tok =
   | { t: 'text'; s: string }
-  | { t: 'mark'; m: '**' | '*' | '__'; on: boolean; canOpen: boolean; canClose: boolean }
+  | { t: 'mark'; m: Mark; on: boolean; canOpen: boolean; canClose: boolean }
   | { t: 'link'; s: string; href: string };
 
 /** Tokenizes one line: text, style markers and complete links. */
@@ -47,9 +58,13 @@ function lexLine(line: string): Tok[] {
     if (c === '\\' && i + 1 < n && ESCAPABLE.has(line[i + 1]!)) {
       text += line[i + 1];
       i += 2;
-    } else if (c === '*' || (c === '_' && line[i + 1] === '_')) {
+    } else if ((c === '^' || c === '~') && line[i + 1] === c) {
+      // "~~" or "^^": literal, never an empty superscript or subscript.
+      text += c + c;
+      i += 2;
+    } else if (c === '*' || c === '^' || c === '~' || (c === '_' && line[i + 1] === '_')) {
       pushText();
-      const m = c === '_' ? '__' : line[i + 1] === '*' ? '**' : '*';
+      const m: Mark = c === '_' ? '__' : c === '*' ? (line[i + 1] === '*' ? '**' : '*') : c;
       toks.push(mark(m, line[i - 1], line[i + m.length]));
       i += m.length;
     } else if (c === '[') {
@@ -107,14 +122,14 @@ const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.tes
  * after one, so "2 * 3 * 4" stays literal; `__` must also sit at a word
  * edge, so snake__case names stay literal.
  */
-function mark(m: '**' | '*' | '__', prev: string | undefined, next: string | undefined): Tok {
+function mark(m: Mark, prev: string | undefined, next: string | undefined): Tok {
   const word = m === '__';
   return { t: 'mark', m, on: false, canOpen: !isSpace(next) && !(word && isWord(prev)), canClose: !isSpace(prev) && !(word && isWord(next)) };
 }
 
 /** Pairs markers of each kind in order (an opener, then the next marker that can close it); the rest are literal. */
 function pairMarks(toks: Tok[]): Tok[] {
-  const opener: Record<string, number> = { '**': -1, '*': -1, __: -1 };
+  const opener: Record<Mark, number> = { '**': -1, '*': -1, __: -1, '^': -1, '~': -1 };
   const out = toks.slice();
   const literal = (k: number) => (out[k] = { t: 'text', s: (toks[k] as { m: string }).m });
   toks.forEach((t, k) => {
@@ -131,14 +146,16 @@ function pairMarks(toks: Tok[]): Tok[] {
   return out;
 }
 
+type Flags = { bold: boolean; italic: boolean; underline: boolean; sup: boolean; sub: boolean };
+const MARK_FLAG: Record<Mark, keyof Flags> = { '**': 'bold', '*': 'italic', __: 'underline', '^': 'sup', '~': 'sub' };
+const FLAGS = ['bold', 'italic', 'underline', 'sup', 'sub'] as const;
+
 function lineInlines(line: string): Inline[] {
   const out: Inline[] = [];
-  const st = { bold: false, italic: false, underline: false };
+  const st: Flags = { bold: false, italic: false, underline: false, sup: false, sub: false };
   for (const t of lexLine(line)) {
     if (t.t === 'mark') {
-      if (t.m === '**') st.bold = t.on;
-      else if (t.m === '*') st.italic = t.on;
-      else st.underline = t.on;
+      st[MARK_FLAG[t.m]] = t.on;
       continue;
     }
     push(out, { text: t.s, ...style(st), ...(t.t === 'link' ? { href: t.href } : {}) });
@@ -146,16 +163,14 @@ function lineInlines(line: string): Inline[] {
   return out;
 }
 
-function style(st: { bold: boolean; italic: boolean; underline: boolean }): Partial<Inline> {
+function style(st: Flags): Partial<Inline> {
   const s: Partial<Inline> = {};
-  if (st.bold) s.bold = true;
-  if (st.italic) s.italic = true;
-  if (st.underline) s.underline = true;
+  for (const f of FLAGS) if (st[f]) s[f] = true;
   return s;
 }
 
 function sameStyle(a: Inline, b: Inline): boolean {
-  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline && a.href === b.href;
+  return FLAGS.every((f) => !!a[f] === !!b[f]) && a.href === b.href;
 }
 
 /** Appends, merging with the previous inline when the style is the same. */
@@ -166,114 +181,47 @@ function push(out: Inline[], inl: Inline): void {
   else out.push(inl);
 }
 
+/** Line prefixes that start a block of their own, one line each. */
+const LINE_BLOCKS: { re: RegExp; block(m: RegExpExecArray): Block }[] = [
+  { re: /^(#{1,2}) /, block: (m) => ({ kind: 'h', level: m[1]!.length, inlines: [] }) },
+  { re: /^- /, block: () => ({ kind: 'li', inlines: [] }) },
+  { re: /^(\d{1,9})\. /, block: (m) => ({ kind: 'li', level: Number(m[1]), inlines: [] }) },
+  { re: /^; /, block: () => ({ kind: 'dt', inlines: [] }) },
+  { re: /^: /, block: () => ({ kind: 'dd', inlines: [] }) },
+];
+const RULE = /^-{3,}\s*$/;
+const QUOTE = /^>(?: |$)/;
+
 export function parseMarkup(text: string): Block[] {
   const blocks: Block[] = [];
+  // The paragraph (or quote) that a next line continues.
   let para: Block | undefined;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     if (line.trim() === '') { para = undefined; continue; }
-    const h = /^(#{1,2}) /.exec(line);
-    const li = h ? null : /^(?:- |(\d{1,9})\. )/.exec(line);
-    if (h || li) {
+    if (RULE.test(line)) {
       para = undefined;
-      const m = (h ?? li)!;
-      const block: Block = h ? { kind: 'h', level: h[1]!.length, inlines: [] } : { kind: 'li', inlines: [] };
-      if (li?.[1] !== undefined) block.level = Number(li[1]);
-      for (const inl of lineInlines(line.slice(m[0].length))) push(block.inlines, inl);
+      blocks.push({ kind: 'hr', inlines: [] });
+      continue;
+    }
+    const lined = LINE_BLOCKS.map(({ re, block }) => ({ m: re.exec(line), block })).find((x) => x.m);
+    if (lined) {
+      para = undefined;
+      const block = lined.block(lined.m!);
+      for (const inl of lineInlines(line.slice(lined.m![0].length))) push(block.inlines, inl);
       if (block.inlines.length) blocks.push(block);
       continue;
     }
-    if (!para) {
-      para = { kind: 'p', inlines: [] };
+    const quoted = QUOTE.exec(line);
+    const kind = quoted ? 'quote' : 'p';
+    const body = quoted ? line.slice(quoted[0].length) : line;
+    if (quoted && body.trim() === '') { para = undefined; continue; }
+    if (para?.kind !== kind) {
+      para = { kind, inlines: [] };
       blocks.push(para);
     } else {
       push(para.inlines, { text: '\n' });
     }
-    for (const inl of lineInlines(line)) push(para.inlines, inl);
+    for (const inl of lineInlines(body)) push(para.inlines, inl);
   }
-  return blocks;
-}
-
-const INLINE_STYLE: Record<string, 'bold' | 'italic' | 'underline'> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline',
-};
-const TRANSPARENT = new Set(['span', 'div', 'p', 'br', 'ul', 'ol', 'li', 'a', 'img']);
-const SKIP_CONTENT = new Set(['script', 'style', 'iframe', 'noscript', 'template', 'title', 'object', 'embed', 'svg', 'math']);
-
-/**
- * Converts FAQ HTML to the chat markup. Anything outside the supported
- * subset sets `complex` (the console then sends a link to the FAQ page); the
- * markup is still a best effort with the text content, never raw HTML.
- */
-export function faqHtmlToMarkup(html: string): { markup: string; complex: boolean } {
-  let complex = false;
-  const blocks: { kind: Block['kind']; level?: number; runs: Run[] }[] = [];
-  let cur: (typeof blocks)[number] | undefined;
-  const depth = { bold: 0, italic: 0, underline: 0 };
-  const lists: { ordered: boolean; n: number }[] = [];
-  const links: (string | undefined)[] = [];
-  let skip = 0; // inside script/style/...: drop text
-  const open = (kind: Block['kind'], level?: number): void => {
-    cur = { kind, runs: [], ...(level !== undefined ? { level } : {}) };
-    blocks.push(cur);
-  };
-  const text = (s: string, href?: string): void => {
-    if (!cur) {
-      if (!s.trim()) return; // whitespace between blocks
-      open('p');
-    }
-    cur!.runs.push({ text: s, bold: depth.bold > 0, italic: depth.italic > 0, underline: depth.underline > 0, href });
-  };
-  const newline = (): void => {
-    if (cur && cur.kind === 'p' && cur.runs.length) cur.runs.push({ text: '\n' });
-  };
-  for (const tok of tokenizeHtml(html)) {
-    if (tok.kind === 'text') {
-      if (!skip) text(tok.text.replace(/[\s\u00a0]+/g, ' '), links[links.length - 1]);
-      continue;
-    }
-    const name = tok.name;
-    const start = tok.kind === 'start';
-    const styleKey = INLINE_STYLE[name];
-    if (SKIP_CONTENT.has(name)) {
-      complex = true;
-      if (start && !tok.selfClosing) skip++;
-      else if (!start) skip = Math.max(0, skip - 1);
-    } else if (styleKey) {
-      depth[styleKey] = Math.max(0, depth[styleKey] + (start ? 1 : -1));
-    } else if (/^h[1-6]$/.test(name)) {
-      if (start) open('h', name === 'h1' ? 1 : 2);
-      else cur = undefined;
-    } else if (name === 'p') {
-      cur = undefined;
-    } else if (name === 'div') {
-      newline();
-    } else if (name === 'br') {
-      if (cur?.kind === 'p') newline();
-      else if (cur) text(' ');
-    } else if (name === 'ul' || name === 'ol') {
-      if (start) lists.push({ ordered: name === 'ol', n: 0 });
-      else lists.pop();
-      cur = undefined;
-    } else if (name === 'li') {
-      if (start) {
-        const list = lists[lists.length - 1];
-        open('li', list?.ordered ? ++list.n : undefined);
-      } else cur = undefined;
-    } else if (name === 'a') {
-      if (tok.kind === 'start') links.push(safeHref(tok.attrs.href ?? ''));
-      else links.pop();
-    } else if (name === 'img') {
-      if (tok.kind !== 'start') continue;
-      const src = safeHref(tok.attrs.src ?? '');
-      const alt = (tok.attrs.alt ?? '').replace(/\s+/g, ' ').trim();
-      if (src) text(alt || 'image', src);
-      else if (alt) text(alt);
-    } else if (!TRANSPARENT.has(name)) {
-      complex = true; // tables, forms, unknown tags: the console sends a link instead
-      // Keep the best-effort text readable: table rows on their own lines, cells apart.
-      if (name === 'tr' || name === 'table') newline();
-      else if (start && (name === 'td' || name === 'th') && cur) text(' ');
-    }
-  }
-  return { markup: blocksToMarkup(blocks), complex };
+  return blocks.filter((b) => b.kind === 'hr' || b.inlines.length > 0);
 }

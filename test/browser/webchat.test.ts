@@ -96,6 +96,17 @@ describe.skipIf(!haveChromium)('web chat page in headless Chromium', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await line.locator('.meta').textContent()).toMatch(/^A1 · \d\d:\d\d/);
 
+    // An FAQ answer with the guide's other supported tags, as the console inserts it (faq-html.ts).
+    await agent.sendChat(offer.id, '# Water\n\nH~2~O at 10^5^ Pa.\n\n> Drink **enough**.\n\n---\n\n; Hard water\n: Rich in calcium.');
+    const rich = page.locator('li.msg.agent').last();
+    await rich.locator('dl').waitFor();
+    expect(await rich.locator('sub').textContent()).toBe('2');
+    expect(await rich.locator('sup').textContent()).toBe('5');
+    expect(await rich.locator('blockquote strong').textContent()).toBe('enough');
+    expect(await rich.locator('hr').count()).toBe(1);
+    expect(await rich.locator('dl > *').allTextContents()).toEqual(['Hard water', 'Rich in calcium.']);
+    expect(await rich.locator('dl > dt').count()).toBe(1);
+
     // Typing indicator.
     agent.setTyping({ interactionId: offer.id }, true);
     await page.locator('#typing', { hasText: 'A1 is typing…' }).waitFor();

@@ -1,6 +1,7 @@
 /** The chat markup parser, the FAQ HTML → markup converter, and the FAQ page sanitizer, under hostile input. */
 import { describe, expect, it } from 'vitest';
-import { faqHtmlToMarkup, parseMarkup, type Block } from '../../src/protocol/rich-text.js';
+import { faqHtmlToMarkup } from '../../src/protocol/faq-html.js';
+import { parseMarkup, type Block } from '../../src/protocol/rich-text.js';
 import { safeHref, tokenizeHtml } from '../../src/protocol/html-tokens.js';
 import { sanitizeFaqHtml } from '../../src/server/channels/webchat/sanitize-html.js';
 import { mulberry32 } from '../wire/helpers.js';
@@ -89,6 +90,38 @@ describe('faqHtmlToMarkup', () => {
     );
   });
 
+  it("inserts the guide's whole supported list directly: article, blockquote, h1–h6, sub, sup, dl/dt/dd, hr (agent workspace guide, 'Balises HTML dans l'éditeur de chat')", () => {
+    const { markup, complex } = faqHtmlToMarkup(
+      '<article><h1>Water</h1><p>H<sub>2</sub>O boils at 100 °C at 10<sup>5</sup> Pa.</p></article>' +
+        '<blockquote><p>Drink <b>enough</b>.</p><p>Every day.</p></blockquote><hr>' +
+        '<dl><dt>Hard water</dt><dd>Rich in <i>calcium</i>.</dd><dt>Soft water</dt><dd>Poor in it.</dd></dl><h5>Small print</h5><p>End.</p>',
+    );
+    expect(complex).toBe(false);
+    expect(markup).toBe(
+      '# Water\n\nH~2~O boils at 100 °C at 10^5^ Pa.\n\n> Drink **enough**.\n\n> Every day.\n\n---\n\n; Hard water\n: Rich in *calcium*.\n; Soft water\n: Poor in it.\n\n## Small print\n\nEnd.',
+    );
+    const blocks = parseMarkup(markup);
+    expect(blocks.map((b) => b.kind)).toEqual(['h', 'p', 'quote', 'quote', 'hr', 'dt', 'dd', 'dt', 'dd', 'h', 'p']);
+    expect(blocks[1]!.inlines).toEqual([{ text: 'H' }, { text: '2', sub: true }, { text: 'O boils at 100 °C at 10' }, { text: '5', sup: true }, { text: ' Pa.' }]);
+    expect(blocks[2]!.inlines).toEqual([{ text: 'Drink ' }, { text: 'enough', bold: true }, { text: '.' }]);
+    expect(blocks[6]!.inlines).toEqual([{ text: 'Rich in ' }, { text: 'calcium', italic: true }, { text: '.' }]);
+  });
+
+  it("the guide's unsupported tags (table, tr, thead, td) make the answer complex: it is inserted as a link", () => {
+    for (const html of ['<table><thead><tr><td>a</td></tr></thead></table>', '<p>x</p><tr><td>cell</td></tr>', '<thead>h</thead>', '<td>d</td>']) {
+      expect(faqHtmlToMarkup(html).complex, html).toBe(true);
+    }
+  });
+
+  it('quote, term, definition, rule, superscript and subscript marks typed as text stay text', () => {
+    const html = '<p>&gt; not quoted</p><p>; not a term</p><p>: not a definition</p><p>---</p><p>&gt;</p><p>2^10^ and ~5~ min, a ~~ b ^^ c</p>';
+    const { markup } = faqHtmlToMarkup(html);
+    const blocks = parseMarkup(markup);
+    expect(blocks.map((b) => b.kind)).toEqual(['p', 'p', 'p', 'p', 'p', 'p']);
+    expect(blocks.map((b) => b.inlines.map((i) => i.text).join(''))).toEqual(['> not quoted', '; not a term', ': not a definition', '---', '>', '2^10^ and ~5~ min, a ~~ b ^^ c']);
+    expect(blocks.flatMap((b) => b.inlines).every((i) => !i.sup && !i.sub)).toBe(true);
+  });
+
   it('round-trips through parseMarkup: text with markup characters stays text', () => {
     const html = '<p>Use *stars*, __dunders__, [brackets](not a link), a \\ backslash and \\q</p><p># not a heading</p><ul><li>- dash</li><li>1. number</li></ul>';
     const { markup } = faqHtmlToMarkup(html);
@@ -107,7 +140,7 @@ describe('faqHtmlToMarkup', () => {
   it('random styled text survives HTML → markup → blocks (every visible character keeps its styles)', () => {
     const rnd = mulberry32(20240601);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    const ALPHABET = [...'ab1*_[]()\\#-.!<>&"\' '];
+    const ALPHABET = [...'ab1*_[]()\\#-.!<>&"\' ^~;:'];
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     // Runs separated by a space, underline included; then runs glued inside words (no underline: `__` needs a word edge).
     for (const [separator, underline] of [[' ', 0.3], ['', 0]] as const) {
@@ -116,20 +149,22 @@ describe('faqHtmlToMarkup', () => {
         const expected: string[] = [];
         for (let k = 0, n = 1 + Math.floor(rnd() * 6); k < n; k++) {
           const text = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => pick(ALPHABET)).join('');
-          const style = { bold: rnd() < 0.4, italic: rnd() < 0.4, underline: rnd() < underline };
+          const style = { bold: rnd() < 0.4, italic: rnd() < 0.4, underline: rnd() < underline, sup: rnd() < 0.15, sub: rnd() < 0.15 };
           const href = rnd() < 0.2 ? 'https://x.example/a_b(c)' : undefined;
           let piece = escape(text);
           if (href) piece = `<a href="${href}">${piece}</a>`;
           if (style.underline) piece = `<u>${piece}</u>`;
           if (style.italic) piece = `<i>${piece}</i>`;
           if (style.bold) piece = `<b>${piece}</b>`;
+          if (style.sup) piece = `<sup>${piece}</sup>`;
+          if (style.sub) piece = `<sub>${piece}</sub>`;
           html += (k ? separator : '') + piece;
-          for (const ch of text) if (ch !== ' ') expected.push(`${ch}|${style.bold}|${style.italic}|${style.underline}|${href ?? ''}`);
+          for (const ch of text) if (ch !== ' ') expected.push(`${ch}|${style.bold}|${style.italic}|${style.underline}|${style.sup}|${style.sub}|${href ?? ''}`);
         }
         const { markup, complex } = faqHtmlToMarkup(`<p>${html}</p>`);
         expect(complex).toBe(false);
         const got = parseMarkup(markup).flatMap((b) =>
-          b.inlines.flatMap((i) => [...i.text].filter((ch) => ch !== ' ').map((ch) => `${ch}|${!!i.bold}|${!!i.italic}|${!!i.underline}|${i.href?.replace('%29', ')') ?? ''}`)),
+          b.inlines.flatMap((i) => [...i.text].filter((ch) => ch !== ' ').map((ch) => `${ch}|${!!i.bold}|${!!i.italic}|${!!i.underline}|${!!i.sup}|${!!i.sub}|${i.href?.replace('%29', ')') ?? ''}`)),
         );
         expect({ html, markup, got }).toEqual({ html, markup, got: expected });
       }
@@ -210,6 +245,7 @@ describe('sanitizeFaqHtml (FAQ pages)', () => {
     expect(sanitizeFaqHtml('<img src=x onerror=alert(1)>')).toBe('');
     expect(sanitizeFaqHtml('<img src="https://e.example/i.png" alt="<b>">')).toBe('<a href="https://e.example/i.png" rel="noopener noreferrer" target="_blank">&#60;b&#62;</a>');
     expect(sanitizeFaqHtml('<b><i>x</b>y')).toBe('<b><i>x</i></b>y');
+    expect(sanitizeFaqHtml('<article><dl><dt>t</dt><dd>d<sup>2</sup></dd></dl><blockquote>q</blockquote><hr></article>')).toBe('<article><dl><dt>t</dt><dd>d<sup>2</sup></dd></dl><blockquote>q</blockquote><hr></article>');
     expect(sanitizeFaqHtml('<ul><li>a<li>b</ul></ul></div>')).toBe('<ul><li>a<li>b</li></li></ul>');
     expect(sanitizeFaqHtml('<form action=x><input value=1>t</form><object data=x>o</object>')).toBe('t');
     expect(sanitizeFaqHtml('"quotes" & \'apos\'')).toBe('&#34;quotes&#34; &#38; &#39;apos&#39;');

@@ -9,6 +9,7 @@
 import { createInterface } from 'node:readline';
 import { CustomerChatClient, CustomerChatError, customerUrl, type CustomerChatEvent } from '../../client/customer-chat.js';
 import type { CustomerMessage } from '../../protocol/customer-chat.js';
+import { inlineText } from '../../protocol/rich-text-plain.js';
 import type { Block } from '../../protocol/rich-text.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -24,11 +25,23 @@ export interface CustomerChatFlags {
   stay?: boolean;
 }
 
+/** Each block kind's lead in a plain terminal line. */
+const LEAD: Record<Block['kind'], (b: Block) => string> = {
+  p: () => '',
+  h: () => '',
+  li: (b) => `  ${b.level ? `${b.level}.` : '-'} `,
+  quote: () => '> ',
+  dt: () => '',
+  dd: () => '    ',
+  hr: () => '----',
+};
+
 function plain(blocks: Block[]): string {
   return blocks
     .map((b) => {
-      const text = b.inlines.map((i) => (i.href && i.href !== i.text ? `${i.text} <${i.href}>` : i.text)).join('');
-      return b.kind === 'li' ? `  ${b.level ? `${b.level}.` : '-'} ${text}` : text;
+      const text = b.inlines.map((i) => (i.href && i.href !== i.text ? `${inlineText(i)} <${i.href}>` : inlineText(i))).join('');
+      // Every line of a quote is quoted.
+      return LEAD[b.kind](b) + (b.kind === 'quote' ? text.replace(/\n/g, '\n> ') : text);
     })
     .join('\n');
 }

@@ -3,7 +3,7 @@
 // markup, or a link when the HTML is more than the chat markup can carry);
 // and the shortcut just typed at the end of a draft.
 import type { FaqEntry } from '../../protocol/index.js';
-import { faqHtmlToMarkup } from '../../protocol/rich-text.js';
+import { faqHtmlToMarkup } from '../../protocol/faq-html.js';
 import { fuzzyFilter } from '../fuzzy.js';
 import { memoLast } from '../memo.js';
 import { sanitizeInput, sanitizeText } from '../sanitize.js';

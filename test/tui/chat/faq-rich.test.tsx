@@ -53,3 +53,60 @@ describe('an FAQ answer in the draft', () => {
     expect(after).toContain('(check your spam folder)');
   });
 });
+
+// Every tag the guide lists as supported ("Balises HTML dans l'éditeur de chat"): inserted directly.
+const WATER: FaqEntry = {
+  id: 'water',
+  title: 'Water quality',
+  body:
+    '<article><h1>Water</h1><p>H<sub>2</sub>O boils at 10<sup>5</sup> Pa.</p></article>' +
+    '<blockquote><p>Drink <b>enough</b>.</p></blockquote><hr>' +
+    '<dl><dt>Hard water</dt><dd>Rich in calcium.</dd></dl><p>End.</p>',
+  shortcut: '\\water',
+  category: 'General',
+};
+// The guide's unsupported tags: always inserted as a link.
+const TARIFFS: FaqEntry = {
+  id: 'tariffs',
+  title: 'Tariffs',
+  body: '<table><thead><tr><td>Plan</td></tr></thead><tr><td>Basic</td></tr></table>',
+  shortcut: '\\tariffs',
+  category: 'Billing',
+};
+
+describe("the guide's supported tags", () => {
+  it('article, blockquote, sub, sup, dl/dt/dd and hr are inserted as text and read as such in the draft, the transcript and the preview; a table is a link', async () => {
+    h = await renderConsole({ view: chatView({ faq: [...FAQ, WATER, TARIFFS] }) });
+    await h.press('\x06');
+    await h.type('water');
+    // The preview (F-search) renders them too.
+    expect(h.frame()).toContain('H₂O boils at 10⁵ Pa.');
+    await h.press(KEY.enter);
+    const draft = h.frame();
+    expect(draft).not.toContain('http://console.test/faq/water');
+    // 80×24: the draft's end is shown; its first lines are counted above.
+    expect(draft).toContain('(2 more lines above)');
+    expect(draft).toContain('│ Drink enough.');
+    expect(draft).toMatch(/─{10,}/);
+    expect(draft).toContain('Hard water');
+    expect(draft).toContain('   Rich in calcium.');
+    expect(draft).not.toMatch(/[~^;>] |^---/m);
+    await h.press(KEY.enter);
+    const sent = h.fake!.callsOf('sendChat')[0]![1] as string;
+    expect(sent).toBe('# Water\n\nH~2~O boils at 10^5^ Pa.\n\n> Drink **enough**.\n\n---\n\n; Hard water\n: Rich in calcium.\n\nEnd.');
+    h.fake!.setView((v) => ({
+      ...v,
+      work: v.work.map((w) => (w.id === 'c1' ? { ...w, chat: { ...w.chat!, messages: [...w.chat!.messages, { id: 'm9', from: 'agent', agentId: 'ana', text: sent, ts: Date.now() }] } } : w)),
+    }));
+    await h.settle();
+    const after = h.frame();
+    expect(after).toContain('H₂O boils at 10⁵ Pa.');
+    expect(after).toContain('│ Drink enough.');
+    expect(after).not.toContain('H~2~O');
+
+    await h.press(KEY.enter);
+    await h.type('\\tariffs');
+    await h.press(KEY.tab);
+    expect(h.frame()).toContain('Tariffs <http://console.test/faq/tariffs>▌');
+  });
+});

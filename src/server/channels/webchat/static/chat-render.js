@@ -24,7 +24,7 @@
         a.appendChild(node);
         node = a;
       }
-      for (const [flag, tag] of [['underline', 'u'], ['italic', 'em'], ['bold', 'strong']]) {
+      for (const [flag, tag] of [['sub', 'sub'], ['sup', 'sup'], ['underline', 'u'], ['italic', 'em'], ['bold', 'strong']]) {
         if (!inl[flag]) continue;
         const w = el(tag);
         w.appendChild(node);
@@ -33,28 +33,39 @@
       parent.appendChild(node);
     }
   }
+  // The element each block kind becomes, and the list element consecutive items share.
+  const LISTED = { li: null, dt: 'dl', dd: 'dl' };
+  function listTag(b) {
+    if (b.kind === 'li') return typeof b.level === 'number' ? 'ol' : 'ul';
+    return LISTED[b.kind];
+  }
+  function blockTag(b) {
+    if (b.kind === 'h') return b.level === 1 ? 'h3' : 'h4';
+    if (b.kind === 'quote') return 'blockquote';
+    if (b.kind === 'li' || b.kind === 'dt' || b.kind === 'dd') return b.kind;
+    return 'p';
+  }
   // Agent lines arrive as blocks parsed on the server by the shared rich-text module.
   function renderBlocks(blocks) {
     const frag = document.createDocumentFragment();
     let list = null;
     for (const b of blocks) {
       if (!b || !Array.isArray(b.inlines)) continue;
-      if (b.kind === 'li') {
-        const ordered = typeof b.level === 'number';
-        if (!list || (list.tagName === 'OL') !== ordered) {
-          list = el(ordered ? 'ol' : 'ul');
-          if (ordered) list.start = b.level;
-          frag.appendChild(list);
-        }
-        const li = el('li');
-        appendInlines(li, b.inlines);
-        list.appendChild(li);
+      if (b.kind === 'hr') {
+        list = null;
+        frag.appendChild(el('hr'));
         continue;
       }
-      list = null;
-      const node = el(b.kind === 'h' ? (b.level === 1 ? 'h3' : 'h4') : 'p');
+      const wrap = Object.hasOwn(LISTED, b.kind) ? listTag(b) : null;
+      if (!wrap) list = null;
+      else if (!list || list.tagName.toLowerCase() !== wrap) {
+        list = el(wrap);
+        if (wrap === 'ol') list.start = b.level;
+        frag.appendChild(list);
+      }
+      const node = el(blockTag(b));
       appendInlines(node, b.inlines);
-      frag.appendChild(node);
+      (list ?? frag).appendChild(node);
     }
     return frag;
   }
