@@ -102,7 +102,7 @@ describe('demo chat bots', () => {
     r = await chatRig();
     const agent = await r.client('a1');
     await agent.setStatus('available');
-    bots = new ChatBots({ url: r.server.url, pace: 0.005, seed: 3 });
+    bots = new ChatBots({ url: r.server.url, pace: 0.005, patienceS: 3600, seed: 3 });
     bots.arrive('chat');
     await until(agent, (v) => !!v.offer, 'offer');
     const id = agent.getView().offer!.id;
@@ -126,7 +126,8 @@ describe('demo chat bots', () => {
     const off = engine.subscribe((batch) => {
       for (const e of batch) if (e.type === 'interaction.offered') queueMicrotask(() => engine.execute({ type: 'accept', agentId: e.agentId, interactionId: e.interactionId }));
     });
-    bots = new ChatBots({ url: r.server.url, pace: 0.005, seed: 5 });
+    // Giving up is not what is tested: on a busy machine the chat may take longer than the 1–2 s the demo's patience scales to.
+    bots = new ChatBots({ url: r.server.url, pace: 0.005, patienceS: 3600, seed: 5 });
     bots.arrive('chat');
     await eventually(r, () => engine.queries.workOf('a2').some((w) => w.phase === 'wrapup'), 'chat ended by the bot', 10_000);
     const messages = engine.queries.workOf('a2')[0]!.chat!.messages;

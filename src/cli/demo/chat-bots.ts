@@ -32,6 +32,8 @@ export interface ChatBotsOptions {
   seed?: number;
   /** Multiplies every pause (1 = human-like seconds). */
   pace?: number;
+  /** Seconds (before `pace`) after which a customer nobody finished with gives up; default 4 to 7 minutes. */
+  patienceS?: number;
   /** Most bots at once (extra arrivals are skipped): the demo stays lively, never swamped. */
   max?: number;
   onError?: (e: Error) => void;
@@ -85,7 +87,8 @@ export class ChatBots {
       }
     });
     // Nobody answers for a long while: the customer gives up.
-    this.after(240 + this.rnd() * 180, () => step !== 'done' && void bot.leave());
+    const patience = 240 + this.rnd() * 180;
+    this.after(this.options.patienceS ?? patience, () => step !== 'done' && void bot.leave());
     bot.start().catch((e: Error) => {
       this.bots.delete(bot);
       this.options.onError?.(e);
