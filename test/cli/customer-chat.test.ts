@@ -9,6 +9,8 @@ import { ChatBots, startColleagueReplies } from '../../src/cli/demo/chat-bots.js
 import { customerChat } from '../../src/cli/actions/customer.js';
 import { customerUrl } from '../../src/client/customer-chat.js';
 import { eventually, until, type Rig } from '../wire/helpers.js';
+import { webChat } from '../../src/server/channels/webchat/index.js';
+import { startServer } from '../../src/server/index.js';
 import { chatRig } from '../wire/webchat-helpers.js';
 
 let r: Rig | undefined;
@@ -69,6 +71,33 @@ describe('agent-console customer chat', () => {
     expect(text).toContain('* the chat has ended (agent ended)');
     expect(err.text()).toBe('');
   });
+
+  it('a server restart: says once that the connection is lost (not at every retry), then that it is back; the chat goes on', async () => {
+    r = await chatRig();
+    const input = new PassThrough();
+    const out = sink();
+    const done = customerChat({ server: r.server.url, name: 'Term' }, input, out.stream, sink().stream);
+    const agent = await r.client('a1');
+    await agent.setStatus('available');
+    await until(agent, (v) => !!v.offer, 'offer');
+    const id = agent.getView().offer!.id;
+    await agent.accept(id);
+    await poll(() => out.text().includes('A1 joined the chat'), 'joined');
+    const port = r.server.port;
+    await r.server.close();
+    // The client retries with backoff (250 ms, 500 ms, 1 s…): several attempts fail while the server is down.
+    await poll(() => out.text().includes('connection lost'), 'lost');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const restarted = await startServer({ engine: r.engine, port, statsCoalesceMs: 0, channels: [webChat({ positionDelayMs: 5 })] });
+    r = { ...r, close: async () => { await restarted.close(); r!.engine.close(); } };
+    await poll(() => out.text().includes('* connection back'), 'back', 15_000);
+    expect(out.text().match(/connection lost/g)).toHaveLength(1);
+    expect(out.text().match(/connection back/g)).toHaveLength(1);
+    input.write('still there?\n');
+    await poll(() => r!.engine.queries.workOf('a1')[0]?.chat?.messages.some((m) => m.text === 'still there?') ?? false, 'line after the restart');
+    input.end();
+    expect(await done).toBe(0);
+  }, 30_000);
 
   it('the real binary: EOF on stdin leaves the chat once every line is delivered', async () => {
     r = await chatRig();

@@ -50,7 +50,22 @@ function clock(ts: number): string {
   return new Date(ts).toTimeString().slice(0, 5);
 }
 
-export function formatEvent(e: CustomerChatEvent): string | undefined {
+/**
+ * Lines for the events of one chat. The connection is told once per outage:
+ * lost (with why) when it drops, not again at every retry, and back when it is.
+ */
+export function eventFormatter(): (e: CustomerChatEvent) => string | undefined {
+  let down = false;
+  return (e) => {
+    if (e.type !== 'connection') return formatEvent(e);
+    const was = down;
+    down = e.state === 'reconnecting';
+    if (e.state === 'reconnecting') return was ? undefined : `* connection lost, reconnecting (${e.reason ?? ''})`;
+    return e.state === 'online' && was ? '* connection back' : undefined;
+  };
+}
+
+function formatEvent(e: Exclude<CustomerChatEvent, { type: 'connection' }>): string | undefined {
   switch (e.type) {
     case 'joined':
       return `* chat started in ${e.queue.name} (${e.conversationId})`;
@@ -68,8 +83,6 @@ export function formatEvent(e: CustomerChatEvent): string | undefined {
       return `* the chat has ended (${e.reason.replace('_', ' ')})`;
     case 'error':
       return `! ${e.code}: ${e.message}`;
-    case 'connection':
-      return e.state === 'reconnecting' ? `* connection lost, reconnecting (${e.reason ?? ''})` : undefined;
     default:
       return undefined;
   }
@@ -88,8 +101,9 @@ export async function customerChat(flags: CustomerChatFlags, input: NodeJS.Reada
     throw new UsageError(`--server: ${(e as Error).message}`);
   }
   const client = new CustomerChatClient({ url: flags.server, name: flags.name, email: flags.email, account: flags.account, caseNumber: flags.case, queue: flags.queue });
+  const format = eventFormatter();
   client.subscribe((e) => {
-    const line = formatEvent(e);
+    const line = format(e);
     if (line) (e.type === 'error' ? err : out).write(terminalSafe(line).replace(/\n/g, '\n    ') + '\n');
   });
   const ended = new Promise<void>((resolve) => client.subscribe((e) => (e.type === 'ended' || (e.type === 'connection' && e.state === 'closed')) && resolve()));
