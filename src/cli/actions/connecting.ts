@@ -6,6 +6,7 @@
  * connected; elsewhere (a log, a pipe) each attempt prints its own line.
  */
 import type { EngineClient } from '../../client/client.js';
+import { isUtf8Locale } from '../../tui/screen/caps.js';
 import { terminalSafe } from '../terminal-safe.js';
 
 export interface ConnectingOptions {
@@ -14,6 +15,8 @@ export interface ConnectingOptions {
   /** How long the console keeps trying (seconds), said on the line. */
   timeoutSec: number;
   out?: NodeJS.WriteStream | NodeJS.WritableStream;
+  /** The locale's character set is UTF-8 (default: from the environment); otherwise the line is ASCII. */
+  utf8?: boolean;
 }
 
 /** Back to the start of a block of `rows` lines and clear from there down. */
@@ -29,6 +32,8 @@ const lines = (text: string, width: number): string[] => {
 /** Shows the attempts until the returned function is called (connected, or given up). */
 export function showConnecting(client: EngineClient, o: ConnectingOptions): () => void {
   const out = o.out ?? process.stderr;
+  // Like the console's screen: not one byte above 0x7f where the locale is not UTF-8.
+  const [ellipsis, dash] = (o.utf8 ?? isUtf8Locale(process.env)) ? ['…', '—'] : ['...', '-'];
   const tty = (out as { isTTY?: boolean }).isTTY === true;
   const started = Date.now();
   let last = '';
@@ -38,9 +43,9 @@ export function showConnecting(client: EngineClient, o: ConnectingOptions): () =
     const c = client.getView().connection;
     if (c.state !== 'connecting' && c.state !== 'reconnecting') return;
     const attempt = c.attempt + 1;
-    const why = c.state === 'reconnecting' ? ` — last error: ${c.reason}` : '';
+    const why = c.state === 'reconnecting' ? ` ${dash} last error: ${c.reason}` : '';
     const left = Math.max(0, Math.ceil(o.timeoutSec - (Date.now() - started) / 1000));
-    const line = terminalSafe(`Connecting to ${o.url} as ${o.agent}… attempt ${attempt}${why} (giving up in ${left} s)`);
+    const line = terminalSafe(`Connecting to ${o.url} as ${o.agent}${ellipsis} attempt ${attempt}${why} (giving up in ${left} s)`);
     if (tty) {
       // Whole, on as many rows as it takes, redrawn in place.
       const block = lines(line, Math.max(20, ((out as { columns?: number }).columns ?? 80) - 1));

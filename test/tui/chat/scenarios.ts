@@ -29,11 +29,11 @@ export const CHAT_SCENARIOS = {
     view: chatView(), before: [KEY.enter, 'a'],
     check: async (h) => { await h.press('b', KEY.enter); expect(calls(h, 'sendChat')).toEqual([['c1', 'a\nb']]); },
   },
-  'compose.expand': { view: chatView(), before: [KEY.enter, '\\', 'q'], check: (h) => expect(h.frame()).toContain('We are open **8am to 7pm**') },
+  'compose.expand': { view: chatView(), before: [KEY.enter, '\\', 'q'], check: (h) => expect(h.frame()).toContain('We are open 8am to 7pm Monday to Friday.▌') },
   'compose.done': { view: chatView(), before: [KEY.enter, 'x'], check: (h) => expect(h.frame()).toMatch(/Draft \(Enter to write\)[\s\S]*x/) },
   'compose.scrollUp': { view: chatView(), before: [KEY.enter], check: (h) => expect(h.frame()).toMatch(/newer lines|Hello/) },
   'compose.scrollDown': { view: chatView(), before: [KEY.enter, KEY.pageUp], check: (h) => expect(h.frame()).not.toContain('newer lines') },
-  'faq.insertLink': { view: chatView(), before: ['\x06'], check: (h) => expect(h.frame()).toContain('[Opening hours](http://console.test/faq/hours)') },
+  'faq.insertLink': { view: chatView(), before: ['\x06'], check: (h) => expect(h.frame()).toContain('Opening hours <http://console.test/faq/hours>▌') },
   'faq.new': { view: chatView(), before: ['\x06'], check: (h) => expect(h.frame()).toContain('New FAQ entry') },
   'faq.edit': { view: chatView(), before: ['\x06'], check: (h) => expect(h.frame()).toMatch(/Edit FAQ entry[\s\S]*Opening hours/) },
   'faq.delete': {
