@@ -61,6 +61,8 @@ export interface ConsoleProps {
   terminal?: TerminalControl;
   favourites?: readonly string[];
   onFavouritesChange?: (ids: readonly string[]) => void;
+  /** Shown as an error line once the console is up (the theme, the settings). */
+  startupProblems?: readonly string[];
   onExit: (code: number) => void;
   /** Linear mode: what changes is said as lines on this output (the screen is laid out, never drawn). */
   linear?: LinearSink;
@@ -81,9 +83,10 @@ export function Console(props: ConsoleProps) {
     linear: props.linear,
   }));
   useEffect(() => {
-    const problems = services.keymap.problems;
+    const keys = services.keymap.problems;
+    const problems = [...(props.startupProblems ?? []), ...(keys.length ? [`Key bindings: ${keys.join('; ')}`] : [])];
     // Problems quote the user's config file: sanitized like anything from outside.
-    if (problems.length) showMessage(services.ui, 'error', sanitizeLine(`Key bindings: ${problems.join('; ')}`, MAX_LINE), services.clock.now(), 15_000);
+    if (problems.length) showMessage(services.ui, 'error', sanitizeLine(problems.join(' · '), MAX_LINE), services.clock.now(), 15_000);
     return followClient(services.client, services.view, services.clock);
   }, [services]);
   return (

@@ -28,6 +28,8 @@ export interface RunConsoleOptions {
   caps?: TerminalCaps;
   /** {"offer.accept": ["ctrl+a"]}: replaces a command's default keys. */
   keyOverrides?: Record<string, string[]>;
+  /** Problems met while starting (a theme not found, a settings file): shown inside the console, not printed before it. */
+  startupProblems?: readonly string[];
   /** Ring the terminal bell on new offers and pop-up notices (default true). */
   bell?: boolean;
   stdout?: NodeJS.WriteStream;
@@ -88,6 +90,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
         client={opts.client}
         theme={opts.theme}
         keymap={buildKeymap(opts.keyOverrides as KeyOverrides | undefined)}
+        startupProblems={opts.startupProblems}
         clock={clock}
         terminal={terminalControl(session, renderer, linear ? { ...caps, titles: false } : caps, { bell: opts.bell ?? true })}
         favourites={opts.favourites}

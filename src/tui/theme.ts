@@ -3,7 +3,7 @@
 // (NO_COLOR, TERM=dumb) can tell roles apart with bold/dim/inverse alone.
 // A theme file is JSON: {"name"?, "description"?, "roles": {role: spec}} where
 // a spec is a color string or {color?, bg?, bold?, dim?, inverse?, underline?}.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -163,6 +163,19 @@ function loadStrict(name: string, userDir: string | undefined): Theme {
     if (theme) return theme;
   }
   throw new ThemeError(`theme "${name}" not found`, undefined, 'theme');
+}
+
+/** The themes there are: the user's folder's and the bundled ones, by name. */
+export function themeNames(userDir?: string): string[] {
+  const names = new Set<string>();
+  for (const dir of userDir ? [BUNDLED_THEMES_DIR, userDir] : [BUNDLED_THEMES_DIR]) {
+    try {
+      for (const f of readdirSync(dir)) if (f.endsWith('.json') && THEME_NAME.test(f.slice(0, -5))) names.add(f.slice(0, -5));
+    } catch {
+      // no such folder: no themes there
+    }
+  }
+  return [...names].sort();
 }
 
 export interface LoadedTheme {

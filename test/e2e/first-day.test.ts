@@ -123,4 +123,16 @@ describe.skipIf(!hasTmux)('a first day without surprises (80×24)', () => {
     tmux.keys('Enter');
     await tmux.waitFor(/console exited 0/, 'quit, exit 0');
   }, 60_000);
+
+  it('a theme that does not exist is said inside the console, where it stays readable, not before it', async () => {
+    tmux = consoleIn('chloe', ['--server', serve!.url, '--theme', 'nosuchtheme']);
+    const screen = await tmux.waitFor(/Chloé M\..*On Break/, 'logged in', 20_000);
+    expect(screen.replace(/\n/g, '')).toMatch(/Theme: theme "nosuchtheme" not found \(using the default\)/);
+    // Not printed on the shell's screen before the console took it.
+    tmux.keys('q');
+    await tmux.waitFor(/─ Quit/, 'the quit dialog');
+    tmux.keys('Enter');
+    const after = await tmux.waitFor(/console exited 0/, 'quit');
+    expect(after).not.toContain('nosuchtheme');
+  }, 60_000);
 });

@@ -68,12 +68,12 @@ export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, f
   const caps = detectCaps({ isTTY: process.stdout.isTTY === true, themeFlag: flags.theme, ascii: flags.ascii, notifications: notifyChoice(flags, settings) });
   const name = pickThemeName({ flag: flags.theme, config: settings.get('theme'), colorLevel: caps.colorLevel });
   const { theme, error } = loadTheme(name, { userDir: join(settings.path, '..', 'themes') });
-  if (error) process.stderr.write(`${error.message}\n`);
   return (await ui).runConsole({
     client,
     caps,
     theme,
     keyOverrides: settings.get('keys'),
+    startupProblems: error ? [`Theme: ${error.message} (using the default)`] : [],
     bell: flags.bell && settings.get('bell'),
     linear: flags.linear === true || settings.get('linear') === true,
     favourites: settings.get('favourites'),

@@ -1,0 +1,48 @@
+/**
+ * `agent-console config set` checks what it is given against the settings'
+ * JSON Schema (the real binary, a settings folder of its own): an unknown key,
+ * a bad value or a theme that does not exist is refused with exit 2 and what
+ * is allowed; the file keeps what it had. A file broken by hand is named with
+ * the key at fault (exit 2), never read as something else.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'ac-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/agent-console', 'config', ...args], { env: { ...process.env, AGENT_CONSOLE_CONFIG_DIR: dir }, encoding: 'utf8', timeout: 30_000 });
+
+describe('config set', () => {
+  it('refuses a bad value, an unknown theme or key with exit 2 and what is allowed; keeps the file as it was', () => {
+    expect(run('set', 'bell', 'false').status).toBe(0);
+    const before = readFileSync(join(dir, 'config.json'), 'utf8');
+    const cases: [string[], RegExp][] = [
+      [['set', 'bell', 'maybe'], /config set bell: bell must be boolean; bell is true or false/],
+      [['set', 'theme', 'nosuchtheme'], /there is no theme "nosuchtheme"; themes are default, high-contrast, light, mono/],
+      [['set', 'nosuchkey', '1'], /there is no setting "nosuchkey"; settings are servers, defaultServer, theme, keys, bell, notifications, dateFormat/],
+      [['set', 'notifications', 'loud'], /notifications is one of auto, off, osc9, osc777/],
+      [['set', 'servers.work', '{"url":"ws://h:7300"}'], /servers\.work must have required property 'agent'/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
+    for (const ok of [['theme', 'light'], ['notifications', 'osc9'], ['servers.work', '{"url":"ws://h:7300","agent":"ana"}'], ['keys.offer.accept', '["ctrl+a"]']]) {
+      expect(run('set', ...ok).status, ok.join(' ')).toBe(0);
+    }
+    expect(JSON.parse(run('get', 'theme').stdout)).toBe('light');
+  });
+
+  it('a settings file broken by hand: exit 2 naming the key, not a silent default', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ bell: 'maybe', keys: {}, servers: {}, favourites: [] }));
+    const r = run('get', 'bell');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/the settings file is not valid: bell must be boolean/);
+  });
+});
