@@ -7,12 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient, customerUrl } from '../../src/client/customer-chat.js';
-import { startServe, type ServeProcess } from '../cli/serve-process.js';
+import { freePort, startServe, type ServeProcess } from '../soak/serve-process.js';
 import { Tmux } from './tmux.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -48,17 +47,10 @@ function consoleIn(agent: string, args: string[]): Tmux {
   });
 }
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe.skipIf(!hasTmux)('a first day without surprises (80×24)', () => {
   it('no server there: a connecting line with the attempt and the error, then exit 4 with one clear line, within the bound', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // nothing listens there
     const t0 = Date.now();
     tmux = consoleIn('chloe', ['--server', `ws://127.0.0.1:${port}`, '--connect-timeout', '3']);
     // The line is whole, on as many rows as it takes.
