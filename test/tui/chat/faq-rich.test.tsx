@@ -20,6 +20,16 @@ const PW: FaqEntry = {
   category: 'Account',
 };
 
+/** The server echoes the agent's line into the transcript: the frame then. */
+async function echoed(h: ConsoleHarness, text: string): Promise<string> {
+  h.fake!.setView((v) => ({
+    ...v,
+    work: v.work.map((w) => (w.id === 'c1' ? { ...w, chat: { ...w.chat!, messages: [...w.chat!.messages, { id: 'm9', from: 'agent', agentId: 'ana', text, ts: Date.now() }] } } : w)),
+  }));
+  await h.settle();
+  return h.frame();
+}
+
 describe('an FAQ answer in the draft', () => {
   it('\\pw then Tab: the draft shows the rendered answer, whole, on several lines; the markup is what is sent', async () => {
     h = await renderConsole({ view: chatView({ faq: [...FAQ, PW] }) });
@@ -42,12 +52,7 @@ describe('an FAQ answer in the draft', () => {
     expect(sent).toMatch(/^## Reset your password\n\n1\. Go to \[the login page\]\(https:\/\/example\.com\/login\)\./);
     expect(sent).toContain('*(check your spam folder)*');
     // The transcript (the server echoes the line) shows it the same way.
-    h.fake!.setView((v) => ({
-      ...v,
-      work: v.work.map((w) => (w.id === 'c1' ? { ...w, chat: { ...w.chat!, messages: [...w.chat!.messages, { id: 'm9', from: 'agent', agentId: 'ana', text: sent, ts: Date.now() }] } } : w)),
-    }));
-    await h.settle();
-    const after = h.frame();
+    const after = await echoed(h, sent);
     expect(after).toContain('Reset your password');
     expect(after).not.toContain('## Reset');
     expect(after).toContain('(check your spam folder)');
@@ -94,12 +99,7 @@ describe("the guide's supported tags", () => {
     await h.press(KEY.enter);
     const sent = h.fake!.callsOf('sendChat')[0]![1] as string;
     expect(sent).toBe('# Water\n\nH~2~O boils at 10^5^ Pa.\n\n> Drink **enough**.\n\n---\n\n; Hard water\n: Rich in calcium.\n\nEnd.');
-    h.fake!.setView((v) => ({
-      ...v,
-      work: v.work.map((w) => (w.id === 'c1' ? { ...w, chat: { ...w.chat!, messages: [...w.chat!.messages, { id: 'm9', from: 'agent', agentId: 'ana', text: sent, ts: Date.now() }] } } : w)),
-    }));
-    await h.settle();
-    const after = h.frame();
+    const after = await echoed(h, sent);
     expect(after).toContain('H₂O boils at 10⁵ Pa.');
     expect(after).toContain('│ Drink enough.');
     expect(after).not.toContain('H~2~O');
