@@ -1,6 +1,6 @@
 /**
  * `agent-console config set` checks what it is given against the settings'
- * JSON Schema (the real binary, a settings folder of its own): an unknown key,
+ * JSON Schema (settings-schema.ts) (the real binary, a settings folder of its own): an unknown key,
  * a bad value or a theme that does not exist is refused with exit 2 and what
  * is allowed; the file keeps what it had. A file broken by hand is named with
  * the key at fault (exit 2), never read as something else.
@@ -21,11 +21,12 @@ describe('config set', () => {
     expect(run('set', 'bell', 'false').status).toBe(0);
     const before = readFileSync(join(dir, 'config.json'), 'utf8');
     const cases: [string[], RegExp][] = [
-      [['set', 'bell', 'maybe'], /config set bell: bell must be boolean; bell is true or false/],
+      [['set', 'bell', 'maybe'], /config set bell: bell must be true or false/],
       [['set', 'theme', 'nosuchtheme'], /there is no theme "nosuchtheme"; themes are default, high-contrast, light, mono/],
       [['set', 'nosuchkey', '1'], /there is no setting "nosuchkey"; settings are servers, defaultServer, theme, keys, bell, notifications, dateFormat/],
-      [['set', 'notifications', 'loud'], /notifications is one of auto, off, osc9, osc777/],
-      [['set', 'servers.work', '{"url":"ws://h:7300"}'], /servers\.work must have required property 'agent'/],
+      [['set', 'notifications', 'loud'], /notifications must be one of auto, off, osc9, osc777/],
+      [['set', 'servers.work', '{"url":"ws://h:7300"}'], /servers\.work needs agent/],
+      [['set', 'keys.offer.accept', '3'], /keys\.offer must be a list of keys, e\.g\. \["ctrl\+a"\]/],
     ];
     for (const [args, message] of cases) {
       const r = run(...args);
@@ -43,6 +44,6 @@ describe('config set', () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ bell: 'maybe', keys: {}, servers: {}, favourites: [] }));
     const r = run('get', 'bell');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/the settings file is not valid: bell must be boolean/);
+    expect(r.stderr).toMatch(/the settings file is not valid: bell must be true or false/);
   });
 });

@@ -1,6 +1,6 @@
 /** `agent-console config get|set|path`. */
 import { join } from 'node:path';
-import { allowedFor, openSettings, parseValue, schemaMessage, SETTINGS_SCHEMA } from '../config.js';
+import { openSettings, parseValue, setSetting } from '../config.js';
 import { UsageError } from '../errors.js';
 
 export function configGet(key?: string): void {
@@ -13,19 +13,12 @@ export function configGet(key?: string): void {
 export async function configSet(key: string, value: string): Promise<void> {
   const settings = openSettings();
   const parsed = parseValue(value);
-  if (!(key.split('.')[0]! in SETTINGS_SCHEMA)) throw new UsageError(`config set ${key}: ${allowedFor(key)}`);
   if (key === 'theme') {
     const { themeNames } = await import('../../tui/theme.js');
     const names = themeNames(join(settings.path, '..', 'themes'));
     if (!names.includes(String(parsed))) throw new UsageError(`config set theme: there is no theme "${value}"; themes are ${names.join(', ')}`);
   }
-  try {
-    settings.set(key as never, parsed as never);
-  } catch (e) {
-    // The schema's first complaint, then what the setting takes (a key tree's alternatives say nothing useful alone).
-    const why = schemaMessage(e).split('; ')[0]!;
-    throw new UsageError(`config set ${key}: ${/anyOf/.test(schemaMessage(e)) ? '' : `${why}; `}${allowedFor(key)}`);
-  }
+  setSetting(settings, key, parsed);
 }
 
 export function configPath(): void {
