@@ -11,7 +11,7 @@ import { helpSections, keysLabel, type Keymap } from '../keymap.js';
 import { PANES, type PaneId } from '../pane-ids.js';
 import { contactsFor } from '../panes/contacts-state.js';
 import { queuesFor } from '../panes/queues-state.js';
-import { codeRows, selectedWork } from '../panes/work-state.js';
+import { codeCursorOf, codeRows, selectedWork } from '../panes/work-state.js';
 import type { SafeView } from '../safe-view.js';
 import type { UiState } from '../ui-state.js';
 import type { Field } from './sink.js';
@@ -34,7 +34,7 @@ const ROWS: Record<PaneId, (v: SafeView, u: UiState, c: NewsContext) => string> 
     const w = selectedWork(v.work, u.work.selectedId);
     const codes = codeRows(w).filter((r) => r.kind === 'code');
     if (!w || codes.length === 0) return 'No codes to choose.';
-    const r = codes[clampCursor(u.work.codeCursor, codes.length)]!;
+    const r = codes[clampCursor(codeCursorOf(u.work, w.id), codes.length)]!;
     return `${r.code.label}, ${r.chosen ? 'chosen' : 'not chosen'}, in ${r.list.name}${r.list.mandatory ? ' (required)' : ''}, ${of(r.item, codes.length)}.`;
   },
   queues: (v, u) => {
