@@ -40,37 +40,51 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type SettingsStore = Conf<Settings>;
 
-/**
- * `cwd` lets tests (and AGENT_CONSOLE_CONFIG_DIR) point at a temp folder. A
- * file that breaks the schema (settings-schema.ts) is a UsageError (exit 2)
- * naming what is wrong, never read as something else.
- */
+/** `cwd` lets tests (and AGENT_CONSOLE_CONFIG_DIR) point at a temp folder. */
 export function openSettings(cwd = process.env.AGENT_CONSOLE_CONFIG_DIR): SettingsStore {
-  const settings = new Conf<Settings>({
+  return new Conf<Settings>({
     projectName: 'agent-console',
     projectSuffix: '',
     defaults: DEFAULT_SETTINGS,
     ...(cwd ? { cwd } : {}),
     clearInvalidConfig: false,
   });
-  const problems = checkSchema(settings.store);
-  if (problems.length) {
-    throw new UsageError(`the settings file is not valid: ${problems.join('; ')} (fix it with agent-console config set, or edit ${settings.path})`);
-  }
-  return settings;
 }
 
-/** Sets `key` (a dot path) to `value` if the settings still fit the schema; else a UsageError saying what the setting takes. */
+/** What is wrong with one setting (as the file has it, or `value`), by the schema (settings-schema.ts); [] when nothing. */
+const problemsOf = (key: string, value: unknown): string[] => (value === undefined ? [] : checkSchema({ [key]: value }));
+
+/** Everything wrong in the settings file, each naming the setting and what it takes. */
+export function settingsProblems(settings: SettingsStore): string[] {
+  return Object.entries(settings.store).flatMap(([k, v]) => problemsOf(k, v));
+}
+
+/** A setting as the file has it, or its default when the file's value breaks the schema (settingsProblems says so). */
+export function validSetting<K extends keyof Settings>(settings: SettingsStore, key: K): Settings[K] {
+  const value = settings.get(key);
+  return problemsOf(key, value).length ? DEFAULT_SETTINGS[key] : value;
+}
+
+/**
+ * Sets `key` (a dot path) to `value` if that setting then fits the schema;
+ * else a UsageError saying what it takes. Other settings are not checked:
+ * a file broken elsewhere can still be mended one setting at a time.
+ */
 export function setSetting(settings: SettingsStore, key: string, value: unknown): void {
-  const next = structuredClone(settings.store) as unknown as Record<string, unknown>;
-  const path = key.split('.');
-  let at = next;
-  for (const k of path.slice(0, -1)) {
-    if (typeof at[k] !== 'object' || at[k] === null || Array.isArray(at[k])) at[k] = {};
-    at = at[k] as Record<string, unknown>;
+  const [top, ...rest] = key.split('.') as [string, ...string[]];
+  let next: unknown = value;
+  if (rest.length) {
+    const current = settings.get(top as never) as unknown;
+    const root = (typeof current === 'object' && current !== null && !Array.isArray(current) ? structuredClone(current) : {}) as Record<string, unknown>;
+    let at = root;
+    for (const k of rest.slice(0, -1)) {
+      if (typeof at[k] !== 'object' || at[k] === null || Array.isArray(at[k])) at[k] = {};
+      at = at[k] as Record<string, unknown>;
+    }
+    at[rest[rest.length - 1]!] = value;
+    next = root;
   }
-  at[path[path.length - 1]!] = value;
-  const problems = checkSchema(next);
+  const problems = checkSchema({ [top]: next });
   if (problems.length) throw new UsageError(`config set ${key}: ${problems.join('; ')}`);
   settings.set(key as never, value as never);
 }

@@ -6,7 +6,7 @@
  * just quits.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -116,10 +116,15 @@ describe.skipIf(!hasTmux)('a first day without surprises (80×24)', () => {
     await tmux.waitFor(/console exited 0/, 'quit, exit 0');
   }, 60_000);
 
-  it('a theme that does not exist is said inside the console, where it stays readable, not before it', async () => {
+  it('a theme that does not exist and a settings file broken by hand are said inside the console, where they stay readable, not before it', async () => {
+    mkdirSync(join(dir, 'conf-chloe'), { recursive: true });
+    writeFileSync(join(dir, 'conf-chloe', 'config.json'), JSON.stringify({ bell: 'maybe' }));
     tmux = consoleIn('chloe', ['--server', serve!.url, '--theme', 'nosuchtheme']);
     const screen = await tmux.waitFor(/Chloé M\..*On Break/, 'logged in', 20_000);
-    expect(screen.replace(/\n/g, '')).toMatch(/Theme: theme "nosuchtheme" not found \(using the default\)/);
+    const said = screen.replace(/\n/g, '');
+    // One message, wrapped at words (the space at a row's end is not on the screen).
+    expect(said).toMatch(/Settings: ?bell ?must ?be ?true ?or ?false ?\(the ?default ?is ?used\)/);
+    expect(said).toMatch(/Theme: ?theme ?"nosuchtheme" ?not ?found ?\(using ?the ?default\)/);
     // Not printed on the shell's screen before the console took it.
     tmux.keys('q');
     await tmux.waitFor(/─ Quit/, 'the quit dialog');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { EngineClient } from '../../client/client.js';
 import { detectCaps, NOTIFY_SETTINGS, type NotifySetting } from '../../tui/screen/caps.js';
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
-import { openSettings, type SettingsStore } from '../config.js';
+import { openSettings, settingsProblems, validSetting, type SettingsStore } from '../config.js';
 import { UsageError } from '../errors.js';
 import { connect, passwordFor, targetOf, tlsOptionsOf } from './connect.js';
 import { showConnecting } from './connecting.js';
@@ -66,17 +66,19 @@ export function loadConsoleUi(): Promise<ConsoleUi> {
 export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, flags: ConsoleFlags, settings: SettingsStore): Promise<number> {
   // What the terminal can do, decided once: colour level, charset, modes, notifications (screen/caps.ts).
   const caps = detectCaps({ isTTY: process.stdout.isTTY === true, themeFlag: flags.theme, ascii: flags.ascii, notifications: notifyChoice(flags, settings) });
-  const name = pickThemeName({ flag: flags.theme, config: settings.get('theme'), colorLevel: caps.colorLevel });
+  const name = pickThemeName({ flag: flags.theme, config: validSetting(settings, 'theme'), colorLevel: caps.colorLevel });
   const { theme, error } = loadTheme(name, { userDir: join(settings.path, '..', 'themes') });
+  // Said inside the console, where they stay readable; the console starts with the defaults in their place.
+  const problems = [...settingsProblems(settings).map((p) => `Settings: ${p} (the default is used)`), ...(error ? [`Theme: ${error.message} (using the default)`] : [])];
   return (await ui).runConsole({
     client,
     caps,
     theme,
-    keyOverrides: settings.get('keys'),
-    startupProblems: error ? [`Theme: ${error.message} (using the default)`] : [],
-    bell: flags.bell && settings.get('bell'),
-    linear: flags.linear === true || settings.get('linear') === true,
-    favourites: settings.get('favourites'),
+    keyOverrides: validSetting(settings, 'keys'),
+    startupProblems: problems,
+    bell: flags.bell && validSetting(settings, 'bell'),
+    linear: flags.linear === true || validSetting(settings, 'linear'),
+    favourites: validSetting(settings, 'favourites'),
     onFavouritesChange: (favourites: readonly string[]) => settings.set('favourites', [...favourites]),
   });
 }
@@ -88,11 +90,8 @@ export function checkConsoleFlags(flags: ConsoleFlags): void {
   if (flags.notify !== undefined && !isNotifySetting(flags.notify)) throw new UsageError(`--notify: "${flags.notify}" is not one of ${NOTIFY_SETTINGS.join(', ')}`);
 }
 
-/** --notify, else the setting; a bad setting is reported and 'auto' used (a saved value never stops the console). */
+/** --notify, else the setting; a bad setting is 'auto' (a saved value never stops the console; the console says what is wrong). */
 function notifyChoice(flags: ConsoleFlags, settings: SettingsStore): NotifySetting {
   if (flags.notify !== undefined) return flags.notify as NotifySetting;
-  const saved: unknown = settings.get('notifications');
-  if (saved === undefined || isNotifySetting(saved)) return saved ?? 'auto';
-  process.stderr.write(`config notifications: ${JSON.stringify(saved)} is not one of ${NOTIFY_SETTINGS.join(', ')}; using auto\n`);
-  return 'auto';
+  return validSetting(settings, 'notifications');
 }
