@@ -15,6 +15,8 @@ export interface ConnectingOptions {
   /** How long the console keeps trying (seconds), said on the line. */
   timeoutSec: number;
   out?: NodeJS.WriteStream | NodeJS.WritableStream;
+  /** Plain lines even on a terminal (linear mode): each attempt that failed its own line, nothing rewritten. */
+  lines?: boolean;
   /** The locale's character set is UTF-8 (default: from the environment); otherwise the line is ASCII. */
   utf8?: boolean;
 }
@@ -34,7 +36,7 @@ export function showConnecting(client: EngineClient, o: ConnectingOptions): () =
   const out = o.out ?? process.stderr;
   // Like the console's screen: not one byte above 0x7f where the locale is not UTF-8.
   const [ellipsis, dash] = (o.utf8 ?? isUtf8Locale(process.env)) ? ['…', '—'] : ['...', '-'];
-  const tty = (out as { isTTY?: boolean }).isTTY === true;
+  const tty = (out as { isTTY?: boolean }).isTTY === true && o.lines !== true;
   const started = Date.now();
   let last = '';
   let rows = 0;

@@ -40,7 +40,8 @@ export async function remoteConsole(flags: ConsoleFlags): Promise<number> {
   let stop = (): void => {};
   const client = await connect(
     { url, agent, password, clientName: 'agent-console', connectTimeoutMs: timeoutSec * 1000, wsOptions },
-    (c) => (stop = showConnecting(c, { url, agent, timeoutSec })),
+    // Linear mode (screen readers): plain lines, never a line rewritten in place.
+    (c) => (stop = showConnecting(c, { url, agent, timeoutSec, lines: flags.linear === true || openSettings().get('linear') === true })),
   ).finally(() => stop());
   const settings = openSettings();
   // Remember servers that worked, so `--profile` can reuse them.
