@@ -8,6 +8,7 @@
  * extension point a module that offers it.
  */
 import { agents } from './agents/index.js';
+import { toolRefusal } from './agents/tools.js';
 import { chat } from './chat/index.js';
 import { crm } from './crm/index.js';
 import type { Ctx, Deadline, EngineModule, Handler, HookLists, ViewContext } from './kernel/module.js';
@@ -52,11 +53,14 @@ function table<T>(what: string, entries: (m: EngineModule) => object | undefined
 
 const HANDLERS = table<Handler<AnyCommand>>('command', (m) => m.handlers);
 
-/** Runs a command's handler (a command no module handles is a bug: the server validates commands first). */
+/**
+ * Runs a command's handler (a command no module handles is a bug: the server validates commands first),
+ * unless the agent's status turns off the tool it uses (agents/tools.ts).
+ */
 export function handle(ctx: Ctx, command: AnyCommand): Result<CommandOutcome> {
   const handler = HANDLERS.get(command.type);
   if (!handler) throw new Error(`no module handles the command "${command.type}"`);
-  return handler(ctx, command);
+  return toolRefusal(ctx, command) ?? handler(ctx, command);
 }
 
 type AnyReducer = (s: EngineState, e: EngineEvent) => void;

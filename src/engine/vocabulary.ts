@@ -8,11 +8,11 @@
  */
 export { STATUSES, type Status } from './agents/statuses.js';
 export { MEDIA, type Media } from './work/media.js';
-export { canTransition, manualTargets } from './agents/transitions.js';
+export { canTransition, manualTargets, toolOffReason, type Tool } from './agents/transitions.js';
 export { OFFER_OUTCOMES } from './work/offer-outcomes.js';
 export { STATUS_LABELS, MEDIA_LABELS } from './agents/labels.js';
 export { MAX_NOTES } from './work/state.js';
-export { MAX_CHAT_MESSAGE } from './chat/state.js';
+export { MAX_CHAT_MESSAGE, loggedOutChatReason } from './chat/state.js';
 export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';
 export { normalizeNumber, NUMBER_FORMATS_HINT } from './phone/numbers.js';
 export { CASE_STATUSES, FOLLOW_UP_CHANNELS, FOLLOW_UP_DIRECTIONS } from './crm/records.js';

@@ -44,9 +44,9 @@ export type WhenId =
   | 'work' | 'active' | 'inWrapUp' | 'codes' | 'chatting' | 'canDial'
   | 'call' | 'callLive' | 'canRecord' | 'recordings' | 'transferable' | 'consulting' | 'conference' | 'conferenceHost' | 'voicemail'
   | 'transferTabs' | 'coldTransfer' | 'callHistory' | 'participantsHost'
-  | 'chatShown' | 'customerChatActive' | 'colleagueChat' | 'colleagueCallable' | 'contactCallable' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
+  | 'chatShown' | 'canWrite' | 'canChatContact' | 'customerChatActive' | 'colleagueChat' | 'colleagueCallable' | 'contactCallable' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
   | 'faqShortcut' | 'faqEntry' | 'canEditFaq' | 'canEditFaqEntry'
-  | 'notices' | 'severalNoticeGroups'
+  | 'canNotice' | 'notices' | 'severalNoticeGroups'
   | CrmWhenId;
 
 export interface CommandSpec {

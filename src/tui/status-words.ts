@@ -32,6 +32,7 @@ const SENTENCES: Record<StatusCause, ((self: Self) => string) | null> = {
   after_work: (s) => `Your work ended: ${STATUS_LABELS[s.status]}, because ${AFTER_WORK_BY[s.statusChange?.by ?? 'agent'](s.statusChange?.offer)}.`,
   stop_new: () => 'Stop New: no new chat offers until you resume (p).',
   resume: () => 'Chat offers resumed.',
+  voice_connected: () => 'Voice connected: you are Available, ready for calls.',
 };
 
 /** What a rejected or missed offer did: now, or once the work in progress ends. */

@@ -3,7 +3,8 @@
 // palette offer a command only while its predicate holds, help dims it
 // otherwise, so no hint promises what the next key would refuse. This is the
 // console's prediction; the engine still judges every command it is sent.
-import { activeChatKey, chatTabs } from './chat/chat-state.js';
+import { activeChatKey, chatTabs, isAgentKey } from './chat/chat-state.js';
+import { colleagueChatRefusal, toolOffNow } from './chat/colleague-reach.js';
 import { faqMatches, shortcutAtEnd } from './chat/faq.js';
 import { CRM_WHEN } from './crm/when.js';
 import { clampCursor } from './list-window.js';
@@ -41,6 +42,8 @@ const faqEntry = (c: WhenContext) => {
   return list[clampCursor(o.cursor, list.length)];
 };
 const tab = (n: number): Predicate => (c) => tabCount(c) >= n;
+/** The agent's status leaves this tool on (On Break turns some off: agents/transitions.ts TOOLS_OFF). */
+const toolOn = (c: WhenContext, tool: Parameters<typeof toolOffNow>[1]): boolean => toolOffNow(c.view, tool) === undefined;
 
 export const WHEN: Record<WhenId, Predicate> = {
   loggedIn,
@@ -52,7 +55,7 @@ export const WHEN: Record<WhenId, Predicate> = {
   inWrapUp: (c) => selected(c)?.phase === 'wrapup',
   codes: (c) => (selected(c)?.codeLists.some((l) => l.codes.length > 0) ?? false),
   chatting: (c) => (c.view.self?.status === 'busy' || c.view.self?.status === 'busy_stop_new') && c.view.work.some((w) => w.chat !== undefined),
-  canDial: (c) => loggedIn(c) && !busy(c) && (c.view.self?.status === 'available' || c.view.self?.status === 'working_offline'),
+  canDial: (c) => loggedIn(c) && !busy(c) && toolOn(c, 'dial') && (c.view.self?.status === 'available' || c.view.self?.status === 'working_offline'),
   call: (c) => liveCall(c) !== undefined,
   callLive: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail',
   canRecord: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail' && can(c, 'recordStart'),
@@ -73,6 +76,14 @@ export const WHEN: Record<WhenId, Predicate> = {
     return o !== undefined && c.view.work.find((w) => w.id === o.interactionId)?.call?.role === 'host';
   },
   chatShown: (c) => shownChat(c) !== null,
+  canWrite: (c) => {
+    const key = shownChat(c);
+    return key !== null && (!isAgentKey(key) || colleagueChatRefusal(c.view, key.slice(1)) === undefined);
+  },
+  canChatContact: (c) => {
+    const contact = contactUnderCursor(c.view.contacts, c.ui.contacts);
+    return contact !== undefined && colleagueChatRefusal(c.view, contact.id) === undefined;
+  },
   customerChatActive: (c) => {
     const key = shownChat(c);
     return key !== null && c.view.work.some((w) => w.id === key && w.chat !== undefined && w.phase === 'active');
@@ -87,8 +98,9 @@ export const WHEN: Record<WhenId, Predicate> = {
     return key !== null && shortcutAtEnd(c.ui.chat.drafts[key] ?? '', c.view.faq) !== null;
   },
   faqEntry: (c) => faqEntry(c) !== undefined,
-  canEditFaq: (c) => can(c, 'editFaq'),
-  canEditFaqEntry: (c) => can(c, 'editFaq') && faqEntry(c) !== undefined,
+  canEditFaq: (c) => can(c, 'editFaq') && toolOn(c, 'faq_edit'),
+  canEditFaqEntry: (c) => can(c, 'editFaq') && toolOn(c, 'faq_edit') && faqEntry(c) !== undefined,
+  canNotice: (c) => loggedIn(c) && toolOn(c, 'notices'),
   notices: (c) => c.view.notices.length > 0,
   severalNoticeGroups: (c) => c.view.noticeGroups.length > 1,
   ...CRM_WHEN,

@@ -124,7 +124,7 @@ describe('chat', () => {
 
   it('agent-to-agent chat only within the group, supervisors across theirs', () => {
     const h = harness(chatTenant());
-    h.available('a1', 'a3', 'boss');
+    h.available('a1', 'a2', 'a3', 'boss');
     h.ok({ type: 'send_agent_chat', agentId: 'a1', to: 'a2', text: 'coffee?' });
     const r = h.run({ type: 'send_agent_chat', agentId: 'a1', to: 'a3', text: 'hi' });
     expect(r.ok ? 'ok' : r.error.code).toBe('NOT_PERMITTED');
@@ -133,6 +133,19 @@ describe('chat', () => {
     expect(h.engine.queries.agentChat('a1', 'boss').map((m) => m.text)).toEqual(['nice call', 'thanks']);
     // Agent chats never count against capacity and need no accept.
     expect(h.status('a1')).toBe('available');
+  });
+
+  it('a chat to a logged-out colleague is refused, saying so; once they log in it goes', () => {
+    const h = harness(chatTenant());
+    h.available('a1');
+    const r = h.run({ type: 'send_agent_chat', agentId: 'a1', to: 'a2', text: 'coffee?' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: 'A2 is logged out: a chat reaches colleagues who are logged in.' } });
+    expect(h.engine.queries.agentChat('a1', 'a2')).toEqual([]);
+    h.ok({ type: 'login', agentId: 'a2' });
+    h.ok({ type: 'send_agent_chat', agentId: 'a1', to: 'a2', text: 'coffee?' });
+    h.ok({ type: 'logout', agentId: 'a2' });
+    expect(h.run({ type: 'send_agent_chat', agentId: 'a1', to: 'a2', text: 'still there?' }).ok).toBe(false);
+    expect(h.engine.queries.agentChat('a1', 'a2').map((m) => m.text)).toEqual(['coffee?']);
   });
 
   it('FAQ edits need the permission and survive a restart', () => {

@@ -110,6 +110,35 @@ describe('connection mode', () => {
     expect(h.engine.queries.self('a3')!.phone!.voice).toBe('connected');
   });
 
+  it("the guide's login flow: the persistent connection opening makes the agent Available by itself; a break they chose stays", () => {
+    const h = phoneHarness();
+    h.ok({ type: 'login', agentId: 'a3' });
+    h.ok({ type: 'set_status', agentId: 'a3', status: 'working_offline' });
+    h.ok({ type: 'phone_set_mode', agentId: 'a3', mode: 'persistent' });
+    h.ok({ type: 'logout', agentId: 'a3' });
+    // Logging in (On Break, the default) dials the day's connection; entering its PIN opens it: Available.
+    h.ok({ type: 'login', agentId: 'a3' });
+    expect(h.status('a3')).toBe('on_break');
+    h.seconds(3);
+    h.ok({ type: 'phone_voice_pin', agentId: 'a3', pin: h.sw.lastPinTo('+15105550103')! });
+    expect(h.engine.queries.self('a3')).toMatchObject({ status: 'available', statusChange: { cause: 'voice_connected', from: 'on_break' } });
+    const { id } = h.incoming();
+    expect(h.offerOf('a3')).toBe(id);
+  });
+
+  it('a break the agent chose, or Working Offline, stays when the connection re-opens', () => {
+    const h = phoneHarness();
+    persistentA3(h);
+    for (const status of ['on_break', 'working_offline'] as const) {
+      h.ok({ type: 'set_status', agentId: 'a3', status });
+      h.sw.hangUp(h.engine.queries.unsafeState().phone.agents.get('a3')!.voice!.legId);
+      h.ok({ type: 'phone_connect_voice', agentId: 'a3' });
+      h.seconds(3);
+      h.ok({ type: 'phone_voice_pin', agentId: 'a3', pin: h.sw.lastPinTo('+15105550103')! });
+      expect(h.engine.queries.self('a3')).toMatchObject({ status, phone: { voice: 'connected' } });
+    }
+  });
+
   it('a PIN not entered in time drops the attempt; logging out drops the connection', () => {
     const h = phoneHarness();
     persistentA3(h);

@@ -77,6 +77,31 @@ describe('the palette: only what works now', () => {
   });
 });
 
+describe('On Break: the tools it turns off are not offered', () => {
+  it('the palette offers no notice, dialing or colleague chat On Break; Working Offline it does', async () => {
+    const view = (status: 'on_break' | 'working_offline') => makeView({ self: { ...makeView().self!, status, permissions: ['editFaq'] } });
+    for (const [status, shown] of [['on_break', false], ['working_offline', true]] as const) {
+      h = await renderConsole({ view: view(status) });
+      for (const title of ['Send a notice', 'Dial a number']) {
+        await h.press(':');
+        await h.type(title.toLowerCase());
+        if (shown) expect(h.frame()).toContain(`› ${title}`);
+        else expect(h.frame()).toContain('No command matches');
+        await h.press(KEY.esc);
+      }
+      await h.press('4');
+      // The cursor is on Benjamin O. (Busy, logged in): chat is offered unless On Break.
+      if (shown) expect(footer(h)).toMatch(/m Chat/);
+      else expect(footer(h)).not.toMatch(/m Chat/);
+      // Pressing the key anyway says why, and opens nothing.
+      await h.press('N');
+      if (!shown) expect(h.frame().replace(/\s+/g, ' ')).toContain('You are On Break: sending notices is off.');
+      else expect(h.frame()).toContain('Send a notice');
+      h.unmount();
+    }
+  });
+});
+
 describe('help: whole descriptions, true keys', () => {
   it('shows every description whole at 80 columns, dims what does not apply, and Enter is not offered', async () => {
     h = await renderConsole();

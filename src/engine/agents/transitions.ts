@@ -18,8 +18,13 @@
  *                 from — `AfterWork.by` says which)
  *  - `stop_new`   the agent pressed Stop New while handling chats
  *  - `resume`     the agent pressed Resume
+ *  - `voice_connected` the persistent voice connection opened while the agent
+ *                 was still in the On Break of their login: the guide's
+ *                 persistent-mode flow ("Votre statut passe automatiquement à
+ *                 Disponible"); a break the agent chose is left alone
  */
 import type { Media, Status } from '../tenant/schema.js';
+import { STATUS_LABELS } from './labels.js';
 
 export type StatusCause =
   | 'agent'
@@ -31,7 +36,8 @@ export type StatusCause =
   | 'work_ended'
   | 'after_work'
   | 'stop_new'
-  | 'resume';
+  | 'resume'
+  | 'voice_connected';
 
 type Table = Record<Status, Partial<Record<Status, readonly StatusCause[]>>>;
 
@@ -40,7 +46,7 @@ export const STATUS_TRANSITIONS: Table = {
     on_break: ['login'],
   },
   on_break: {
-    available: ['agent'],
+    available: ['agent', 'voice_connected'],
     working_offline: ['agent'],
     logged_out: ['agent', 'logout'],
     // Direct agent routing reaches an agent whatever their status.
@@ -92,6 +98,33 @@ export const RECEIVES_OFFERS: ReadonlySet<Status> = new Set<Status>(['available'
 
 /** Statuses in which the agent is working (no manual status change). */
 export const WORKING: ReadonlySet<Status> = new Set<Status>(['busy', 'busy_stop_new']);
+
+/**
+ * The console's tools each status turns off, refused by the engine whatever
+ * the console shows. On Break: "L'accès à toutes les fonctions est désactivé.
+ * Le panneau de contrôle devient indisponible" — the control panel's tools
+ * (colleague chat, dialing, sending notices, editing the FAQ) are off; the
+ * status change, a direct call's offer, reading notices and the CRM's
+ * display panel stay. Logged out: nothing works, findAgent says so first.
+ */
+export type Tool = 'agent_chat' | 'dial' | 'notices' | 'faq_edit';
+
+export const TOOLS_OFF: Readonly<Partial<Record<Status, readonly Tool[]>>> = {
+  on_break: ['agent_chat', 'dial', 'notices', 'faq_edit'],
+};
+
+export const TOOL_LABELS: Readonly<Record<Tool, string>> = {
+  agent_chat: 'chatting with colleagues',
+  dial: 'dialing',
+  notices: 'sending notices',
+  faq_edit: 'editing the FAQ',
+};
+
+/** Why the status turns the tool off, in words (the engine's refusal, the console's greyed hint); undefined when it is on. */
+export function toolOffReason(status: Status, tool: Tool): string | undefined {
+  if (!TOOLS_OFF[status]?.includes(tool)) return undefined;
+  return `You are ${STATUS_LABELS[status]}: ${TOOL_LABELS[tool]} is off. Go Available or Working Offline to use it.`;
+}
 
 export function canTransition(from: Status, to: Status, cause: StatusCause): boolean {
   return STATUS_TRANSITIONS[from][to]?.includes(cause) ?? false;

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../kernel/result.js';
 import type { CommandOf } from '../kernel/types.js';
 import type { Interaction } from '../work/state.js';
 import { findOwnWork, startWrapUp } from '../work/steps.js';
-import { MAX_CHAT_MESSAGE, type ChatMessage } from './state.js';
+import { loggedOutChatReason, MAX_CHAT_MESSAGE, type ChatMessage } from './state.js';
 
 function checkText(text: string): Result<string> {
   if (text.trim() === '') return fail('VALIDATION', 'The message is empty.');
@@ -111,6 +111,7 @@ export const sendAgentChat: Handler<CommandOf<'send_agent_chat'>> = (ctx, cmd) =
   if (!ctx.tenant.agents.has(cmd.to)) return fail('NOT_FOUND', `There is no agent "${cmd.to}".`);
   if (!ctx.tenant.canChat(cmd.agentId, cmd.to))
     return fail('NOT_PERMITTED', 'You can chat with agents of your own group, and supervisors with the groups they supervise.');
+  if (!ctx.state.agents.get(cmd.to)?.loggedIn) return fail('INVALID_STATE', loggedOutChatReason(ctx.tenant.agents.get(cmd.to)!.displayName));
   const text = checkText(cmd.text);
   if (!text.ok) return text;
   ctx.emit({ type: 'agent_chat.message', agentId: cmd.agentId, to: cmd.to, message: message(ctx, 'agent', cmd.text, cmd.agentId) });

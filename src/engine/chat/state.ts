@@ -4,6 +4,9 @@ import type { EngineState } from '../kernel/types.js';
 /** DOMAIN.md: a chat message is at most 5,000 characters. */
 export const MAX_CHAT_MESSAGE = 5000;
 
+/** The guide: "L'agent doit être connecté pour que vous puissiez voir l'icône de chat." */
+export const loggedOutChatReason = (name: string): string => `${name} is logged out: a chat reaches colleagues who are logged in.`;
+
 /** One chat line. `from` says whose side wrote it; system lines are notices (transfers, ends). */
 export interface ChatMessage {
   id: string;

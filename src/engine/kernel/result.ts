@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'INVALID_STATE'
   | 'CAPACITY_REACHED'
   | 'CODE_REQUIRED'
+  /** The agent's status turns this tool off (On Break: colleague chat, dialing, notices, FAQ edits). */
+  | 'DISABLED_IN_STATUS'
   | 'VALIDATION'
   /** A transfer target queue has nobody available: confirm (force) to send it anyway. */
   | 'UNSTAFFED'

@@ -11,7 +11,7 @@
 import { randomInt } from 'node:crypto';
 import { hasPermission, PERMISSION_LABELS, type Permission } from '../agents/permissions.js';
 import type { AgentState } from '../agents/state.js';
-import { findAgent } from '../agents/steps.js';
+import { findAgent, transition } from '../agents/steps.js';
 import { done, type Ctx, type Handler } from '../kernel/module.js';
 import { fail, ok, refuseAfter, type Result } from '../kernel/result.js';
 import type { CommandOf, CommandOutcome, EngineHooks } from '../kernel/types.js';
@@ -106,8 +106,18 @@ export const voicePin: Handler<CommandOf<'phone_voice_pin'>> = (ctx, cmd) => {
       voiceDropped(ctx, cmd.agentId, voice.legId, 'Wrong PIN too many times.', true));
   ctx.emit({ type: 'phone.voice_connected', agentId: cmd.agentId, legId: voice.legId });
   ctx.emit({ type: 'phone.agent_notice', agentId: cmd.agentId, text: 'Voice connected: calls are answered over this connection.', level: 'info' });
+  readyToWork(ctx, found.value);
   return done();
 };
+
+/**
+ * The guide's persistent-mode flow: log in (On Break), answer, enter the PIN, "Votre statut passe
+ * automatiquement à Disponible". Only from the login's On Break: a break the agent chose, or one
+ * an offer caused, stays until they end it (a reconnect during lunch does not end lunch).
+ */
+function readyToWork(ctx: Ctx, agent: AgentState): void {
+  if (agent.status === 'on_break' && agent.statusChange?.cause === 'login' && !agent.offer) transition(ctx, agent, 'available', 'voice_connected');
+}
 
 export const changeWorkplace: Handler<CommandOf<'phone_change_workplace'>> = (ctx, cmd) => {
   const found = mayChange(ctx, cmd.agentId, 'changeWorkplacePhone');

@@ -6,6 +6,7 @@ import { error, info, send, type Handler } from '../actions/run.js';
 import type { ConsoleServices } from '../context.js';
 import { contactUnderCursor } from '../panes/contacts-state.js';
 import { activeChatKey, agentKey, chatTabs, isAgentKey, MAX_CHAT_TEXT, withRecord, type ChatKey } from './chat-state.js';
+import { colleagueChatRefusal } from './colleague-reach.js';
 import { faqInsertText, shortcutAtEnd } from './faq.js';
 import { stopTyping } from './typing.js';
 
@@ -104,7 +105,8 @@ async function sendDraft(s: ConsoleServices, key: ChatKey): Promise<void> {
 
 /** Opens a chat with a colleague (from Contacts or the directory) and starts writing. */
 export function chatWith(s: ConsoleServices, agentId: string): void {
-  if (agentId === s.view.get().agentId) return error(s, 'That is you.');
+  const refusal = colleagueChatRefusal(s.view.get(), agentId);
+  if (refusal) return error(s, refusal);
   showChat(s, agentKey(agentId));
   focusPane(s, 'interaction');
   s.ui.update((u) => ({ ...u, text: 'compose' }));
@@ -116,7 +118,11 @@ export const chatActions = {
     if (!contact) return error(s, 'No contact selected.');
     chatWith(s, contact.id);
   },
-  'chatPane.compose': withChat((s, key) => s.ui.update((u) => ({ ...u, focus: 'interaction', text: 'compose', chat: { ...u.chat, composeKey: key } }))),
+  'chatPane.compose': withChat((s, key) => {
+    const refusal = isAgentKey(key) ? colleagueChatRefusal(s.view.get(), key.slice(1)) : undefined;
+    if (refusal) return error(s, refusal);
+    s.ui.update((u) => ({ ...u, focus: 'interaction', text: 'compose', chat: { ...u.chat, composeKey: key } }));
+  }),
   'chat.tab1': pickTab(1),
   'chat.tab2': pickTab(2),
   'chat.tab3': pickTab(3),

@@ -18,9 +18,9 @@ const tab = <const N extends 1 | 2 | 3 | 4 | 5 | 6>(n: N) => ({
 } as const);
 
 export const CHAT_COMMANDS = [
-  { id: 'contacts.chat', context: 'contacts', title: 'Chat with contact', description: 'Open a chat with the colleague under the cursor (no accept needed).', keys: ['m'], hint: 'Chat' },
+  { id: 'contacts.chat', context: 'contacts', title: 'Chat with contact', description: 'Open a chat with the colleague under the cursor (no accept needed): colleagues who are logged in, not while you are On Break.', keys: ['m'], hint: 'Chat', when: 'canChatContact' },
 
-  { id: 'chatPane.compose', context: 'chatPane', title: 'Write a message', description: 'Type in the chat shown; the draft is kept per chat.', keys: ['enter'], hint: 'Write', when: 'chatShown' },
+  { id: 'chatPane.compose', context: 'chatPane', title: 'Write a message', description: 'Type in the chat shown; the draft is kept per chat (a colleague chat: while they are logged in and you are not On Break).', keys: ['enter'], hint: 'Write', when: 'canWrite' },
 
   tab(1), tab(2), tab(3), tab(4), tab(5), tab(6),
   { id: 'chat.next', context: 'chat', title: 'Next chat', description: 'Show the next chat tab.', keys: ['alt+right'], when: 'severalChats' },

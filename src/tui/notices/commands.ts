@@ -7,15 +7,17 @@ const TEXT_LAYER = '#text' as const;
 
 export const NOTICE_CONTEXTS = {
   notices: { title: 'Notices', note: 'Broadcast notices to your group, newest first; shown notices count as read.' },
-  noticeCompose: { title: 'Sending a notice', note: 'Type the notice (at most 1,000 characters); pick its priority and, as a supervisor, its groups.' },
+  noticeCompose: { title: 'Sending a notice', note: 'Type the notice (at most 1,000 characters); pick its priority and, as a supervisor, which of your groups get it.' },
   noticePopup: { title: 'Pop-up notice', note: 'Blocks the console until acknowledged.' },
 } as const;
 
 export const NOTICE_COMMANDS = [
-  { id: 'global.notice', context: 'global', title: 'Send a notice', description: 'Broadcast a notice to your group (a supervisor: to any of theirs).', keys: ['shift+n'], when: 'loggedIn' },
+  { id: 'global.notice', context: 'global', title: 'Send a notice', description: 'Broadcast a notice to your group (a supervisor: to any of theirs); not while On Break.', keys: ['shift+n'], when: 'canNotice' },
   { id: 'notices.open', context: 'notices', title: 'Read notice', description: 'Show the whole notice under the cursor.', keys: ['enter'], hint: 'Read', when: 'notices' },
   { id: 'noticeCompose.priority', context: 'noticeCompose', title: 'Next priority', description: 'Low, medium, high, pop-up (blocks the recipients until they acknowledge).', keys: ['tab'], hint: 'Priority' },
-  { id: 'noticeCompose.groups', context: 'noticeCompose', title: 'Next recipients', description: 'All your groups, or one of them (supervisors).', keys: ['ctrl+g'], hint: 'Recipients', when: 'severalNoticeGroups' },
+  { id: 'noticeCompose.groups', context: 'noticeCompose', title: 'Include / leave out a group', description: 'Supervisors: send to any of your groups — all of them, one, or a few (toggle the group under the cursor).', keys: ['ctrl+g'], hint: 'Include/leave out', when: 'severalNoticeGroups' },
+  { id: 'noticeCompose.nextGroup', context: 'noticeCompose', title: 'Next group', description: 'Move the cursor down the recipient groups.', keys: ['down'], when: 'severalNoticeGroups' },
+  { id: 'noticeCompose.prevGroup', context: 'noticeCompose', title: 'Previous group', description: 'Move the cursor up the recipient groups.', keys: ['up'], when: 'severalNoticeGroups' },
   { id: 'noticePopup.ok', context: 'noticePopup', title: 'Acknowledge', description: 'OK: the notice is read and the console is yours again.', keys: ['enter'], hint: 'OK' },
 ] as const;
 

@@ -6,7 +6,7 @@ import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
 import { keysLabel } from '../keymap.js';
 import { normalizeWidth } from '../text/normalize.js';
 import { wrapToWidth } from '../text/wrap.js';
-import { groupChoices } from './actions.js';
+import { recipientsLabel } from './actions.js';
 import { noticeHeader, PRIORITY_LABELS, PRIORITY_ROLES } from './items.js';
 import type { NoticeOverlay } from './overlays.js';
 import type { NoticeView } from '../../protocol/index.js';
@@ -27,15 +27,17 @@ const useMinute = (): number => useClockValue((n) => Math.floor(n / 60_000) * 60
 export const NoticeComposeDialog = memo(function NoticeComposeDialog({ overlay: o, width, height }: Props<'noticeCompose'>) {
   const { keymap } = useServices();
   const groups = useView((v) => v.noticeGroups);
-  const choices = groupChoices({ noticeGroups: groups });
+  const several = groups.length > 1;
   const intro: DialogLine[] = [
     { text: `Notice: ${normalizeWidth(o.text)}▌`, role: 'accent' },
     { text: `Priority: ${PRIORITY_LABELS[o.priority]} (${keysLabel(keymap, 'noticeCompose.priority')} changes)`, role: PRIORITY_ROLES[o.priority] },
-    { text: `To: ${choices[o.groups]?.label ?? 'my group'}${choices.length > 1 ? ` (${keysLabel(keymap, 'noticeCompose.groups')} changes)` : ''}` },
+    { text: `To: ${recipientsLabel(groups, o.groups)}${several ? ` (${keysLabel(keymap, 'noticeCompose.groups')} includes or leaves out the group under the cursor)` : ''}` },
     { text: `${keysLabel(keymap, 'dialog.select')} sends, ${keysLabel(keymap, 'dialog.close')} cancels.${o.priority === 'popup' ? ' A pop-up blocks your colleagues\' consoles until they press OK.' : ''}`, role: 'muted' },
   ];
   if (o.error) intro.push({ text: o.error, role: 'danger' });
-  return <ListDialog title="Send a notice" intro={intro} items={[]} cursor={0} width={width} height={height} />;
+  // A supervisor's groups, each ticked when it gets the notice.
+  const items = several ? groups.map((g) => ({ key: g.id, label: `[${o.groups.includes(g.id) ? 'x' : ' '}] ${g.name}` })) : [];
+  return <ListDialog title="Send a notice" intro={intro} items={items} cursor={o.groupCursor} width={width} height={height} />;
 });
 
 export const NoticeViewDialog = memo(function NoticeViewDialog({ overlay: o, width, height }: Props<'noticeView'>) {

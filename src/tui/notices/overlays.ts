@@ -15,7 +15,7 @@ export interface NoticePopup<Previous = unknown> {
 }
 
 export type NoticeOverlay =
-  /** `groups`: 0 = all the groups I may address, n = the n-th of them. */
-  | { kind: 'noticeCompose'; text: string; priority: NoticePriority; groups: number; error: string | null }
+  /** `groups`: the chosen recipients, any subset of the groups I may address (all at first); `groupCursor`: the one Ctrl-G toggles. */
+  | { kind: 'noticeCompose'; text: string; priority: NoticePriority; groups: readonly string[]; groupCursor: number; error: string | null }
   | { kind: 'noticeView'; noticeId: string; cursor: number }
   | NoticePopup;

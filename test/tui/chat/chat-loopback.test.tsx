@@ -18,6 +18,16 @@ async function settleOn(predicate: Parameters<typeof until>[1], label: string): 
   await h!.settle();
 }
 
+/** Ana Available, her colleague Ben logged in: a colleague chat can go. */
+async function colleagueReady(): Promise<void> {
+  rig = await loopback();
+  h = await renderConsole({ client: rig.client, now: Date.now() });
+  expect(rig.engine.execute({ type: 'login', agentId: 'ben' }).ok).toBe(true);
+  await h.press('s');
+  await h.press(KEY.enter);
+  await settleOn((v) => v.self?.status === 'available' && v.contacts.some((c) => c.id === 'ben' && c.status !== 'logged_out'), 'ready');
+}
+
 const conversation = () => rig!.client.getView().work[0]!.chat!.conversationId;
 
 describe('chat on loopback', () => {
@@ -64,12 +74,11 @@ describe('chat on loopback', () => {
   });
 
   it('a message sent while the connection drops stays pending, then is sent once after the reconnect', async () => {
-    rig = await loopback();
-    h = await renderConsole({ client: rig.client, now: Date.now() });
-    await h.press('4', '/');
-    await h.type('ben');
-    await h.press(KEY.enter, 'm');
-    await h.type('still there?');
+    await colleagueReady();
+    await h!.press('4', '/');
+    await h!.type('ben');
+    await h!.press(KEY.enter, 'm');
+    await h!.type('still there?');
     (rig.client as unknown as { ws?: { terminate(): void } }).ws?.terminate();
     await h.press(KEY.enter);
     await settleOn((v) => v.connection.state === 'online' && v.agentChats.some((c) => c.messages.length > 0), 'sent after reconnect');
@@ -81,15 +90,43 @@ describe('chat on loopback', () => {
   });
 
   it('agent to agent: opened from Contacts, no accept, the colleague receives it', async () => {
-    rig = await loopback();
-    h = await renderConsole({ client: rig.client, now: Date.now() });
-    await h.press('4', '/');
-    await h.type('ben');
-    await h.press(KEY.enter, 'm');
-    expect(h.frame()).toContain('Chat with Benjamin O.');
+    await colleagueReady();
+    await h!.press('4', '/');
+    await h!.type('ben');
+    await h!.press(KEY.enter, 'm');
+    expect(h!.frame()).toContain('Chat with Benjamin O.');
     await h.type('Coffee at 3?');
     await h.press(KEY.enter);
     await settleOn((v) => v.agentChats.some((c) => c.with === 'ben' && c.messages.length === 1), 'agent chat');
     expect(h.frame()).toMatch(/\d\d:\d\d You: Coffee at 3\?/);
+  });
+
+  it('On Break, or to a colleague who is logged out, chat is greyed out and refused in words; the engine refuses it too', async () => {
+    rig = await loopback();
+    h = await renderConsole({ client: rig.client, now: Date.now() });
+    await h.press('4', '/');
+    await h.type('ben');
+    await h.press(KEY.enter);
+    // Ana is On Break (the login's status): the Chat hint is gone, and m says why.
+    expect(h.frame()).not.toMatch(/m Chat/);
+    await h.press('m');
+    const flat = () => h!.frame().replace(/\s+/g, ' ');
+    expect(flat()).toContain('You are On Break: chatting with colleagues is off. Go Available or Working Offline to use it.');
+    expect(h.frame()).not.toContain('Chat with Benjamin O.');
+    expect(await rig.client.sendAgentChat('ben', 'hello?')).toMatchObject({ ok: false, error: { code: 'DISABLED_IN_STATUS' } });
+    // Available now, but Ben is logged out.
+    await h.press('s');
+    await h.press(KEY.enter);
+    await settleOn((v) => v.self?.status === 'available', 'available');
+    expect(h.frame()).not.toMatch(/m Chat/);
+    await h.press('m');
+    expect(flat()).toContain('Benjamin O. is logged out: a chat reaches colleagues who are logged in.');
+    expect(await rig.client.sendAgentChat('ben', 'hello?')).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/is logged out/) } });
+    // Ben logs in: the chat opens.
+    expect(rig.engine.execute({ type: 'login', agentId: 'ben' }).ok).toBe(true);
+    await settleOn((v) => v.contacts.some((c) => c.id === 'ben' && c.status === 'on_break'), 'ben in');
+    expect(h.frame()).toMatch(/m Chat/);
+    await h.press('m');
+    expect(h.frame()).toContain('Chat with Benjamin O.');
   });
 });

@@ -4,7 +4,7 @@ import { KEY } from '../helpers/render.js';
 import { calls, type Scenario } from '../helpers/scenario.js';
 import { notice, noticesView } from './fixtures.js';
 
-const supervisor = noticesView([], { noticeGroups: [{ id: 'support', name: 'Support' }, { id: 'billing', name: 'Billing' }] });
+const supervisor3 = noticesView([], { noticeGroups: [{ id: 'support', name: 'Support' }, { id: 'billing', name: 'Billing' }, { id: 'sales', name: 'Sales' }] });
 
 export const NOTICE_SCENARIOS = {
   'global.notice': {
@@ -31,13 +31,39 @@ export const NOTICE_SCENARIOS = {
     },
   },
   'noticeCompose.groups': {
-    view: supervisor,
+    // Opened on all the supervisor's groups; Ctrl-G leaves out the one under the cursor.
+    view: supervisor3,
     before: ['N'],
     check: async (h) => {
-      expect(h.frame()).toContain('To: Support (');
+      expect(h.frame()).toMatch(/To: Billing, Sales \(Ctrl-G[\s\S]*› \[ \] Support[\s\S]*\[x\] Billing[\s\S]*\[x\] Sales/);
       await h.type('Shift change');
       await h.press(KEY.enter);
-      expect(calls(h, 'broadcastNotice')).toEqual([['Shift change', 'low', ['support']]]);
+      expect(calls(h, 'broadcastNotice')).toEqual([['Shift change', 'low', ['billing', 'sales']]]);
+    },
+  },
+  'noticeCompose.nextGroup': {
+    // A chosen subset: two of three groups, not all, not one.
+    view: supervisor3,
+    before: ['N'],
+    check: async (h) => {
+      await h.press(KEY.ctrl('g'));
+      expect(h.frame()).toMatch(/To: Support, Sales \(/);
+      await h.type('Cover the phones');
+      await h.press(KEY.enter);
+      expect(calls(h, 'broadcastNotice')).toEqual([['Cover the phones', 'low', ['support', 'sales']]]);
+    },
+  },
+  'noticeCompose.prevGroup': {
+    view: supervisor3,
+    before: ['N', KEY.down],
+    check: async (h) => {
+      // Every group left out: nothing is sent, and the dialog says why.
+      for (const key of [KEY.ctrl('g'), KEY.down, KEY.ctrl('g'), KEY.down, KEY.ctrl('g')]) await h.press(key);
+      expect(h.frame()).toContain('To: nobody yet');
+      await h.type('Hello');
+      await h.press(KEY.enter);
+      expect(calls(h, 'broadcastNotice')).toEqual([]);
+      expect(h.frame()).toMatch(/Pick at least one group/);
     },
   },
   'noticePopup.ok': {
