@@ -5,6 +5,12 @@
 import type { ContactView, QueueListing } from '../protocol/index.js';
 import { STATUS_LABELS } from './labels.js';
 
+/** A transfer dialog's filter as you type: any of the texts holds the query, whatever its case (empty: everything). */
+export const matchesQuery = (query: string, ...texts: (string | undefined)[]): boolean => {
+  const q = query.trim().toLowerCase();
+  return q === '' || texts.some((t) => t?.toLowerCase().includes(q));
+};
+
 /** Colleagues who could take work from the queue now, never counting me (older servers: everyone available). */
 export const othersFree = (q: QueueListing): number => q.stats.others ?? q.stats.available;
 

@@ -370,6 +370,9 @@ describe('chat, FAQ, queries and typing (× with / without editFaq)', () => {
       const mate = await rawLogin(r.server.url, colleague);
       const stranger = await rawLogin(r.server.url, 'a3'); // group g2
 
+      // On Break (the login's status) colleague chat and FAQ edits are off, with a typed reason.
+      await fails(c, 'send_agent_chat', { to: colleague, text: 'hi' }, 'DISABLED_IN_STATUS');
+      await ok(c, 'set_status', { status: 'working_offline' });
       await ok(c, 'send_agent_chat', { to: colleague, text: 'Can you take the next VIP call?' });
       expect((await mate.next((f) => f.type === 'agent_chat')).data).toMatchObject({ with: agentId, message: { text: 'Can you take the next VIP call?' } });
       expect((await c.next((f) => f.type === 'agent_chat')).data).toMatchObject({ with: colleague });
@@ -420,6 +423,8 @@ describe('notices', () => {
     const a1 = await rawLogin(r.server.url, 'a1');
     const a2 = await rawLogin(r.server.url, 'a2');
     const a3 = await rawLogin(r.server.url, 'a3'); // group g2
+    await fails(a1, 'broadcast_notice', { text: 'On Break', priority: 'low' }, 'DISABLED_IN_STATUS');
+    await ok(a1, 'set_status', { status: 'available' });
     await ok(a1, 'broadcast_notice', { text: 'Queue backlog: please stay Available', priority: 'high' });
     const got = await a2.next((f) => f.type === 'notice');
     expect(got.seq).toEqual(expect.any(Number));

@@ -3,16 +3,11 @@
 // picks), so both always agree on the item under the cursor.
 import type { CallParticipantView, ContactView, InteractionView, QueueListing } from '../../protocol/index.js';
 import { STATUS_LABELS } from '../labels.js';
-import { agentUnreachable, freeLabel } from '../transfer-targets.js';
+import { agentUnreachable, freeLabel, matchesQuery as matches } from '../transfer-targets.js';
 import type { SafeView } from '../safe-view.js';
 import type { CallOverlay, PhoneInput } from './overlays.js';
 
 type OverlayOf<K extends CallOverlay['kind']> = Extract<CallOverlay, { kind: K }>;
-
-const matches = (query: string, ...texts: (string | undefined)[]): boolean => {
-  const q = query.trim().toLowerCase();
-  return q === '' || texts.some((t) => t?.toLowerCase().includes(q));
-};
 
 /** `disabled`: why the engine would refuse it now (shown greyed, with the reason). */
 export type TransferItem =

@@ -138,7 +138,7 @@ export const chatActions = {
     const w = s.view.get().work.find((x) => x.id === key);
     if (!w?.chat) return error(s, 'Only a customer chat can be transferred.');
     if (w.phase !== 'active') return error(s, 'This chat has ended.');
-    s.ui.update((u) => ({ ...u, overlay: { kind: 'chatTransfer', interactionId: key, queues: null, cursor: 0, step: 'pick', queueId: null, warning: null } }));
+    s.ui.update((u) => ({ ...u, overlay: { kind: 'chatTransfer', interactionId: key, queues: null, cursor: 0, query: '', step: 'pick', queueId: null, warning: null } }));
     const r = await s.client.listQueues().catch((e: Error) => ({ ok: false as const, error: { code: 'SERVER_ERROR' as const, message: e.message } }));
     if (!r.ok) {
       s.ui.update((u) => (u.overlay?.kind === 'chatTransfer' ? { ...u, overlay: null } : u));

@@ -53,7 +53,7 @@ export const CHAT_SCREENS = {
   compose: ['compose', TEXT_LAYER, 'chat', 'offer'],
   faq: ['faq', 'dialog', TEXT_LAYER, 'list', 'offer'],
   faqEdit: ['faqEdit', 'dialog', TEXT_LAYER, 'offer'],
-  chatTransfer: ['list', 'dialog', 'offer'],
+  chatTransfer: ['dialog', TEXT_LAYER, 'list', 'offer'],
 } as const;
 
 export const CHAT_DIALOG_CONTEXTS = ['compose', 'faq', 'faqEdit'] as const;

@@ -9,6 +9,7 @@ import { unstaffedWarning } from '../transfer-targets.js';
 import type { Overlay } from '../ui-state.js';
 import { insertIntoDraft } from './chat-actions.js';
 import { faqInsertText, faqMatches } from './faq.js';
+import { transferQueues } from './lists.js';
 import { FAQ_FIELDS, type ChatOverlay, type FaqFields } from './overlays.js';
 
 type Of<K extends ChatOverlay['kind']> = Extract<ChatOverlay, { kind: K }>;
@@ -96,7 +97,8 @@ export const chatDialogSelect: { [K in ChatOverlay['kind']]: (s: ConsoleServices
   chatTransfer: (s, o) => {
     if (!o.queues) return;
     if (o.step === 'pick') {
-      const q = o.queues[clampCursor(o.cursor, o.queues.length)];
+      const shown = transferQueues(o);
+      const q = shown[clampCursor(o.cursor, shown.length)];
       if (!q) return;
       // Known unstaffed (nobody but me could take it): warn now, before the engine would.
       const warning = unstaffedWarning(q, 'chat', s.view.get().self?.permissions.includes('transferToUnstaffedQueues') ?? false);

@@ -17,6 +17,7 @@ import { normalizeWidth } from '../text/normalize.js';
 import { wrapToWidth } from '../text/wrap.js';
 import { freeLabel } from '../transfer-targets.js';
 import { faqMatches, faqPreviewMarkup } from './faq.js';
+import { transferQueues } from './lists.js';
 import { FAQ_FIELDS, type ChatOverlay } from './overlays.js';
 import { richLines } from './rich.js';
 import { StyledLineView } from './styled-line.js';
@@ -96,9 +97,8 @@ export const ChatTransferDialog = memo(function ChatTransferDialog({ overlay, wi
   const { keymap } = useServices();
   const offset = useView((v) => v.clockOffset);
   const now = useClockValue((t) => Math.floor((t + offset) / 1000) * 1000);
-  const queues = overlay.queues ?? [];
-  const target = queues.find((q) => q.id === overlay.queueId);
-  const items = queues.map((q) => ({
+  const target = overlay.queues?.find((q) => q.id === overlay.queueId);
+  const items = transferQueues(overlay).map((q) => ({
     key: q.id,
     label: q.name,
     right: `${freeLabel(q)} · ${q.stats.waiting} waiting · ${q.stats.oldestArrival !== undefined ? formatWait(now - q.stats.oldestArrival) : '—'}`,
@@ -106,10 +106,11 @@ export const ChatTransferDialog = memo(function ChatTransferDialog({ overlay, wi
   const intro = overlay.queues === null
     ? [{ text: 'Loading chat queues…', role: 'muted' as const }]
     : overlay.step === 'pick'
-      ? [{ text: `Pick a chat queue (${keysLabel(keymap, 'dialog.select')}); the history goes along. "avail": colleagues who could take it now — never you, a chat you transfer is not offered back to you.` }]
+      ? [{ text: `Search: ${normalizeWidth(overlay.query)}▌`, role: 'accent' as const },
+        { text: `Type to filter; pick a chat queue (${keysLabel(keymap, 'dialog.select')}); the history goes along. "avail": colleagues who could take it now — never you, a chat you transfer is not offered back to you.` }]
       : overlay.step === 'confirm'
         ? [{ text: `Transfer this chat to ${target?.name ?? '?'}? ${keysLabel(keymap, 'dialog.select')} confirms, ${keysLabel(keymap, 'dialog.close')} goes back.`, role: 'accent' as const }]
         : [{ text: overlay.warning ?? 'Nobody else is available there.', role: 'warning' as const },
           { text: `${keysLabel(keymap, 'dialog.select')} transfers anyway, ${keysLabel(keymap, 'dialog.close')} goes back.`, role: 'warning' as const }];
-  return <ListDialog title="Transfer chat" intro={intro} items={items} cursor={overlay.cursor} empty={overlay.queues ? 'No chat queue.' : ''} width={width} height={height} />;
+  return <ListDialog title="Transfer chat" intro={intro} items={items} cursor={overlay.cursor} empty={overlay.queues ? (overlay.query.trim() ? `No chat queue matches "${normalizeWidth(overlay.query)}".` : 'No chat queue.') : ''} width={width} height={height} />;
 });

@@ -12,6 +12,8 @@ export type ChatOverlay =
   | { kind: 'faqEdit'; id: string; isNew: boolean; fields: FaqFields; field: number; cursor: number; target: ChatKey | null }
   | {
     kind: 'chatTransfer'; interactionId: string; queues: readonly QueueListing[] | null; cursor: number;
+    /** Typed to filter the queues (the guide: "rechercher et filtrer les files d'attente"). */
+    query: string;
     /** pick a queue, confirm it, or confirm again after an UNSTAFFED warning. */
     step: 'pick' | 'confirm' | 'unstaffed'; queueId: string | null; warning: string | null;
   };

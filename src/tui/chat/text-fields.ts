@@ -35,4 +35,11 @@ export const CHAT_TEXT_FIELDS = {
     multiline: true,
     max: 20_000,
   },
+  // The transfer dialog's filter, while a queue is being picked (not on its confirm steps).
+  chatTransfer: {
+    get: (u) => (u.overlay?.kind === 'chatTransfer' && u.overlay.step === 'pick' ? u.overlay.query : undefined),
+    set: (u, query) => (u.overlay?.kind === 'chatTransfer' ? { ...u, overlay: { ...u.overlay, query, cursor: 0 } } : u),
+    multiline: false,
+    max: 100,
+  },
 } satisfies Record<string, Field>;

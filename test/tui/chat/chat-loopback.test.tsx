@@ -79,14 +79,14 @@ describe('chat on loopback', () => {
     await h!.type('ben');
     await h!.press(KEY.enter, 'm');
     await h!.type('still there?');
-    (rig.client as unknown as { ws?: { terminate(): void } }).ws?.terminate();
-    await h.press(KEY.enter);
+    (rig!.client as unknown as { ws?: { terminate(): void } }).ws?.terminate();
+    await h!.press(KEY.enter);
     await settleOn((v) => v.connection.state === 'online' && v.agentChats.some((c) => c.messages.length > 0), 'sent after reconnect');
-    await h.settle();
-    expect(h.stdout.frames.some((f) => f.includes('still there? (sending…)'))).toBe(true);
-    expect(h.frame()).not.toContain('sending…');
-    expect(h.frame()).toMatch(/\d\d:\d\d You: still there\?/);
-    expect(rig.client.getView().agentChats.find((c) => c.with === 'ben')!.messages).toHaveLength(1);
+    await h!.settle();
+    expect(h!.stdout.frames.some((f) => f.includes('still there? (sending…)'))).toBe(true);
+    expect(h!.frame()).not.toContain('sending…');
+    expect(h!.frame()).toMatch(/\d\d:\d\d You: still there\?/);
+    expect(rig!.client.getView().agentChats.find((c) => c.with === 'ben')!.messages).toHaveLength(1);
   });
 
   it('agent to agent: opened from Contacts, no accept, the colleague receives it', async () => {
@@ -95,15 +95,15 @@ describe('chat on loopback', () => {
     await h!.type('ben');
     await h!.press(KEY.enter, 'm');
     expect(h!.frame()).toContain('Chat with Benjamin O.');
-    await h.type('Coffee at 3?');
-    await h.press(KEY.enter);
+    await h!.type('Coffee at 3?');
+    await h!.press(KEY.enter);
     await settleOn((v) => v.agentChats.some((c) => c.with === 'ben' && c.messages.length === 1), 'agent chat');
-    expect(h.frame()).toMatch(/\d\d:\d\d You: Coffee at 3\?/);
+    expect(h!.frame()).toMatch(/\d\d:\d\d You: Coffee at 3\?/);
   });
 
   it('On Break, or to a colleague who is logged out, chat is greyed out and refused in words; the engine refuses it too', async () => {
     rig = await loopback();
-    h = await renderConsole({ client: rig.client, now: Date.now() });
+    h = await renderConsole({ client: rig!.client, now: Date.now() });
     await h.press('4', '/');
     await h.type('ben');
     await h.press(KEY.enter);

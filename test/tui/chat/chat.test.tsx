@@ -273,6 +273,36 @@ describe('transfer dialog', () => {
   });
 });
 
+describe('transfer dialog: search', () => {
+  it('filters the chat queues as you type, whatever the case; Enter picks the match under the cursor; Backspace widens again', async () => {
+    h = await renderConsole({ view: chatView() });
+    h.fake!.answerOnce('listQueues', {
+      ok: true,
+      queues: ['Support chat', 'Sales chat', 'Billing chat', 'Sales VIP chat'].map((name) => ({
+        id: name.toLowerCase().replace(/ /g, '-'), name, media: 'chat' as const, priority: 50, stats: { available: 2, waiting: 0, others: 2 },
+      })),
+    });
+    await h.press(KEY.ctrl('t'));
+    expect(h.frame()).toMatch(/Search: ▌[\s\S]*Support chat[\s\S]*Sales chat[\s\S]*Billing chat[\s\S]*Sales VIP chat/);
+    await h.type('SAL');
+    let f = h.frame();
+    expect(f).toMatch(/Search: SAL▌[\s\S]*› Sales chat[\s\S]*Sales VIP chat/);
+    expect(f).not.toContain('Support chat');
+    expect(f).not.toContain('Billing chat');
+    await h.press(KEY.down);
+    await h.type('x');
+    expect(h.frame()).toContain('No chat queue matches "SALx".');
+    await h.press(KEY.backspace, KEY.down, KEY.enter);
+    expect(h.frame()).toContain('Transfer this chat to Sales VIP chat?');
+    // Typing on the confirm step does not change the search.
+    await h.type('q');
+    await h.press(KEY.enter);
+    expect(calls('transferChat')).toEqual([['c1', 'sales-vip-chat', false]]);
+    f = h.frame();
+    expect(f).toContain('Chat transferred to Sales VIP chat.');
+  });
+});
+
 describe('agent-to-agent chat', () => {
   it('opens from Contacts without accept, sends, and counts unread in the status bar', async () => {
     h = await renderConsole({ view: chatView({ agentChats: [{ with: 'dev', messages: [msg('a1', 'agent', 'Got a minute?', { agentId: 'dev' })] }] }) });
