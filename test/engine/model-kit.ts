@@ -156,7 +156,7 @@ export function randomStep(rng: Rng, engine: Engine, clock: VirtualClock): Step 
   return choices[0]![1]();
 }
 
-export const ERROR_CODES = new Set(['NOT_FOUND', 'NOT_PERMITTED', 'INVALID_TRANSITION', 'INVALID_STATE', 'CAPACITY_REACHED', 'CODE_REQUIRED', 'VALIDATION', 'UNSTAFFED']);
+export const ERROR_CODES = new Set(['NOT_FOUND', 'NOT_PERMITTED', 'INVALID_TRANSITION', 'INVALID_STATE', 'CAPACITY_REACHED', 'CODE_REQUIRED', 'VALIDATION', 'UNSTAFFED', 'DISABLED_IN_STATUS']);
 
 /**
  * Follows the published events and checks the invariants after every batch

@@ -107,7 +107,7 @@ describe('broadcast notices', () => {
     const db = join(dir, 'cc.db');
     const clock = new VirtualClock();
     const one = harness(tenant(), db, clock);
-    one.ok({ type: 'login', agentId: 'a1' });
+    one.available('a1');
     one.ok({ type: 'broadcast_notice', agentId: 'a1', text: 'Remember the survey', priority: 'medium' });
     one.ok({ type: 'broadcast_notice', agentId: 'a1', text: 'Lunch is here', priority: 'low' });
     one.ok({ type: 'read_notices', agentId: 'sup', noticeIds: ['N-2'] });

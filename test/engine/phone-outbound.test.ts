@@ -102,7 +102,7 @@ describe('outbound calls', () => {
   it('dialing needs Available or Working Offline, no offer and no other work', () => {
     const h = phoneHarness();
     h.ok({ type: 'login', agentId: 'a1' });
-    expect(h.run({ type: 'phone_dial', agentId: 'a1', number: '5102592675', code: 'followup' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/On Break/) } });
+    expect(h.run({ type: 'phone_dial', agentId: 'a1', number: '5102592675', code: 'followup' })).toMatchObject({ ok: false, error: { code: 'DISABLED_IN_STATUS', message: expect.stringMatching(/On Break: dialing is off/) } });
     h.ok({ type: 'set_status', agentId: 'a1', status: 'working_offline' });
     h.ok({ type: 'phone_dial', agentId: 'a1', number: '5102592675', code: 'followup' });
     expect(h.code(h.run({ type: 'phone_dial', agentId: 'a1', number: '5102592675', code: 'followup' }))).toBe('CAPACITY_REACHED');

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyServerEnvelope } from '../../src/protocol/index.js';
 import { freePort, startServe, type ServeProcess } from '../soak/serve-process.js';
 import { serverViews, withLogCopy } from '../soak/log-views.js';
+import { agent } from '../engine/harness.js';
 import { RawClient, rawLogin, wireTenant } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ac-kill-'));
@@ -40,7 +41,8 @@ const linesToA2 = () =>
   withLogCopy(tenantFile, dbFile, (e) => e.queries.agentChatsOf('a1').find((c) => c.with === 'a2')?.messages.map((m) => m.text) ?? []);
 
 beforeAll(async () => {
-  writeFileSync(tenantFile, JSON.stringify(await wireTenant()));
+  // a4: a colleague of a1 and a2 who logs out (a chat reaches colleagues who are logged in: a2 stays).
+  writeFileSync(tenantFile, JSON.stringify(await wireTenant({ agents: [agent('a1'), agent('a2'), agent('a3', { group: 'g2' }), agent('a4')] })));
   port = await freePort();
 });
 afterAll(async () => {
@@ -52,6 +54,7 @@ afterAll(async () => {
 describe('serve killed with SIGKILL and restarted', () => {
   let a1: Awaited<ReturnType<typeof rawLogin>>;
   let a2: Awaited<ReturnType<typeof rawLogin>>;
+  let a4: Awaited<ReturnType<typeof rawLogin>>;
   let a3old: Awaited<ReturnType<typeof rawLogin>>;
   let a3: Awaited<ReturnType<typeof rawLogin>>;
   let firstAck: AnyServerEnvelope;
@@ -60,11 +63,13 @@ describe('serve killed with SIGKILL and restarted', () => {
     await serve('first.log');
     a1 = track(await rawLogin(server!.url, 'a1'));
     a2 = track(await rawLogin(server!.url, 'a2'));
+    a4 = track(await rawLogin(server!.url, 'a4'));
     a3old = track(await rawLogin(server!.url, 'a3'));
     a3 = track(await rawLogin(server!.url, 'a3')); // takes a3's session over
+    expect((await a1.cmd('set_status', { status: 'available' })).type).toBe('ack'); // On Break, colleague chat is off
     firstAck = await a1.cmd('send_agent_chat', { to: 'a2', text: 'acknowledged' }, 'cmd-acked');
     expect(firstAck.type).toBe('ack');
-    expect((await a2.cmd('logout', {})).type).toBe('ack');
+    expect((await a4.cmd('logout', {})).type).toBe('ack');
     // Sent, and the server killed at once: it may or may not have reached the log.
     a1.send({ v: 1, type: 'send_agent_chat', id: 'cmd-in-flight', data: { to: 'a2', text: 'in flight' } });
     await server!.kill9();
@@ -94,7 +99,7 @@ describe('serve killed with SIGKILL and restarted', () => {
   });
 
   it('tokens retired before the kill stay retired: logged out, taken over; the newer one resumes', async () => {
-    expect((await resume(a2.token, a2.epoch, a2.lastSeq())).reply.data).toMatchObject({ code: 'SESSION_UNKNOWN' });
+    expect((await resume(a4.token, a4.epoch, a4.lastSeq())).reply.data).toMatchObject({ code: 'SESSION_UNKNOWN' });
     expect((await resume(a3old.token, a3old.epoch, a3old.lastSeq())).reply.data).toMatchObject({ code: 'SESSION_UNKNOWN' });
     expect((await resume(a3.token, a3.epoch, a3.lastSeq())).reply).toMatchObject({ type: 'session', data: { agentId: 'a3', resumed: false } });
   });

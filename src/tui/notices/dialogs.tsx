@@ -31,7 +31,7 @@ export const NoticeComposeDialog = memo(function NoticeComposeDialog({ overlay: 
   const intro: DialogLine[] = [
     { text: `Notice: ${normalizeWidth(o.text)}▌`, role: 'accent' },
     { text: `Priority: ${PRIORITY_LABELS[o.priority]} (${keysLabel(keymap, 'noticeCompose.priority')} changes)`, role: PRIORITY_ROLES[o.priority] },
-    { text: `To: ${recipientsLabel(groups, o.groups)}${several ? ` (${keysLabel(keymap, 'noticeCompose.groups')} includes or leaves out the group under the cursor)` : ''}` },
+    { text: `To: ${recipientsLabel(groups, o.groups)}${several ? ` (${keysLabel(keymap, 'noticeCompose.groups')} toggles the group at ›)` : ''}` },
     { text: `${keysLabel(keymap, 'dialog.select')} sends, ${keysLabel(keymap, 'dialog.close')} cancels.${o.priority === 'popup' ? ' A pop-up blocks your colleagues\' consoles until they press OK.' : ''}`, role: 'muted' },
   ];
   if (o.error) intro.push({ text: o.error, role: 'danger' });
