@@ -23,7 +23,8 @@ export interface Settings {
   notifications: NotifySetting;
   /** Linear mode (screen readers) every time, as --linear. */
   linear: boolean;
-  dateFormat: (typeof DATE_FORMATS)[number];
+  /** The agent's own date format: iso, us or eu (absent: their profile's on the server, else the tenant's). */
+  dateFormat?: (typeof DATE_FORMATS)[number];
   lastOutboundCode?: string;
   favourites: string[];
 }
@@ -34,7 +35,6 @@ export const DEFAULT_SETTINGS: Settings = {
   bell: true,
   notifications: 'auto',
   linear: false,
-  dateFormat: 'iso',
   favourites: [],
 };
 

@@ -11,6 +11,7 @@ export { MEDIA, type Media } from './work/media.js';
 export { canTransition, manualTargets, toolOffReason, type Tool } from './agents/transitions.js';
 export { OFFER_OUTCOMES } from './work/offer-outcomes.js';
 export { STATUS_LABELS, MEDIA_LABELS } from './agents/labels.js';
+export { DATE_FORMATS, type DateFormat } from './agents/date-formats.js';
 export { MAX_NOTES } from './work/state.js';
 export { MAX_CHAT_MESSAGE, loggedOutChatReason } from './chat/state.js';
 export { NOTICE_PRIORITIES, MAX_NOTICE_TEXT, type NoticePriority } from './notices/state.js';

@@ -7,6 +7,8 @@
 export { MEDIA, MEDIA_LABELS, STATUSES, STATUS_LABELS, canTransition, manualTargets } from '../engine/vocabulary.js';
 /** The tools a status turns off (On Break), with the engine's own reason: a console greys them out before the engine refuses. */
 export { toolOffReason, type Tool } from '../engine/vocabulary.js';
+/** How dates are written; the self view carries the agent's own (profile, else tenant). */
+export { DATE_FORMATS, type DateFormat } from '../engine/vocabulary.js';
 /** Why a chat cannot reach a colleague who is logged out (the engine refuses it with these words). */
 export { loggedOutChatReason } from '../engine/vocabulary.js';
 /** Where a rejected or missed offer leaves the agent: a console says it before the agent rejects. */

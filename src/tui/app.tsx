@@ -3,6 +3,7 @@
 // All keys go through one handler (use-console-input.ts); each pane selects
 // its own data, so this component re-renders only on focus, dialog, offer
 // presence or terminal size changes.
+import type { DateFormat } from '../protocol/index.js';
 import { Box } from 'ink';
 import { useEffect, useState, type ComponentType } from 'react';
 import { CALL_DIALOGS } from './call/dialogs.js';
@@ -63,6 +64,8 @@ export interface ConsoleProps {
   onFavouritesChange?: (ids: readonly string[]) => void;
   /** Shown as an error line once the console is up (the theme, the settings). */
   startupProblems?: readonly string[];
+  /** The agent's own date format setting (absent: the server's, from their profile or the tenant). */
+  dateFormat?: DateFormat;
   onExit: (code: number) => void;
   /** Linear mode: what changes is said as lines on this output (the screen is laid out, never drawn). */
   linear?: LinearSink;
@@ -81,6 +84,7 @@ export function Console(props: ConsoleProps) {
     terminal: props.terminal ?? NO_TERMINAL,
     onFavouritesChange: props.onFavouritesChange,
     linear: props.linear,
+    dateFormat: props.dateFormat,
   }));
   useEffect(() => {
     const keys = services.keymap.problems;

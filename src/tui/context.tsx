@@ -7,6 +7,7 @@ import type { CallClientMethod } from './call/client-methods.js';
 import type { ChatClientMethod } from './chat/client-methods.js';
 import type { CrmClientMethod } from './crm/client-methods.js';
 import type { Clock } from './clock.js';
+import type { DateFormat } from '../protocol/index.js';
 import type { Keymap } from './keymap.js';
 import type { LinearSink } from './linear/sink.js';
 import type { SafeView } from './safe-view.js';
@@ -36,6 +37,8 @@ export interface ConsoleServices {
   exit(code: number): void;
   /** The terminal beyond frames: title, alerts (bell, desktop notification), repaint, suspend. */
   terminal: TerminalControl;
+  /** The date format the agent chose in their own settings (absent: their profile's on the server, else the tenant's). */
+  dateFormat?: DateFormat | undefined;
   /** Called when favourites change, so a caller can persist them. */
   onFavouritesChange?: ((ids: readonly string[]) => void) | undefined;
   /** Linear mode (--linear): changes are said as plain lines here; absent on the full screen. */
@@ -53,6 +56,14 @@ export function useServices(): ConsoleServices {
 export const useView = <S,>(selector: (v: SafeView) => S): S => useStore(useServices().view, selector);
 export const useUi = <S,>(selector: (u: UiState) => S): S => useStore(useServices().ui, selector);
 export const useTheme = (): Theme => useServices().theme;
+
+/** How this agent's dates are written: their own setting, else their profile's (the tenant's default). */
+export const dateFormatOf = (s: Pick<ConsoleServices, 'dateFormat' | 'view'>): DateFormat => s.dateFormat ?? s.view.get().self?.dateFormat ?? 'iso';
+export function useDateFormat(): DateFormat {
+  const s = useServices();
+  const fromProfile = useView((v) => v.self?.dateFormat);
+  return s.dateFormat ?? fromProfile ?? 'iso';
+}
 
 /** A value derived from the view and the console's state together (what
  *  applies now: hints, predicates). Re-renders only when the value changes:

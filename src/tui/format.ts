@@ -5,6 +5,8 @@
 // status, interactions, offers, queue waits), 'minute' for a glance at
 // colleagues (contacts' time in status), which then changes once a minute.
 
+import type { DateFormat } from '../protocol/index.js';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -79,12 +81,34 @@ export function hhmm(ts: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A calendar day in the agent's date format (My profile: the tenant's unless they chose): every date the console shows goes through here. */
+export function formatDay(year: number, month: number, day: number, format: DateFormat): string {
+  const [y, m, d] = [String(year).padStart(4, '0'), pad2(month), pad2(day)];
+  return DAY_FORMATS[format](y, m, d);
+}
 
-/** "10:42" today, "Nov 24 10:42" before (call history, notices). */
-export function whenLabel(at: number, now: number): string {
+const DAY_FORMATS: Record<DateFormat, (y: string, m: string, d: string) => string> = {
+  iso: (y, m, d) => `${y}-${m}-${d}`,
+  us: (y, m, d) => `${m}/${d}/${y}`,
+  eu: (y, m, d) => `${d}/${m}/${y}`,
+};
+
+/** The local day of an instant: "2025-11-24", "11/24/2025" or "24/11/2025". */
+export function dateLabel(ts: number, format: DateFormat): string {
+  const d = new Date(ts);
+  return formatDay(d.getFullYear(), d.getMonth() + 1, d.getDate(), format);
+}
+
+/** A day as the engine keeps it ("2025-11-24", a CRM due date) in the agent's format; anything else as it is. */
+export function dayLabel(isoDay: string, format: DateFormat): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return m ? formatDay(Number(m[1]), Number(m[2]), Number(m[3]), format) : isoDay;
+}
+
+/** "10:42" today, "2025-11-24 10:42" before (in the agent's date format): call history, notices. */
+export function whenLabel(at: number, now: number, format: DateFormat): string {
   const d = new Date(at);
   const today = new Date(now);
   const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
-  return sameDay ? hhmm(at) : `${MONTHS[d.getMonth()]} ${d.getDate()} ${hhmm(at)}`;
+  return sameDay ? hhmm(at) : `${dateLabel(at, format)} ${hhmm(at)}`;
 }

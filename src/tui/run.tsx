@@ -19,6 +19,7 @@ import { asciiText } from './screen/charset.js';
 import { cellWidth } from './screen/width.js';
 import { LinearOutput } from './linear/output.js';
 import type { Theme } from './theme.js';
+import type { DateFormat } from '../protocol/index.js';
 
 export interface RunConsoleOptions {
   /** An EngineClient (or anything with its view and commands), connected. */
@@ -41,6 +42,8 @@ export interface RunConsoleOptions {
   /** Favourite contacts to start with, and where to report changes (to persist them). */
   favourites?: readonly string[];
   onFavouritesChange?: (ids: readonly string[]) => void;
+  /** The agent's own date format (their settings); absent: the server's (profile, else tenant). */
+  dateFormat?: DateFormat;
   /**
    * For benchmarks and diagnostics (the console itself never sets it):
    * `fullFrames` repaints the whole screen every frame (the full-redraw
@@ -95,6 +98,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<number> {
         terminal={terminalControl(session, renderer, linear ? { ...caps, titles: false } : caps, { bell: opts.bell ?? true })}
         favourites={opts.favourites}
         onFavouritesChange={opts.onFavouritesChange}
+        dateFormat={opts.dateFormat}
         onExit={(code) => resolveExit(code)}
         linear={linear}
       />

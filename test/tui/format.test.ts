@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatSigned, formatWait, GRANULARITY_MS, whenLabel } from '../../src/tui/format.js';
+import { formatClock, formatDuration, formatSigned, formatWait, GRANULARITY_MS, whenLabel, dateLabel, dayLabel } from '../../src/tui/format.js';
+import type { DateFormat } from '../../src/protocol/index.js';
 
 const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H, W = 7 * D;
 
@@ -107,10 +108,20 @@ describe('formatSigned (wrap-up timer)', () => {
 });
 
 describe('whenLabel', () => {
-  it('today as a time of day, earlier days with the date', () => {
+  it('today as a time of day, earlier days with the date in the agent\'s format', () => {
     const now = new Date(2026, 10, 26, 15, 30).getTime();
-    expect(whenLabel(new Date(2026, 10, 26, 9, 5).getTime(), now)).toBe('09:05');
-    expect(whenLabel(new Date(2026, 10, 24, 23, 59).getTime(), now)).toBe('Nov 24 23:59');
-    expect(whenLabel(new Date(2025, 10, 26, 9, 5).getTime(), now)).toBe('Nov 26 09:05'); // same day, another year
+    expect(whenLabel(new Date(2026, 10, 26, 9, 5).getTime(), now, 'us')).toBe('09:05');
+    expect(whenLabel(new Date(2026, 10, 24, 23, 59).getTime(), now, 'iso')).toBe('2026-11-24 23:59');
+    expect(whenLabel(new Date(2026, 10, 24, 23, 59).getTime(), now, 'us')).toBe('11/24/2026 23:59');
+    expect(whenLabel(new Date(2026, 10, 24, 23, 59).getTime(), now, 'eu')).toBe('24/11/2026 23:59');
+    expect(whenLabel(new Date(2025, 10, 26, 9, 5).getTime(), now, 'eu')).toBe('26/11/2025 09:05'); // same day, another year
+  });
+});
+
+describe('dates in the agent\'s format', () => {
+  it('a day of the engine (a due date) and the day of an instant, in each format; anything not a day stays as it is', () => {
+    expect(['iso', 'us', 'eu'].map((f) => dayLabel('2026-03-07', f as DateFormat))).toEqual(['2026-03-07', '03/07/2026', '07/03/2026']);
+    expect(dateLabel(new Date(2026, 0, 2, 23, 59).getTime(), 'us')).toBe('01/02/2026');
+    expect(dayLabel('next week', 'eu')).toBe('next week');
   });
 });

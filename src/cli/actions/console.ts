@@ -9,6 +9,7 @@ import { detectCaps, NOTIFY_SETTINGS, type NotifySetting } from '../../tui/scree
 import { loadTheme, pickThemeName } from '../../tui/theme.js';
 import { openSettings, settingsProblems, validSetting, type SettingsStore } from '../config.js';
 import { UsageError } from '../errors.js';
+import type { DateFormat } from '../../protocol/vocabulary.js';
 import { connect, passwordFor, targetOf, tlsOptionsOf } from './connect.js';
 import { showConnecting } from './connecting.js';
 
@@ -80,8 +81,15 @@ export async function runConsole(ui: Promise<ConsoleUi>, client: EngineClient, f
     bell: flags.bell && validSetting(settings, 'bell'),
     linear: flags.linear === true || validSetting(settings, 'linear'),
     favourites: validSetting(settings, 'favourites'),
+    ...dateFormatChoice(settings),
     onFavouritesChange: (favourites: readonly string[]) => settings.set('favourites', [...favourites]),
   });
+}
+
+/** The saved date format, when there is a valid one (else the server's: the agent's profile, the tenant's default). */
+function dateFormatChoice(settings: SettingsStore): { dateFormat?: DateFormat } {
+  const saved = validSetting(settings, 'dateFormat');
+  return saved ? { dateFormat: saved } : {};
 }
 
 const isNotifySetting = (v: unknown): v is NotifySetting => (NOTIFY_SETTINGS as readonly unknown[]).includes(v);

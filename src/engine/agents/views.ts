@@ -1,6 +1,7 @@
 /** What a console shows of agents: the agent themselves, and their colleagues. */
 import type { ViewContext } from '../kernel/module.js';
 import type { Status } from '../tenant/schema.js';
+import type { DateFormat } from './date-formats.js';
 import { permissionsOf, type Permission } from './permissions.js';
 import type { AfterWork, StatusChange } from './state.js';
 import { statusAfterWork, type OfferRef } from './transitions.js';
@@ -37,6 +38,8 @@ export interface AgentSelfView {
   /** The status the agent takes when their current work ends (the rule: `afterWork`, else Available). */
   statusAfterWork: Status;
   loggedIn: boolean;
+  /** How dates are shown to this agent: their profile's format, else the tenant's. */
+  dateFormat: DateFormat;
 }
 
 export interface ContactView {
@@ -94,6 +97,7 @@ export function agentViews(vc: ViewContext) {
         ...(a?.afterWork ? { afterWork: { ...a.afterWork, ...offerRef(a.afterWork.offer) } } : {}),
         statusAfterWork: statusAfterWork(a ?? {}),
         loggedIn: a?.loggedIn ?? false,
+        dateFormat: c.dateFormat ?? tenant.config.dateFormat,
       };
       for (const addPart of vc.hooks.selfView) addPart(vc, c.id, view);
       return view;

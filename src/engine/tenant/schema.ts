@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { normalizeNumber, normalizeSipUri } from '../phone/numbers.js';
+import { DATE_FORMATS } from '../agents/date-formats.js';
 import { STATUSES } from '../agents/statuses.js';
 import { MEDIA } from '../work/media.js';
 
@@ -93,6 +94,8 @@ export const AgentSchema = z.object({
   passwordHash: z.string().min(1),
   directAccessNumber: z.string().max(32).optional(),
   email: z.string().max(254).optional(),
+  /** This agent's date format (absent: the tenant's). */
+  dateFormat: z.enum(DATE_FORMATS).optional(),
   permissions: PermissionsSchema.default(PermissionsSchema.parse({})),
   /** Workplace phone, connection mode and "my recordings" (absent: calls reach the console directly). */
   phone: AgentPhoneSchema.optional(),
@@ -199,6 +202,8 @@ export const TenantSchema = z.object({
   outboundCodes: z.array(CodeSchema).default([]),
   directRouting: DirectRoutingSchema.default(DirectRoutingSchema.parse({})),
   faq: z.array(FaqSchema).default([]),
+  /** How dates are shown to agents, unless an agent's profile says otherwise. */
+  dateFormat: z.enum(DATE_FORMATS).default('iso'),
   /** How long a disconnected agent keeps offers before they are re-routed. */
   disconnectGraceSec: z.number().int().min(0).max(600).default(90),
   phone: PhoneSettingsSchema.default(PhoneSettingsSchema.parse({})),

@@ -6,7 +6,7 @@ import type { CommandResult } from '../../client/index.js';
 import { normalizeNumber } from '../../protocol/index.js';
 import { error, info, send, type Handler } from '../actions/run.js';
 import { leaveText } from '../actions/focus.js';
-import type { ConsoleServices } from '../context.js';
+import { dateFormatOf, type ConsoleServices } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
 import { selectedWork } from '../panes/work-state.js';
@@ -122,7 +122,7 @@ export const callActions = {
     const o = s.ui.get().overlay;
     if (o?.kind !== 'dial') return;
     if (o.history === null) return info(s, 'Loading your call history…');
-    const numbers = recallEntries(o.history, s.clock.now());
+    const numbers = recallEntries(o.history, s.clock.now(), dateFormatOf(s));
     if (!numbers.length) return info(s, 'No calls in your history yet.');
     const recall = (o.recall + 1) % numbers.length;
     patch(s, 'dial', () => ({ recall, number: numbers[recall]!.number, error: null }));

@@ -2,7 +2,7 @@
 // transfer / conference, dial, keypad, my recordings, participants, phone
 // settings. Each maps its items (items.ts) onto a ListDialog.
 import { memo } from 'react';
-import { useClockValue, useServices, useView } from '../context.js';
+import { useClockValue, useDateFormat, useServices, useView } from '../context.js';
 import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
 import { keysLabel } from '../keymap.js';
 import { normalizeWidth } from '../text/normalize.js';
@@ -53,7 +53,8 @@ export const DialDialog = memo(function DialDialog({ overlay: o, width, height }
   const { keymap } = useServices();
   const codes = useView((v) => v.self?.phone?.outboundCodes) ?? [];
   const { clock } = useServices();
-  const recent = o.history ? recallEntries(o.history, clock.now()) : [];
+  const dateFormat = useDateFormat();
+  const recent = o.history ? recallEntries(o.history, clock.now(), dateFormat) : [];
   const recall = keysLabel(keymap, 'dial.recall');
   const intro: DialogLine[] = [
     { text: `Number: ${normalizeWidth(o.number)}▌`, role: 'accent' },

@@ -1,7 +1,7 @@
 // The notice dialogs: compose (text, priority, recipients), a notice shown
 // whole, and the pop-up that takes the console until acknowledged.
 import { memo } from 'react';
-import { useClockValue, useServices, useView } from '../context.js';
+import { useClockValue, useDateFormat, useServices, useView } from '../context.js';
 import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
 import { keysLabel } from '../keymap.js';
 import { normalizeWidth } from '../text/normalize.js';
@@ -9,14 +9,14 @@ import { wrapToWidth } from '../text/wrap.js';
 import { recipientsLabel } from './actions.js';
 import { noticeHeader, PRIORITY_LABELS, PRIORITY_ROLES } from './items.js';
 import type { NoticeOverlay } from './overlays.js';
-import type { NoticeView } from '../../protocol/index.js';
+import type { DateFormat, NoticeView } from '../../protocol/index.js';
 
 type Props<K extends NoticeOverlay['kind']> = { overlay: Extract<NoticeOverlay, { kind: K }>; width: number; height: number };
 
 /** A notice's header and its text wrapped to the dialog. */
-function noticeLines(n: NoticeView, now: number, width: number): DialogLine[] {
+function noticeLines(n: NoticeView, now: number, width: number, format: DateFormat): DialogLine[] {
   return [
-    { text: noticeHeader(n, now), role: PRIORITY_ROLES[n.priority] },
+    { text: noticeHeader(n, now, format), role: PRIORITY_ROLES[n.priority] },
     ...n.text.split('\n').flatMap((p) => wrapToWidth(p, width)).map((text) => ({ text })),
   ];
 }
@@ -43,7 +43,8 @@ export const NoticeComposeDialog = memo(function NoticeComposeDialog({ overlay: 
 export const NoticeViewDialog = memo(function NoticeViewDialog({ overlay: o, width, height }: Props<'noticeView'>) {
   const n = useView((v) => v.notices.find((x) => x.id === o.noticeId));
   const now = useMinute();
-  const intro = n ? noticeLines(n, now, width - 2) : [{ text: 'This notice is gone (notices last 7 days).', role: 'muted' as const }];
+  const format = useDateFormat();
+  const intro = n ? noticeLines(n, now, width - 2, format) : [{ text: 'This notice is gone (notices last 7 days).', role: 'muted' as const }];
   return <ListDialog title="Notice" intro={intro} items={[]} cursor={0} width={width} height={height} />;
 });
 
@@ -51,7 +52,8 @@ export const NoticePopupDialog = memo(function NoticePopupDialog({ overlay: o, w
   const { keymap } = useServices();
   const n = useView((v) => v.notices.find((x) => x.id === o.noticeId));
   const now = useMinute();
-  const intro: DialogLine[] = n ? noticeLines(n, now, width - 2) : [];
+  const format = useDateFormat();
+  const intro: DialogLine[] = n ? noticeLines(n, now, width - 2, format) : [];
   intro.push({ text: '' }, { text: `${keysLabel(keymap, 'noticePopup.ok')}: OK`, role: 'title' });
   if (o.error) intro.push({ text: o.error, role: 'danger' });
   return <ListDialog title="Notice — acknowledge to continue" intro={intro} items={[]} cursor={0} width={width} height={height} />;

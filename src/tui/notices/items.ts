@@ -1,6 +1,6 @@
 // What the notice views list, derived from the view: shared by the pane, the
 // dialogs and the actions so they always agree on the item under the cursor.
-import type { NoticePriority, NoticeView } from '../../protocol/index.js';
+import type { DateFormat, NoticePriority, NoticeView } from '../../protocol/index.js';
 import type { Role } from '../theme.js';
 import { whenLabel } from '../format.js';
 
@@ -13,14 +13,14 @@ export const PRIORITY_LABELS: Record<NoticePriority, string> = { low: 'Low', med
 export const senderOf = (n: NoticeView): string => (n.platform ? 'Platform' : (n.fromName ?? 'Someone'));
 
 /** "● 10:42 Kate S.: text" — one line of the pane. */
-export function noticeLine(n: NoticeView, now: number): string {
-  return `${n.read ? ' ' : '●'} ${whenLabel(n.at, now)} ${senderOf(n)}: ${n.text.replace(/\s+/g, ' ')}`;
+export function noticeLine(n: NoticeView, now: number, format: DateFormat): string {
+  return `${n.read ? ' ' : '●'} ${whenLabel(n.at, now, format)} ${senderOf(n)}: ${n.text.replace(/\s+/g, ' ')}`;
 }
 
 /** The header of a notice shown whole. */
-export function noticeHeader(n: NoticeView, now: number): string {
+export function noticeHeader(n: NoticeView, now: number, format: DateFormat): string {
   const to = n.groups.join(', ');
-  return `${PRIORITY_LABELS[n.priority]} · ${senderOf(n)} → ${to} · ${whenLabel(n.at, now)}`;
+  return `${PRIORITY_LABELS[n.priority]} · ${senderOf(n)} → ${to} · ${whenLabel(n.at, now, format)}`;
 }
 
 /** Unread notices, and the highest priority among them (for the status bar). */

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { PaneFrame } from '../components/frame.js';
 import { Line } from '../components/line.js';
-import { useClockValue, useServices, useTheme, useUi, useView } from '../context.js';
+import { useClockValue, useDateFormat, useServices, useTheme, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { noticeLine, PRIORITY_ROLES, unreadSummary } from '../notices/items.js';
@@ -19,6 +19,7 @@ export const NoticesPane = memo(function NoticesPane({ width, height, focused }:
   const theme = useTheme();
   const { keymap } = useServices();
   const notices = useView((v) => v.notices);
+  const format = useDateFormat();
   const cursorUi = useUi((u) => u.notices.cursor);
   // "10:42" changes once a minute at most.
   const now = useClockValue((n) => Math.floor(n / 60_000) * 60_000);
@@ -35,7 +36,7 @@ export const NoticesPane = memo(function NoticesPane({ width, height, focused }:
         {notices.slice(start, end).map((n, i) => {
           const selected = focused && start + i === cursor;
           const role: Role = selected ? STYLE.selected : PRIORITY_ROLES[n.priority];
-          return <Text key={n.id} {...textProps(theme, role)} wrap="truncate-end">{fit(noticeLine(n, now), innerW)}</Text>;
+          return <Text key={n.id} {...textProps(theme, role)} wrap="truncate-end">{fit(noticeLine(n, now, format), innerW)}</Text>;
         })}
       </Box>
     </PaneFrame>

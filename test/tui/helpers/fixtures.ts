@@ -44,7 +44,7 @@ export function makeView(over: Partial<AgentView> = {}): AgentView {
     self: {
       id: 'ana', displayName: 'Ana L.', firstName: 'Ana', lastName: 'Lima', group: 'support', groupName: 'Support',
       role: 'agent', supervises: [], permissions: ['rejectOffers'], maxChats: 6,
-      status: 'available', statusSince: NOW - 200_000, statusAfterWork: 'available', loggedIn: true,
+      status: 'available', statusSince: NOW - 200_000, statusAfterWork: 'available', loggedIn: true, dateFormat: 'iso',
     },
     offer: null,
     work: [],

@@ -1,6 +1,7 @@
 // Render the console into fake terminal streams of any size (ink-testing-
 // library's stdout is fixed at 100 columns), with a manual clock, and type
 // into it one key per write, as the Ink lessons require.
+import type { DateFormat } from '../../../src/protocol/index.js';
 import { EventEmitter } from 'node:events';
 import { render as inkRender } from 'ink';
 import type { ReactElement } from 'react';
@@ -105,7 +106,7 @@ export interface ConsoleHarness {
 
 export async function renderConsole(o: {
   view?: AgentView; client?: ConsoleClient; columns?: number; rows?: number;
-  keyOverrides?: KeyOverrides; bell?: boolean; now?: number;
+  keyOverrides?: KeyOverrides; bell?: boolean; now?: number; dateFormat?: DateFormat;
   /** Answers the fake client gives from the start (what the console asks for as it starts: a screen pop's record). */
   setup?: (fake: FakeClient) => void;
 } = {}): Promise<ConsoleHarness> {
@@ -120,7 +121,8 @@ export async function renderConsole(o: {
   const terminal = recordingTerminal(raw, { bell: o.bell });
   const r = renderInk(
     <Console client={client} theme={theme} keymap={buildKeymap(o.keyOverrides)} clock={clock}
-      terminal={terminal} onExit={(c) => exits.push(c)} onFavouritesChange={(f) => favourites.push(f)} />,
+      terminal={terminal} onExit={(c) => exits.push(c)} onFavouritesChange={(f) => favourites.push(f)}
+      {...(o.dateFormat ? { dateFormat: o.dateFormat } : {})} />,
     o.columns ?? 80, o.rows ?? 24,
   );
   const settle = async (): Promise<void> => { await tick(); await tick(); };
