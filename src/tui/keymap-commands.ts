@@ -43,7 +43,7 @@ export type WhenId =
   | 'loggedIn' | 'canLogOut' | 'offer' | 'canReject'
   | 'work' | 'active' | 'inWrapUp' | 'codes' | 'chatting' | 'canDial'
   | 'call' | 'callLive' | 'canRecord' | 'recordings' | 'transferable' | 'consulting' | 'conference' | 'conferenceHost' | 'voicemail'
-  | 'transferTabs' | 'coldTransfer' | 'callHistory' | 'participantsHost'
+  | 'transferTabs' | 'coldTransfer' | 'callHistory' | 'transferHistory' | 'participantsHost'
   | 'chatShown' | 'canWrite' | 'canChatContact' | 'customerChatActive' | 'colleagueChat' | 'colleagueCallable' | 'contactCallable' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
   | 'faqShortcut' | 'faqEntry' | 'canEditFaq' | 'canEditFaqEntry'
   | 'canNotice' | 'notices' | 'severalNoticeGroups'

@@ -71,6 +71,7 @@ export const WHEN: Record<WhenId, Predicate> = {
     return o?.purpose === 'transfer' && o.tab === 'agents';
   },
   callHistory: (c) => (overlayOf(c, 'dial')?.history?.length ?? 0) > 0,
+  transferHistory: (c) => (overlayOf(c, 'callTransfer')?.history?.length ?? 0) > 0,
   participantsHost: (c) => {
     const o = overlayOf(c, 'participants');
     return o !== undefined && c.view.work.find((w) => w.id === o.interactionId)?.call?.role === 'host';

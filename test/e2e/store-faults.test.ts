@@ -23,22 +23,28 @@ const root = mkdtempSync(join(tmpdir(), 'ac-store-e2e-'));
 const tenantFile = join(root, 'tenant.json');
 let server: ServeProcess | undefined;
 let client: RawClient | undefined;
+/** a2, logged in: a chat reaches colleagues who are logged in. */
+let mate: RawClient | undefined;
 
 beforeAll(async () => writeFileSync(tenantFile, JSON.stringify(await wireTenant())));
 afterEach(async () => {
   client?.close();
   client = undefined;
+  mate?.close();
+  mate = undefined;
   await server?.stop();
   server = undefined;
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** `serve` on a database in `dir`, a1 logged in. */
+/** `serve` on a database in `dir`, a1 logged in and Available (On Break, colleague chat is off), a2 logged in. */
 async function serveIn(dir: string) {
   const dbFile = join(dir, 'cc.db');
   const logFile = join(root, `${dir.split('/').pop()}.log`);
   server = await startServe({ tenantFile, dbFile, port: await freePort(), logFile });
   client = await rawLogin(server.url, 'a1');
+  mate = await rawLogin(server.url, 'a2');
+  expect(RawClient.outcome(await client.cmd('set_status', { status: 'available' }))).toBe('ack');
   const storeLines = () =>
     readFileSync(logFile, 'utf8')
       .split('\n')

@@ -55,13 +55,35 @@ async function attempt(command: Promise<CommandResult>): Promise<CommandResult> 
 }
 
 function openTransfer(s: ConsoleServices, id: string, purpose: 'transfer' | 'conference'): void {
-  open(s, { kind: 'callTransfer', purpose, interactionId: id, tab: 'agents', query: '', number: '', cursor: 0, queues: null, confirm: null, error: null });
+  open(s, { kind: 'callTransfer', purpose, interactionId: id, tab: 'agents', query: '', number: '', cursor: 0, queues: null, confirm: null, error: null, history: null, recall: -1 });
+  loadHistory(s, 'callTransfer');
   if (purpose === 'transfer') {
     void attempt(s.client.listQueues()).then((r) => {
       if (r.ok) patch(s, 'callTransfer', () => ({ queues: r.queues ?? [] }));
       else patch(s, 'callTransfer', () => ({ queues: [], error: safeErrorMessage(r.error) }));
     });
   }
+}
+
+/** The dialogs whose number field recalls numbers from my call history. */
+type Recalling = 'dial' | 'callTransfer';
+
+function loadHistory(s: ConsoleServices, kind: Recalling): void {
+  void attempt(s.client.callHistory()).then((r) => {
+    if (r.ok) patch(s, kind, () => ({ history: r.calls ?? [] }));
+    else patch(s, kind, () => ({ history: [], error: safeErrorMessage(r.error) }));
+  });
+}
+
+/** Ctrl-R: the next number of my calls, newest first, into the number field (a transfer dialog turns to its External number tab). */
+function recallNext(s: ConsoleServices, kind: Recalling): void {
+  const o = s.ui.get().overlay;
+  if (o?.kind !== kind) return;
+  if (o.history === null) return info(s, 'Loading your call history…');
+  const numbers = recallEntries(o.history, s.clock.now(), dateFormatOf(s));
+  if (!numbers.length) return info(s, 'No calls in your history yet.');
+  const recall = (o.recall + 1) % numbers.length;
+  patch(s, kind, () => ({ recall, number: numbers[recall]!.number, error: null, ...(kind === 'callTransfer' ? { tab: 'external', cursor: 0, confirm: null } : {}) }));
 }
 
 function dialCursor(s: ConsoleServices): number {
@@ -118,15 +140,8 @@ export const callActions = {
     await pickTransfer(s, o, 'cold');
   },
 
-  'dial.recall': (s) => {
-    const o = s.ui.get().overlay;
-    if (o?.kind !== 'dial') return;
-    if (o.history === null) return info(s, 'Loading your call history…');
-    const numbers = recallEntries(o.history, s.clock.now(), dateFormatOf(s));
-    if (!numbers.length) return info(s, 'No calls in your history yet.');
-    const recall = (o.recall + 1) % numbers.length;
-    patch(s, 'dial', () => ({ recall, number: numbers[recall]!.number, error: null }));
-  },
+  'dial.recall': (s) => recallNext(s, 'dial'),
+  'callTransfer.recall': (s) => recallNext(s, 'callTransfer'),
 
   'participants.mute': (s) => onParticipant(s, (id, p) => send(s, s.client.mute(id, !p.muted, p.legId))),
   'participants.hold': (s) => onParticipant(s, (id, p) => send(s, s.client.hold(id, !p.held, p.legId))),
@@ -196,10 +211,7 @@ async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mo
 export function openDial(s: ConsoleServices, number = '', forCustomer?: { id: string; name: string }): void {
   if (!s.view.get().self?.phone) return error(s, 'Not logged in yet.');
   open(s, { kind: 'dial', number, cursor: dialCursor(s), error: null, history: null, recall: -1, ...(forCustomer ? { forCustomer } : {}) });
-  void attempt(s.client.callHistory()).then((r) => {
-    if (r.ok) patch(s, 'dial', () => ({ history: r.calls ?? [] }));
-    else patch(s, 'dial', () => ({ history: [], error: safeErrorMessage(r.error) }));
-  });
+  loadHistory(s, 'dial');
 }
 
 async function dialSelect(s: ConsoleServices, o: OverlayOf<'dial'>): Promise<void> {
@@ -334,7 +346,7 @@ const overlayField = <K extends Kind>(kind: K, key: (o: OverlayOf<K>) => string 
 
 export const CALL_TEXT_FIELDS = {
   callTransfer: overlayField('callTransfer', (o) => (o.tab === 'external' ? o.number : o.query),
-    (o, text) => (o.tab === 'external' ? { number: text, error: null } : { query: text, cursor: 0, confirm: null, error: null }), 40),
+    (o, text) => (o.tab === 'external' ? { number: text, error: null, recall: -1 } : { query: text, cursor: 0, confirm: null, error: null }), 40),
   dial: overlayField('dial', (o) => o.number, (_o, number) => ({ number, error: null, recall: -1 }), 40),
   keypad: overlayField('keypad', (o) => o.digits, (_o, digits) => ({ digits }), 32),
   phoneInput: overlayField('phoneInput', (o) => o.text, (_o, text) => ({ text, error: null }), 300),

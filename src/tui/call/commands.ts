@@ -35,6 +35,7 @@ export const CALL_COMMANDS = [
   { id: 'callTransfer.prevTab', context: 'callTransfer', title: 'Previous tab', description: 'Agents, Queues, External number (a conference: Agents, External number).', keys: ['shift+tab', 'left'] },
   { id: 'callTransfer.cold', context: 'callTransfer', title: 'Cold (blind) transfer', description: 'Transfer to the agent without consulting (Enter consults first).', keys: ['ctrl+b'], hint: 'Cold', when: 'coldTransfer' },
 
+  { id: 'callTransfer.recall', context: 'callTransfer', title: 'Recall a number', description: 'External number: cycle through the numbers of the calls you took or made (newest first), as the dial box does.', keys: ['ctrl+r'], hint: 'Recall', when: 'transferHistory' },
   { id: 'dial.recall', context: 'dial', title: 'Recall a number', description: 'Cycle through the numbers of the calls you took or made (your call history, newest first).', keys: ['ctrl+r'], hint: 'Recall', when: 'callHistory' },
 
   { id: 'participants.mute', context: 'participants', title: 'Mute participant', description: 'Mute or unmute the participant (hosts only).', keys: ['m'], hint: 'Mute', when: 'participantsHost' },

@@ -6,17 +6,29 @@ import { useClockValue, useDateFormat, useServices, useView } from '../context.j
 import { ListDialog, type DialogLine } from '../dialogs/list-dialog.js';
 import { keysLabel } from '../keymap.js';
 import { normalizeWidth } from '../text/normalize.js';
-import type { CallOverlay } from './overlays.js';
+import type { CallOverlay, Recall } from './overlays.js';
 import { TRANSFER_TABS, TRANSFER_TAB_LABELS } from './overlays.js';
 import { participantItems, participantLabel, phoneItems, PHONE_INPUT_PROMPTS, transferItems } from './items.js';
-import { recallEntries } from './history.js';
+import { recallEntries, type RecallEntry } from './history.js';
 
 type Props<K extends CallOverlay['kind']> = { overlay: Extract<CallOverlay, { kind: K }>; width: number; height: number };
+
+/** Under a number field that recalls: the recalled number and the two after it, so repeated presses show what comes next. */
+function recallLines(o: Recall, recent: readonly RecallEntry[], key: string): DialogLine[] {
+  if (o.history === null) return [{ text: 'Loading your call history…', role: 'muted' }];
+  if (!recent.length) return [{ text: 'No calls in your history yet.', role: 'muted' }];
+  const lines: DialogLine[] = [{ text: `${key} recalls a number from your calls (${o.recall >= 0 ? `${o.recall + 1}/${recent.length}` : `${recent.length}`}):`, role: 'muted' }];
+  const from = Math.max(0, o.recall);
+  for (const [k, e] of recent.slice(from, from + 3).entries())
+    lines.push({ text: `${k === 0 && o.recall >= 0 ? '›' : ' '} ${e.label}`, role: k === 0 && o.recall >= 0 ? 'accent' : 'muted' });
+  return lines;
+}
 
 const errorLine = (e: string | null): DialogLine[] => (e ? [{ text: e, role: 'danger' }] : []);
 
 export const CallTransferDialog = memo(function CallTransferDialog({ overlay: o, width, height }: Props<'callTransfer'>) {
-  const { keymap } = useServices();
+  const { keymap, clock } = useServices();
+  const dateFormat = useDateFormat();
   const view = useView((v) => v);
   // Queue waits follow the shared clock (once a second).
   const now = useClockValue((n) => (o.tab === 'queues' ? Math.floor(n / 1000) * 1000 : 0)) + view.clockOffset;
@@ -29,6 +41,7 @@ export const CallTransferDialog = memo(function CallTransferDialog({ overlay: o,
   if (o.tab === 'external') {
     intro.push({ text: `Number: ${normalizeWidth(o.number)}▌`, role: 'accent' });
     intro.push({ text: conference ? `${select} invites; then f merges them in.` : `${select} calls the number with the customer on hold (warm); then f completes.` });
+    intro.push(...recallLines(o, o.history ? recallEntries(o.history, clock.now(), dateFormat) : [], keysLabel(keymap, 'callTransfer.recall')));
   } else {
     intro.push({ text: `Filter: ${normalizeWidth(o.query)}▌`, role: 'accent' });
     if (o.tab === 'agents') {
@@ -61,15 +74,7 @@ export const DialDialog = memo(function DialDialog({ overlay: o, width, height }
     { text: `Outbound code (↑↓), then ${keysLabel(keymap, 'dialog.select')} dials.` },
     ...errorLine(o.error),
   ];
-  if (o.history === null) intro.push({ text: 'Loading your call history…', role: 'muted' });
-  else if (!recent.length) intro.push({ text: 'No calls in your history yet.', role: 'muted' });
-  else {
-    intro.push({ text: `${recall} recalls a number from your calls (${o.recall >= 0 ? `${o.recall + 1}/${recent.length}` : `${recent.length}`}):`, role: 'muted' });
-    // The recalled one and the two after it, so repeated presses show what comes next.
-    const from = Math.max(0, o.recall);
-    for (const [k, e] of recent.slice(from, from + 3).entries())
-      intro.push({ text: `${k === 0 && o.recall >= 0 ? '›' : ' '} ${e.label}`, role: k === 0 && o.recall >= 0 ? 'accent' : 'muted' });
-  }
+  intro.push(...recallLines(o, recent, recall));
   return <ListDialog title={o.forCustomer ? `Call ${o.forCustomer.name}` : 'Dial'} intro={intro} items={codes.map((c) => ({ key: c.id, label: c.label }))} cursor={o.cursor}
     empty="No outbound codes configured." width={width} height={height} />;
 });

@@ -8,6 +8,13 @@ export const TRANSFER_TAB_LABELS: Record<TransferTab, string> = { agents: 'Agent
 
 export type PhoneInput = 'voicePin' | 'workplacePin' | 'workplace';
 
+/**
+ * A number field that recalls numbers (the guide: the dial box, and a number "récemment composé"
+ * when adding an external party): my call history, loaded when the dialog opens, and which of its
+ * numbers Ctrl-R recalled last (-1: none).
+ */
+export interface Recall { history: readonly CallHistoryEntry[] | null; recall: number }
+
 export type CallOverlay =
   /** Transfer (agents, queues, external) or add to a conference (agents, external). */
   | {
@@ -18,14 +25,12 @@ export type CallOverlay =
     /** A queue picked and waiting for Enter again; `force` after an UNSTAFFED warning. */
     confirm: { queueId: string; name: string; force: boolean } | null;
     error: string | null;
-  }
+  } & Recall
   | {
     kind: 'dial'; number: string; cursor: number; error: string | null;
-    /** My call history (loaded when the dialog opens) and which of its numbers Ctrl-R recalled (-1: none). */
-    history: readonly CallHistoryEntry[] | null; recall: number;
     /** Calling a CRM customer: the call is linked to them. */
     forCustomer?: { id: string; name: string };
-  }
+  } & Recall
   | { kind: 'keypad'; interactionId: string; digits: string }
   | { kind: 'recordings'; interactionId: string; cursor: number }
   | { kind: 'participants'; interactionId: string; cursor: number }

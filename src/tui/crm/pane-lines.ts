@@ -2,7 +2,7 @@
 // search field) and a body of rows (results, cases, a case's history, tasks)
 // whose lines scroll with the cursor. A pure function of the view and the
 // pane's state, so the pane only draws it and tests read it.
-import type { CaseView, CustomerView, FollowUpRecord, InteractionView } from '../../protocol/index.js';
+import type { CaseView, CustomerView, DateFormat, FollowUpRecord, InteractionView } from '../../protocol/index.js';
 import { whenLabel } from '../format.js';
 import { clampCursor } from '../list-window.js';
 import { wrapToWidth } from '../text/wrap.js';
@@ -28,6 +28,8 @@ export interface PaneText {
 export interface PaneContext {
   width: number;
   now: number;
+  /** The agent's date format (every date shown goes through whenLabel/dayLabel with it). */
+  dateFormat: DateFormat;
   /** Agent id → display name (me and the colleagues I see). */
   names: ReadonlyMap<string, string>;
   searching: boolean;
@@ -54,7 +56,7 @@ function caseHeader(k: CaseView, ctx: PaneContext): PaneLine[] {
   return [
     { text: joined([k.id, k.subject, k.status]), role: k.status === 'open' ? 'title' : 'muted' },
     {
-      text: joined([k.customer ? `${k.customer.name} (${k.customer.id})` : 'No customer yet — u gives it one', owner ? `owner ${owner}` : undefined, `opened ${whenLabel(k.createdAt, ctx.now)}`]),
+      text: joined([k.customer ? `${k.customer.name} (${k.customer.id})` : 'No customer yet — u gives it one', owner ? `owner ${owner}` : undefined, `opened ${whenLabel(k.createdAt, ctx.now, ctx.dateFormat)}`]),
       role: k.customer ? 'muted' : 'warning',
     },
   ];
@@ -63,7 +65,7 @@ function caseHeader(k: CaseView, ctx: PaneContext): PaneLine[] {
 /** A follow-up as lines: who, when, how; then its text (a selected one whole, the others cut). */
 function followUpLines(f: FollowUpRecord, selected: boolean, ctx: PaneContext): string[] {
   const who = f.agentId ? (ctx.names.get(f.agentId) ?? f.agentId) : 'CRM';
-  const head = joined([whenLabel(f.at, ctx.now), who, f.log ? `${f.channel} log` : f.channel, f.direction === 'internal' ? undefined : f.direction]);
+  const head = joined([whenLabel(f.at, ctx.now, ctx.dateFormat), who, f.log ? `${f.channel} log` : f.channel, f.direction === 'internal' ? undefined : f.direction]);
   const text = wrapToWidth(f.text, Math.max(1, ctx.width - 2)).map((l) => `  ${l}`);
   return [head, ...(selected ? text : text.slice(0, 3))];
 }

@@ -6,7 +6,7 @@ import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { PaneFrame } from '../components/frame.js';
 import { Line } from '../components/line.js';
-import { useClockValue, useServices, useUi, useView } from '../context.js';
+import { useClockValue, useDateFormat, useServices, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
 import { PAGE_TITLES } from './crm-state.js';
@@ -21,10 +21,11 @@ export const CrmPane = memo(function CrmPane({ width, height, focused }: { width
   const contacts = useView((v) => v.contacts);
   // "10:42" changes once a minute at most.
   const now = useClockValue((n) => Math.floor(n / 60_000) * 60_000);
+  const dateFormat = useDateFormat();
   const innerW = width - 2;
   const names = useMemo(() => new Map([...contacts.map((c) => [c.id, c.displayName] as const), ...(self ? [[self.id, self.displayName] as const] : [])]), [contacts, self]);
   const keys = { search: keysLabel(keymap, 'crm.search'), new: keysLabel(keymap, 'crm.new'), pick: keysLabel(keymap, 'crm.open') };
-  const text = paneText({ work }, crm, { width: innerW, now, names, searching, keys });
+  const text = paneText({ work }, crm, { width: innerW, now, dateFormat, names, searching, keys });
   const bodyH = Math.max(0, height - 2 - text.header.length);
   const rows = new Set(text.body.flatMap((l) => (l.row === undefined ? [] : [l.row]))).size;
   const cursor = clampCursor(crm.cursor, rows);

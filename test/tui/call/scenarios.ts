@@ -42,6 +42,25 @@ export const CALL_SCENARIOS = {
   'callTransfer.nextTab': { view: phoneView(), before: ['t', 'b', 'e', 'n'], check: (h) => expect(h.frame()).toMatch(/\[Queues\][\s\S]*Filter: ▌/) }, // each tab starts with an empty filter
   'callTransfer.prevTab': { view: phoneView(), before: ['t'], check: (h) => expect(h.frame()).toContain('[External number]') },
   'callTransfer.cold': { view: phoneView(), before: ['t', ...'kate'], check: (h) => expect(calls(h, 'transferCall')).toEqual([['p1', { agentId: 'kate' }, 'cold']]) },
+  'callTransfer.recall': {
+    // Adding an external party to a conference: "récupérer un numéro récemment composé dans l'historique".
+    view: phoneView(),
+    setup: (fake) => fake.answerOnce('callHistory', {
+      ok: true,
+      calls: [
+        { interactionId: 'IX-9', direction: 'outbound', kind: 'call', number: '+15105550199', at: 0 },
+        { interactionId: 'IX-8', direction: 'inbound', kind: 'call', number: '+15102592675', name: 'Lee', at: 0 },
+      ],
+    }),
+    before: ['c'],
+    check: async (h) => {
+      expect(h.frame()).toMatch(/\[External number\][\s\S]*Number: \+15105550199▌[\s\S]*› → \+15105550199/);
+      await h.press(KEY.ctrl('r'));
+      expect(h.frame()).toMatch(/Number: \+15102592675▌[\s\S]*› ← \+15102592675 Lee/);
+      await h.press(KEY.enter);
+      expect(calls(h, 'conferenceAdd')).toEqual([['p1', { number: '+15102592675' }]]);
+    },
+  },
   'dial.recall': {
     view: phoneView(),
     setup: (fake) => fake.answerOnce('callHistory', { ok: true, calls: [{ interactionId: 'IX-9', direction: 'inbound', kind: 'call', number: '+15102592675', name: 'Lee', at: 0 }] }),
