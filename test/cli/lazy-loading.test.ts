@@ -64,6 +64,7 @@ const SERVER = ['src/server/'];
 const within = (loaded: string[], prefixes: string[]) => loaded.filter((m) => prefixes.some((p) => m.startsWith(p)));
 /** What a client may load of the engine: the vocabulary it shares (src/engine/vocabulary.ts), plain data and pure rules. */
 const SHARED_RULEBOOKS = [
+  'src/engine/agents/date-formats.ts',
   'src/engine/agents/labels.ts',
   'src/engine/agents/statuses.ts',
   'src/engine/agents/transitions.ts',
