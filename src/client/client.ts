@@ -197,6 +197,8 @@ export class EngineClient {
   crmCustomer = (customerId: string) => this.command('crm_customer', { customerId });
   crmCase = (caseId: string) => this.command('crm_case', { caseId });
   crmTasks = (includeDone?: boolean) => this.command('crm_tasks', { includeDone });
+  /** My past interactions (History), newest first; `text` searches their logs. */
+  history = (text?: string, limit?: number) => this.command('history', { ...(text ? { text } : {}), ...(limit ? { limit } : {}) });
   crmExport = (after?: string, limit?: number) => this.command('crm_export', { after, limit });
   directory = (text: string, limit?: number) => this.command('directory', { text, limit });
   /** DUPLICATE when an email or phone is another customer's: `into` adds the details to it, `force` keeps both. */

@@ -77,6 +77,7 @@ export type {
   FollowUpChannel,
   FollowUpDirection,
   FollowUpRecord,
+  HistoryEntry,
   InteractionLogDetail,
   TaskRecord,
 } from './crm/records.js';

@@ -50,6 +50,8 @@ export const CRM_MESSAGES = {
   crm_customer: z.object({ customerId: id }),
   crm_case: z.object({ caseId: id }),
   crm_tasks: z.object({ includeDone: z.boolean().optional() }).optional(),
+  /** My past calls, chats and voicemails (their logs), newest first; `text` searches them. */
+  history: z.object({ text: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).optional(),
   /** Customers in id order after `after` (the crmImport permission). */
   crm_export: z.object({ after: id.optional(), limit: z.number().int().min(1).max(5000).optional() }).optional(),
   /** Every agent of the tenant matching `text` in any column. */

@@ -46,6 +46,7 @@ export type {
   DirectoryResult,
   FollowUpChannel,
   FollowUpRecord,
+  HistoryEntry,
   ImportRejection,
   InteractionLogDetail,
   PopMode,
@@ -64,6 +65,7 @@ import type {
   CustomerView,
   DirectoryResult,
   FaqEntry,
+  HistoryEntry,
   InteractionView,
   NoticeView,
   PopMode,
@@ -110,6 +112,8 @@ export interface AckResult extends CommandOutcome {
   customer?: CustomerView;
   case?: CaseView;
   tasks?: TaskRecord[];
+  /** history: my past interactions, newest first. */
+  history?: HistoryEntry[];
   /** crm_export: a page of customers. */
   customers?: CustomerRecord[];
   directory?: DirectoryResult;

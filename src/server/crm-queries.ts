@@ -25,6 +25,9 @@ export const CRM_WIRE_QUERIES = {
   /** My tasks. */
   crm_tasks: (engine: Engine, agentId: string, d: ClientData<'crm_tasks'>): QueryResult => ({ ok: true, result: { tasks: engine.queries.crmTasks(agentId, d?.includeDone) } }),
 
+  /** My History: only my own interactions' logs. */
+  history: (engine: Engine, agentId: string, d: ClientData<'history'>): QueryResult => ({ ok: true, result: { history: engine.queries.crmHistory(agentId, d?.text ?? '', d?.limit) } }),
+
   crm_export: (engine: Engine, agentId: string, d: ClientData<'crm_export'>): QueryResult => {
     if (!hasPermission(engine.tenant.agents.get(agentId)!, 'crmImport'))
       return { ok: false, error: { code: 'NOT_PERMITTED', message: `You do not have the permission to ${PERMISSION_LABELS.crmImport}.` } };

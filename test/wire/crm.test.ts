@@ -140,6 +140,21 @@ describe('CRM over the wire', () => {
     expect(v.crmLogged).toMatchObject({ customerId, mode: 'view', caseId: 'CAS-000001' });
     const kase = await a1.crmCase(v.crmLogged!.caseId);
     expect(kase.ok && kase.case!.followUps[0]!.text).toMatch(/^Asked about delivery\./);
+
+    // History: my past interactions from their logs, searched; nobody else's.
+    const mine = await a1.history();
+    expect(mine.ok && mine.history).toEqual([expect.objectContaining({
+      caseId: 'CAS-000001', customerName: 'Lee Park', subject: 'Chat with Lee', log: expect.objectContaining({ interactionId: id, media: 'chat', queueName: 'Support — Chat' }),
+      text: expect.stringMatching(/^Asked about delivery\./),
+    })]);
+    covered.add('history:ack');
+    const found = await a1.history('DELIVERY park');
+    expect(found.ok && found.history).toHaveLength(1);
+    const none = await a1.history('refund');
+    expect(none.ok && none.history).toEqual([]);
+    const a2 = await rawLogin(rr.server.url, 'a2');
+    expect((await ok(a2, 'history', {})).history).toEqual([]);
+    await fails(a2, 'history', { limit: 0 }, 'BAD_FRAME');
   });
 });
 

@@ -97,6 +97,22 @@ export interface FollowUpRecord {
   log?: InteractionLogDetail;
 }
 
+/**
+ * One of an agent's past interactions (History): its automatic log on a case — when, the media,
+ * queue, duration and codes (`log`), the Description with the notes and a chat's transcript (`text`).
+ */
+export interface HistoryEntry {
+  followUpId: string;
+  caseId: string;
+  /** The case's subject. */
+  subject: string;
+  customerId?: string;
+  customerName?: string;
+  at: number;
+  log: InteractionLogDetail;
+  text: string;
+}
+
 export interface TaskRecord {
   /** `TSK-000007` */
   id: string;

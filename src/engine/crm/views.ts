@@ -3,7 +3,7 @@ import type { ViewContext } from '../kernel/module.js';
 import type { Interaction } from '../work/state.js';
 import type { InteractionView } from '../work/views.js';
 import { popOf } from './pop.js';
-import type { CaseView, CrmSearchResult, CustomerRecord, CustomerView, TaskRecord } from './records.js';
+import type { CaseView, CrmSearchResult, CustomerRecord, CustomerView, HistoryEntry, TaskRecord } from './records.js';
 
 /** The screen-pop part of an interaction's view (offers and work). */
 export function addCrmPart(vc: ViewContext, i: Interaction, view: InteractionView): void {
@@ -35,6 +35,11 @@ export function crmViews(vc: ViewContext) {
       if (!k) return undefined;
       const customer = k.customerId ? records.customer(k.customerId) : undefined;
       return { ...k, ...(customer ? { customer: records.summary(customer) } : {}), followUps: records.followUpsOf(k.id), tasks: records.tasksOfCase(k.id) };
+    },
+
+    /** History: the agent's past calls, chats and voicemails (their logs: codes, notes, transcript), newest first, searched as you type. */
+    crmHistory(agentId: string, text = '', limit = 100): HistoryEntry[] {
+      return records.history(agentId, text, Math.max(1, Math.min(limit, 500)));
     },
 
     /** Tasks assigned to the agent: open ones by due date (done ones after, when asked). */

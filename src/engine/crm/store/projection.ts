@@ -10,7 +10,8 @@ import type { EngineEvent, EventOf } from '../../kernel/types.js';
 import type { OpenProjection, Projection } from '../../store/store.js';
 import type { CrmEventType } from '../events.js';
 import { CUSTOMER_TEXT_FIELDS } from '../fields.js';
-import type { CaseRecord, CustomerRecord } from '../records.js';
+import { MEDIA_LABELS } from '../../agents/labels.js';
+import { displayNameOf, type CaseRecord, type CustomerRecord } from '../records.js';
 import { CrmReader } from './reader.js';
 import { createTables } from './schema.js';
 import { caseNum, customerNum, CrmTables, taskNum } from './tables.js';
@@ -125,11 +126,18 @@ const APPLY: Appliers = {
   'crm.interaction_logged': (t, e) => {
     t.addFollowUp(e.followUp);
     touchCase(t, e.followUp.caseId, e.ts);
+    const f = e.followUp;
+    if (f.agentId && f.log) {
+      const k = caseOf(t, f.caseId);
+      const customer = k?.customerId ? customerOf(t, k.customerId) : undefined;
+      const who = customer ? [displayNameOf(customer), customer.company] : [];
+      t.addAgentLog({ ...f, agentId: f.agentId }, [f.id, f.caseId, k?.subject, ...who, f.log.queueName, MEDIA_LABELS[f.log.media], ...f.log.codes, f.text].filter(Boolean).join(' \u2502 '));
+    }
   },
 };
 
-/** Version of what the projection derives: bump it and every store rebuilds the CRM tables from its log. */
-const VERSION = 1;
+/** Version of what the projection derives: bump it and every store rebuilds the CRM tables from its log (2: History's agent logs). */
+const VERSION = 2;
 
 export const crmProjection: Projection<CrmReader> & { readonly name: 'crm' } = {
   name: 'crm',

@@ -4,8 +4,8 @@
  * shows, search (search.ts) and export pages. Read by handlers to validate
  * and by views; never written here.
  */
-import { displayNameOf, type CaseRecord, type CaseSummary, type CrmSearchResult, type CustomerRecord, type CustomerSummary, type FollowUpRecord, type TaskRecord } from '../records.js';
-import { searchCrm } from './search.js';
+import { displayNameOf, type CaseRecord, type CaseSummary, type CrmSearchResult, type CustomerRecord, type CustomerSummary, type FollowUpRecord, type HistoryEntry, type TaskRecord } from '../records.js';
+import { agentLogHits, searchCrm } from './search.js';
 import { caseNum, customerNum, type CrmTables, type KeyKind, taskNum } from './tables.js';
 
 /** The most follow-ups a case view carries (the latest). */
@@ -99,6 +99,20 @@ export class CrmReader {
   tasksOfCase(caseId: string): TaskRecord[] {
     const num = caseNum(caseId);
     return num === undefined ? [] : this.t.sql.bodies<TaskRecord>('SELECT body FROM crm_tasks WHERE case_num = ? ORDER BY done, due IS NULL, due, num LIMIT 50', num);
+  }
+
+  /** An agent's past interactions (their automatic logs), newest first, matching `text` when given (History). */
+  history(agentId: string, text: string, limit: number): HistoryEntry[] {
+    return agentLogHits(this.t.sql, agentId, text, limit).flatMap((num) => {
+      const f = this.t.followUp(num);
+      if (!f?.log) return [];
+      const k = this.caseRecord(f.caseId);
+      const customer = k?.customerId ? this.customer(k.customerId) : undefined;
+      return [{
+        followUpId: f.id, caseId: f.caseId, subject: k?.subject ?? '', at: f.at, log: f.log, text: f.text,
+        ...(customer ? { customerId: customer.id, customerName: displayNameOf(customer) } : {}),
+      }];
+    });
   }
 
   /** Customers and cases matching `text` in any column, case and accents ignored. */

@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 
-export const TABLES = ['crm_customers', 'crm_keys', 'crm_merged', 'crm_cases', 'crm_follow_ups', 'crm_tasks', 'crm_customers_fts', 'crm_cases_fts'];
+export const TABLES = ['crm_customers', 'crm_keys', 'crm_merged', 'crm_cases', 'crm_follow_ups', 'crm_tasks', 'crm_customers_fts', 'crm_cases_fts', 'crm_agent_logs', 'crm_agent_logs_fts'];
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS crm_customers (
@@ -54,9 +54,17 @@ CREATE TABLE IF NOT EXISTS crm_tasks (
 CREATE INDEX IF NOT EXISTS crm_tasks_assignee ON crm_tasks(assignee_id, done, due);
 CREATE INDEX IF NOT EXISTS crm_tasks_customer ON crm_tasks(customer_num) WHERE customer_num IS NOT NULL;
 CREATE INDEX IF NOT EXISTS crm_tasks_case ON crm_tasks(case_num) WHERE case_num IS NOT NULL;
+-- History: the automatic logs of each agent's interactions (num: the follow-up's), newest first by num.
+CREATE TABLE IF NOT EXISTS crm_agent_logs (
+  num INTEGER PRIMARY KEY,
+  agent_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS crm_agent_logs_agent ON crm_agent_logs(agent_id, num);
 -- rowid = the record's num.
 CREATE VIRTUAL TABLE IF NOT EXISTS crm_customers_fts USING fts5(doc, tokenize = 'trigram');
 CREATE VIRTUAL TABLE IF NOT EXISTS crm_cases_fts USING fts5(doc, tokenize = 'trigram');
+-- A log's Description, its case's subject, customer, queue and codes: History's search.
+CREATE VIRTUAL TABLE IF NOT EXISTS crm_agent_logs_fts USING fts5(doc, tokenize = 'trigram');
 `;
 
 /** Creates the tables, dropping them first for a rebuild. */

@@ -97,3 +97,21 @@ export function searchCrm(t: CrmTables, text: string, limit: number): SearchHits
   }
   return { customers: [...customers.values()], cases: [...cases.values()], more };
 }
+
+/**
+ * History: the follow-up numbers of an agent's interaction logs holding every term typed, newest
+ * first (at most `limit`); nothing typed, their latest. Trigrams find the long words; one or two
+ * letters filter those, or alone scan only this agent's logs.
+ */
+export function agentLogHits(sql: Sql, agentId: string, text: string, limit: number): number[] {
+  const terms = searchTerms(text);
+  if (!terms.length) return sql.all<{ num: number }>('SELECT num FROM crm_agent_logs WHERE agent_id = ? ORDER BY num DESC LIMIT ?', agentId, limit).map((r) => r.num);
+  const long = terms.filter((t) => chars(t) >= 3);
+  const short = terms.filter((t) => chars(t) < 3);
+  const likes = short.map(() => " AND f.doc LIKE ? ESCAPE '\\'").join('');
+  const query = long.length
+    ? `SELECT l.num FROM crm_agent_logs_fts f JOIN crm_agent_logs l ON l.num = f.rowid WHERE crm_agent_logs_fts MATCH ? AND l.agent_id = ?${likes} ORDER BY l.num DESC LIMIT ?`
+    : `SELECT l.num FROM crm_agent_logs l JOIN crm_agent_logs_fts f ON f.rowid = l.num WHERE l.agent_id = ?${likes} ORDER BY l.num DESC LIMIT ?`;
+  const params = long.length ? [long.map(quote).join(' AND '), agentId] : [agentId];
+  return sql.all<{ num: number }>(query, ...params, ...short.map(likeEscape), limit).map((r) => r.num);
+}

@@ -142,6 +142,18 @@ export class CrmTables {
     this.sql.run('INSERT OR REPLACE INTO crm_follow_ups (num, case_num, body) VALUES (?, ?, ?)', numberOf(FOLLOW_UP_PREFIX, f.id)!, caseNum(f.caseId)!, JSON.stringify(f));
   }
 
+  /** An agent's interaction log, for History, with what it is found by (folded). */
+  addAgentLog(f: FollowUpRecord & { agentId: string }, doc: string): void {
+    const num = numberOf(FOLLOW_UP_PREFIX, f.id)!;
+    this.sql.run('INSERT OR REPLACE INTO crm_agent_logs (num, agent_id) VALUES (?, ?)', num, f.agentId);
+    this.sql.run('DELETE FROM crm_agent_logs_fts WHERE rowid = ?', num);
+    this.sql.run('INSERT INTO crm_agent_logs_fts (rowid, doc) VALUES (?, ?)', num, fold(doc));
+  }
+
+  followUp(num: number): FollowUpRecord | undefined {
+    return this.sql.body<FollowUpRecord>('SELECT body FROM crm_follow_ups WHERE num = ?', num);
+  }
+
   /** The latest `limit` follow-ups of a case, oldest first. */
   followUpsOf(caseNumber: number, limit: number): FollowUpRecord[] {
     return this.sql.bodies<FollowUpRecord>('SELECT body FROM (SELECT num, body FROM crm_follow_ups WHERE case_num = ? ORDER BY num DESC LIMIT ?) ORDER BY num', caseNumber, limit);
