@@ -7,6 +7,7 @@ import { CHAT_COMMANDS, CHAT_CONTEXTS, CHAT_DIALOG_CONTEXTS, CHAT_SCREENS } from
 import { NOTICE_COMMANDS, NOTICE_CONTEXTS, NOTICE_DIALOG_CONTEXTS, NOTICE_SCREENS } from './notices/commands.js';
 import { CRM_COMMANDS, CRM_CONTEXTS, CRM_DIALOG_CONTEXTS, CRM_SCREENS, type CrmWhenId } from './crm/commands.js';
 import { PANES } from './pane-ids.js';
+import { TEXT } from './text-layer.js';
 
 /** Where a binding applies. Contexts are stacked into screens (SCREENS below). */
 export const CONTEXTS = {
@@ -147,9 +148,7 @@ export const COMMANDS = [
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
 
-/** Marks where a text field takes printable keys: layers below it only see
- *  keys that cannot be typed (Ctrl-chords, Tab, arrows...). */
-export const TEXT = '#text' as const;
+export { TEXT };
 export type Layer = ContextId | typeof TEXT;
 
 /** What is active on each screen, top layer first: the first layer that binds

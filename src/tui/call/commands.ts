@@ -3,8 +3,7 @@
 // dialogs, and the keys of the call dialogs. Help, the palette and the hints
 // pick them up from there like any other command.
 
-/** The text-field layer marker (same value as TEXT in keymap-commands.ts, which imports this file). */
-const TEXT_LAYER = '#text' as const;
+import { TEXT } from '../text-layer.js';
 
 export const CALL_CONTEXTS = {
   call: { title: 'Calls', note: 'On the selected phone or voicemail interaction; only what applies to the call now is offered.' },
@@ -45,13 +44,13 @@ export const CALL_COMMANDS = [
 
 /** The call dialogs' screens (an overlay kind each), top layer first. */
 export const CALL_SCREENS = {
-  callTransfer: ['callTransfer', 'dialog', TEXT_LAYER, 'list', 'offer'],
-  dial: ['dial', 'dialog', TEXT_LAYER, 'list', 'offer'],
-  keypad: ['dialog', TEXT_LAYER, 'offer'],
+  callTransfer: ['callTransfer', 'dialog', TEXT, 'list', 'offer'],
+  dial: ['dial', 'dialog', TEXT, 'list', 'offer'],
+  keypad: ['dialog', TEXT, 'offer'],
   recordings: ['list', 'dialog', 'offer'],
   participants: ['participants', 'list', 'dialog', 'offer'],
   phone: ['list', 'dialog', 'offer'],
-  phoneInput: ['dialog', TEXT_LAYER, 'offer'],
+  phoneInput: ['dialog', TEXT, 'offer'],
 } as const;
 
 /** Dialog-only contexts: not offered in the palette. */

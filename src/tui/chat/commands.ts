@@ -2,8 +2,7 @@
 // messages, FAQ search and editing, chat transfer, and chatting with a
 // colleague from Contacts. Help, the palette and the hints pick them up there.
 
-/** The text-field layer marker (same value as TEXT in keymap-commands.ts, which imports this file). */
-const TEXT_LAYER = '#text' as const;
+import { TEXT } from '../text-layer.js';
 
 export const CHAT_CONTEXTS = {
   chatPane: { title: 'Chat shown', note: 'In the interaction pane while a chat is shown.' },
@@ -50,10 +49,10 @@ export const CHAT_COMMANDS = [
 
 /** Layers of the chat screens. The interaction screen's own entry (keymap-commands.ts) adds 'chatPane' and 'chat'. */
 export const CHAT_SCREENS = {
-  compose: ['compose', TEXT_LAYER, 'chat', 'offer'],
-  faq: ['faq', 'dialog', TEXT_LAYER, 'list', 'offer'],
-  faqEdit: ['faqEdit', 'dialog', TEXT_LAYER, 'offer'],
-  chatTransfer: ['dialog', TEXT_LAYER, 'list', 'offer'],
+  compose: ['compose', TEXT, 'chat', 'offer'],
+  faq: ['faq', 'dialog', TEXT, 'list', 'offer'],
+  faqEdit: ['faqEdit', 'dialog', TEXT, 'offer'],
+  chatTransfer: ['dialog', TEXT, 'list', 'offer'],
 } as const;
 
 export const CHAT_DIALOG_CONTEXTS = ['compose', 'faq', 'faqEdit'] as const;

@@ -3,8 +3,7 @@
 // the record forms and the directory. Help, the palette and the hints pick
 // them up from there like any other command.
 
-/** The text-field layer marker (same value as TEXT in keymap-commands.ts, which imports this file). */
-const TEXT_LAYER = '#text' as const;
+import { TEXT } from '../text-layer.js';
 
 export const CRM_CONTEXTS = {
   crm: { title: 'CRM pane', note: 'Customers, their cases and history, my tasks. Esc goes back a page.' },
@@ -52,9 +51,9 @@ export const CRM_COMMANDS = [
 /** The CRM screens (the pane, its search field, and an overlay kind each), top layer first. */
 export const CRM_SCREENS = {
   crm: ['crm', 'list', 'offer', 'global'],
-  crmSearch: ['crmSearch', TEXT_LAYER, 'list', 'offer', 'global'],
-  crmForm: ['crmForm', 'dialog', TEXT_LAYER, 'list', 'offer'],
-  directory: ['directory', 'dialog', TEXT_LAYER, 'list', 'offer'],
+  crmSearch: ['crmSearch', TEXT, 'list', 'offer', 'global'],
+  crmForm: ['crmForm', 'dialog', TEXT, 'list', 'offer'],
+  directory: ['directory', 'dialog', TEXT, 'list', 'offer'],
 } as const;
 
 /** Dialog-only contexts: not offered in the palette. */

@@ -2,8 +2,7 @@
 // the compose dialog, and the pop-up that blocks the console until it is
 // acknowledged. Help, the palette and the hints pick them up from there.
 
-/** The text-field layer marker (same value as TEXT in keymap-commands.ts, which imports this file). */
-const TEXT_LAYER = '#text' as const;
+import { TEXT } from '../text-layer.js';
 
 export const NOTICE_CONTEXTS = {
   notices: { title: 'Notices', note: 'Broadcast notices to your group, newest first; shown notices count as read.' },
@@ -24,7 +23,7 @@ export const NOTICE_COMMANDS = [
 /** The notice screens (the pane, and an overlay kind each), top layer first. */
 export const NOTICE_SCREENS = {
   notices: ['notices', 'list', 'offer', 'global'],
-  noticeCompose: ['noticeCompose', 'dialog', TEXT_LAYER, 'offer'],
+  noticeCompose: ['noticeCompose', 'dialog', TEXT, 'offer'],
   noticeView: ['list', 'dialog', 'offer'],
   // Nothing else: a pop-up blocks every tool until acknowledged.
   noticePopup: ['noticePopup'],
