@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 
 export const USER_ENV: Readonly<Record<string, string>> = { TERM: 'xterm-256color', LANG: 'C.UTF-8' };
 const NOT_A_USER: readonly string[] = ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'TMUX', 'COLORTERM'];
@@ -75,6 +76,8 @@ export class Tmux {
 
   /** Starts appending every byte the program writes to `file` (tmux pipe-pane). */
   recordBytes(file: string): void {
+    // The file exists from now on: tmux starts its recorder asynchronously, and a reader must see "nothing yet", not ENOENT.
+    appendFileSync(file, '');
     this.tmux(['pipe-pane', '-o', '-t', this.target, `cat >> '${file}'`]);
   }
 
