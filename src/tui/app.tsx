@@ -12,6 +12,7 @@ import { CRM_DIALOGS } from './crm/dialogs.js';
 import { CrmPane } from './crm/pane.js';
 import { useCrmEffects } from './crm/use-crm-effects.js';
 import { useChatEffects } from './chat/typing.js';
+import { HISTORY_DIALOGS } from './history/dialogs.js';
 import { NOTICE_DIALOGS } from './notices/dialogs.js';
 import { PlatformBar, usePlatformAlert } from './notices/platform-bar.js';
 import { useNoticeEffects } from './notices/use-notice-effects.js';
@@ -110,6 +111,7 @@ const DIALOGS: { [K in Overlay['kind']]: ComponentType<{ overlay: Extract<Overla
   ...CHAT_DIALOGS,
   ...NOTICE_DIALOGS,
   ...CRM_DIALOGS,
+  ...HISTORY_DIALOGS,
 };
 
 function Screen() {

@@ -24,6 +24,7 @@ export type ConsoleClient = Pick<
   | CallClientMethod
   | ChatClientMethod
   | CrmClientMethod
+  | 'history'
 >;
 
 export interface ConsoleServices {

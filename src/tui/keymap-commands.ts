@@ -4,6 +4,7 @@
 // alone, and actions/index.ts must give each id a handler (the type checks it).
 import { CALL_COMMANDS, CALL_CONTEXTS, CALL_DIALOG_CONTEXTS, CALL_SCREENS } from './call/commands.js';
 import { CHAT_COMMANDS, CHAT_CONTEXTS, CHAT_DIALOG_CONTEXTS, CHAT_SCREENS } from './chat/commands.js';
+import { HISTORY_COMMANDS, HISTORY_CONTEXTS, HISTORY_SCREENS } from './history/commands.js';
 import { NOTICE_COMMANDS, NOTICE_CONTEXTS, NOTICE_DIALOG_CONTEXTS, NOTICE_SCREENS } from './notices/commands.js';
 import { CRM_COMMANDS, CRM_CONTEXTS, CRM_DIALOG_CONTEXTS, CRM_SCREENS, type CrmWhenId } from './crm/commands.js';
 import { PANES } from './pane-ids.js';
@@ -28,6 +29,7 @@ export const CONTEXTS = {
   ...CHAT_CONTEXTS,
   ...NOTICE_CONTEXTS,
   ...CRM_CONTEXTS,
+  ...HISTORY_CONTEXTS,
   terminal: { title: 'Terminal', note: 'On every screen, dialogs and text fields too, unless the screen binds the key itself.' },
 } as const;
 
@@ -141,6 +143,7 @@ export const COMMANDS = [
   ...CHAT_COMMANDS,
   ...NOTICE_COMMANDS,
   ...CRM_COMMANDS,
+  ...HISTORY_COMMANDS,
 
   { id: 'terminal.repaint', context: 'terminal', title: 'Repaint the screen', description: 'Draw the whole screen again, as shells and editors do.', keys: ['ctrl+l'] },
   { id: 'terminal.suspend', context: 'terminal', title: 'Suspend', description: "Give the shell its screen and stop the console; the shell's fg brings it back.", keys: ['ctrl+z'] },
@@ -170,6 +173,7 @@ export const SCREENS = {
   ...CHAT_SCREENS,
   ...NOTICE_SCREENS,
   ...CRM_SCREENS,
+  ...HISTORY_SCREENS,
 } as const satisfies Record<string, readonly Layer[]>;
 
 export type ScreenId = keyof typeof SCREENS;

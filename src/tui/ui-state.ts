@@ -7,6 +7,7 @@ import type { PaneId } from './pane-ids.js';
 import { INITIAL_CHAT, type ChatUi } from './chat/chat-state.js';
 import type { ChatOverlay } from './chat/overlays.js';
 import type { CallOverlay } from './call/overlays.js';
+import type { HistoryOverlay } from './history/overlays.js';
 import type { NoticeOverlay, NoticePopup } from './notices/overlays.js';
 import { INITIAL_CRM, type CrmUi } from './crm/crm-state.js';
 import type { CrmOverlay } from './crm/overlays.js';
@@ -25,6 +26,7 @@ export type Overlay =
   | ChatOverlay
   | CallOverlay
   | CrmOverlay
+  | HistoryOverlay
   | Exclude<NoticeOverlay, NoticePopup>
   | NoticePopup<Overlay>;
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildKeymap, type CommandId } from '../../src/tui/keymap.js';
 import { CALL_SCENARIOS } from './call/scenarios.js';
 import { CHAT_SCENARIOS } from './chat/scenarios.js';
+import { HISTORY_SCENARIOS } from './history/scenarios.js';
 import { NOTICE_SCENARIOS } from './notices/scenarios.js';
 import { CRM_SCENARIOS } from './crm/scenarios.js';
 import { chordInput } from './helpers/chords.js';
@@ -163,6 +164,7 @@ const SCENARIOS: Record<CommandId, Scenario> = {
   ...CHAT_SCENARIOS,
   ...NOTICE_SCENARIOS,
   ...CRM_SCENARIOS,
+  ...HISTORY_SCENARIOS,
 };
 
 const keymap = buildKeymap();

@@ -3,6 +3,7 @@
 import type { Status } from '../../protocol/index.js';
 import { callDialogBack, callDialogSelect } from '../call/actions.js';
 import { chatDialogBack, chatDialogSelect } from '../chat/dialog-actions.js';
+import { historyDialogBack, historyDialogSelect } from '../history/actions.js';
 import { noticeDialogBack, noticeDialogSelect } from '../notices/actions.js';
 import { crmDialogBack, crmDialogSelect } from '../crm/dialog-actions.js';
 import type { ConsoleServices } from '../context.js';
@@ -81,6 +82,7 @@ export function dialogActions(run: RunCommand) {
     ...chatDialogSelect,
     ...noticeDialogSelect,
     ...crmDialogSelect,
+    ...historyDialogSelect,
   };
   const back: { [K in Kind]: (s: ConsoleServices, o: OverlayOf<K>) => void } = {
     help: close,
@@ -94,6 +96,7 @@ export function dialogActions(run: RunCommand) {
     ...chatDialogBack,
     ...noticeDialogBack,
     ...crmDialogBack,
+    ...historyDialogBack,
   };
   const onOverlay = (table: typeof select | typeof back): Handler => (s) => {
     const o = s.ui.get().overlay;

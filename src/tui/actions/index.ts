@@ -4,6 +4,7 @@ import { callActions } from '../call/actions.js';
 import { colleagueCallActions } from '../call/colleague.js';
 import { chatActions } from '../chat/chat-actions.js';
 import { faqActions } from '../chat/dialog-actions.js';
+import { historyActions } from '../history/actions.js';
 import { noticeActions } from '../notices/actions.js';
 import { crmActions } from '../crm/actions.js';
 import { directoryActions } from '../crm/directory.js';
@@ -54,6 +55,7 @@ export const ACTIONS = {
   ...crmActions,
   ...formActions,
   ...directoryActions,
+  ...historyActions,
   ...terminalActions,
 } satisfies Record<CommandId, Handler>;
 

@@ -1,5 +1,6 @@
 // Cursor keys for whatever list is on top: each screen names its list's
 // length and cursor; the six list commands are the same everywhere.
+import { historyCount } from '../history/actions.js';
 import { CALL_LISTS } from '../call/actions.js';
 import { CHAT_LIST_COUNTS } from '../chat/lists.js';
 import { CRM_LIST_COUNTS, CRM_PANE_LISTS } from '../crm/lists.js';
@@ -81,6 +82,7 @@ const OWNERS: Partial<Record<ScreenId, ListOwner>> = {
   ...CRM_PANE_LISTS,
   crmForm: overlayList(CRM_LIST_COUNTS.crmForm),
   directory: overlayList(CRM_LIST_COUNTS.directory),
+  history: overlayList(historyCount),
   notices: {
     count: (s) => s.view.get().notices.length,
     cursor: (s) => s.ui.get().notices.cursor,

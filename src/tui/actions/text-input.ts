@@ -3,6 +3,7 @@
 // sequences as easily as anything from the server.
 import { CALL_TEXT_FIELDS } from '../call/actions.js';
 import { CHAT_TEXT_FIELDS } from '../chat/text-fields.js';
+import { HISTORY_TEXT_FIELDS } from '../history/actions.js';
 import { NOTICE_TEXT_FIELDS } from '../notices/actions.js';
 import { CRM_TEXT_FIELDS } from '../crm/text-fields.js';
 import type { ConsoleServices } from '../context.js';
@@ -18,7 +19,7 @@ interface Field {
   max: number | ((u: UiState) => number);
 }
 
-export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS | keyof typeof CRM_TEXT_FIELDS, Field> = {
+export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS | keyof typeof CRM_TEXT_FIELDS | keyof typeof HISTORY_TEXT_FIELDS, Field> = {
   notes: {
     get: (u) => u.work.draft?.text,
     set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
@@ -40,6 +41,7 @@ export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof C
   ...CHAT_TEXT_FIELDS,
   ...NOTICE_TEXT_FIELDS,
   ...CRM_TEXT_FIELDS,
+  ...HISTORY_TEXT_FIELDS,
 };
 
 const segmenter = new Intl.Segmenter();

@@ -80,6 +80,7 @@ export class FakeClient implements ConsoleClient {
   emailVoicemail = this.cmd('emailVoicemail');
   listQueues = this.cmd('listQueues');
   callHistory = this.cmd('callHistory');
+  history = this.cmd('history');
   broadcastNotice = this.cmd('broadcastNotice');
   readNotices = this.cmd('readNotices');
   setConnectionMode = this.cmd('setConnectionMode');
