@@ -1,8 +1,6 @@
 // History commands as data (spread into keymap-commands.ts): open it from
 // anywhere; in it, type to search, Enter opens an entry, Esc goes back.
-
-/** The text-field layer marker (same value as TEXT in keymap-commands.ts, which imports this file). */
-const TEXT_LAYER = '#text' as const;
+import { TEXT } from '../text-layer.js';
 
 export const HISTORY_CONTEXTS = {
   history: { title: 'History', note: 'Your past calls, chats and voicemails, newest first: type to search their codes, notes and transcripts; Enter opens one.' },
@@ -13,5 +11,5 @@ export const HISTORY_COMMANDS = [
 ] as const;
 
 export const HISTORY_SCREENS = {
-  history: ['history', 'dialog', TEXT_LAYER, 'list', 'offer'],
+  history: ['history', 'dialog', TEXT, 'list', 'offer'],
 } as const;
