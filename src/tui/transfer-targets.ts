@@ -17,6 +17,10 @@ export const othersFree = (q: QueueListing): number => q.stats.others ?? q.stats
 /** "2 avail" or "nobody else": the first figure of a queue row. */
 export const freeLabel = (q: QueueListing): string => (othersFree(q) ? `${othersFree(q)} avail` : 'nobody else');
 
+/** The engine answered UNSTAFFED for `queueId`: its word is newer than the listing, whose row now says "nobody else" too. */
+export const markUnstaffed = <Q extends QueueListing>(queues: readonly Q[] | null, queueId: string): Q[] | null =>
+  queues && queues.map((q) => (q.id === queueId ? { ...q, stats: { ...q.stats, others: 0 } } : q));
+
 /** The warning the engine would answer UNSTAFFED with, when the listing already says so (null: none due). */
 export function unstaffedWarning(q: QueueListing, what: 'chat' | 'call', mayTransferUnstaffed: boolean): string | null {
   if (othersFree(q) > 0 || mayTransferUnstaffed) return null;

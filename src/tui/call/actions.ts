@@ -16,7 +16,7 @@ import type { Overlay, UiState } from '../ui-state.js';
 import { recallEntries } from './history.js';
 import { callOf, participantItems, phoneItems, transferItems } from './items.js';
 import { TRANSFER_TABS, TRANSFER_TAB_LABELS, type CallOverlay, type PhoneInput } from './overlays.js';
-import { unstaffedWarning } from '../transfer-targets.js';
+import { markUnstaffed, unstaffedWarning } from '../transfer-targets.js';
 
 type Kind = CallOverlay['kind'];
 type OverlayOf<K extends Kind> = Extract<CallOverlay, { kind: K }>;
@@ -199,7 +199,7 @@ async function pickTransfer(s: ConsoleServices, o: OverlayOf<'callTransfer'>, mo
   }
   const r = await attempt(s.client.transferCall(id, { queueId: item.id }, undefined, o.confirm.force || undefined));
   if (!r.ok && r.error.code === 'UNSTAFFED' && !o.confirm.force) {
-    return patch(s, 'callTransfer', (cur) => ({ confirm: { ...cur.confirm!, force: true }, error: safeErrorMessage(r.error) }));
+    return patch(s, 'callTransfer', (cur) => ({ confirm: { ...cur.confirm!, force: true }, queues: markUnstaffed(cur.queues, item.id), error: safeErrorMessage(r.error) }));
   }
   return done(r, `Transferred to ${item.label}.`);
 }

@@ -5,7 +5,7 @@ import { error, info, send, type Handler } from '../actions/run.js';
 import type { ConsoleServices } from '../context.js';
 import { clampCursor } from '../list-window.js';
 import { safeErrorMessage } from '../safe-view.js';
-import { unstaffedWarning } from '../transfer-targets.js';
+import { markUnstaffed, unstaffedWarning } from '../transfer-targets.js';
 import type { Overlay } from '../ui-state.js';
 import { insertIntoDraft } from './chat-actions.js';
 import { faqInsertText, faqMatches } from './faq.js';
@@ -85,7 +85,7 @@ async function transfer(s: ConsoleServices, o: Of<'chatTransfer'>, force: boolea
     s.ui.update((u) => ({ ...u, text: u.text === 'compose' ? null : u.text }));
     return info(s, `Chat transferred to ${q.name}.`);
   }
-  if (r.error.code === 'UNSTAFFED' && !force) return setOverlay(s, { ...o, step: 'unstaffed', warning: safeErrorMessage(r.error) });
+  if (r.error.code === 'UNSTAFFED' && !force) return setOverlay(s, { ...o, queues: markUnstaffed(o.queues, q.id), step: 'unstaffed', warning: safeErrorMessage(r.error) });
   setOverlay(s, { ...o, step: 'pick', warning: null });
   error(s, safeErrorMessage(r.error));
 }

@@ -48,3 +48,19 @@ describe('call block and phone alerts', () => {
     expect(h.fake!.callsOf('transferCall')).toHaveLength(0);
   });
 });
+
+describe('transfer to a queue', () => {
+  it('when the engine answers UNSTAFFED, the row beside the warning says "nobody else", not the listing\'s older "avail"', async () => {
+    h = await renderConsole({ view: phoneView(), columns: 100, rows: 30 });
+    h.fake!.answerOnce('listQueues', {
+      ok: true,
+      queues: [{ id: 'support-phone', name: 'Support line', media: 'inbound_phone', priority: 50, stats: { available: 1, waiting: 0, others: 1 } }],
+    });
+    h.fake!.answerOnce('transferCall', { ok: false, error: { code: 'UNSTAFFED', message: 'Nobody else is available in Support line right now.' } });
+    await h.press('t', '\t');
+    expect(h.frame()).toMatch(/Support line\s+1 avail · 0 waiting/);
+    await h.press('\r', '\r');
+    expect(h.frame()).toContain('Nobody else is available in Support line right now.');
+    expect(h.frame()).toMatch(/Support line\s+nobody else · 0 waiting/);
+  });
+});
