@@ -40,6 +40,7 @@ import { initialUi, showMessage, type Overlay } from './ui-state.js';
 import { useConsoleInput } from './use-console-input.js';
 import { useOfferArrival } from './use-offer-arrival.js';
 import { useWhy } from './use-why.js';
+import { useNotesKeeper } from './notes-keeper.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { followClient } from './view-store.js';
 import type { LinearSink } from './linear/sink.js';
@@ -120,6 +121,7 @@ function Screen() {
   useOfferArrival(s);
   useWhy(s);
   useChatEffects(s);
+  useNotesKeeper(s);
   useNoticeEffects(s);
   useLinear(s);
   useCrmEffects(s);

@@ -9,7 +9,8 @@ import { send } from './run.js';
 export async function saveNotes(s: ConsoleServices, keepEditing: boolean): Promise<void> {
   const draft = s.ui.get().work.draft;
   if (!keepEditing) s.ui.update((u) => ({ ...u, text: null, work: { ...u.work, draft: null } }));
-  if (!draft) return;
+  // Its interaction is over (notes-keeper.ts): nothing can be sent any more; the field said so.
+  if (!draft || draft.ended) return;
   const current = s.view.get().work.find((w) => w.id === draft.id);
   if (current && current.notes === draft.text) return;
   await send(s, s.client.setNotes(draft.id, draft.text), 'Notes saved.');

@@ -82,7 +82,14 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
     for (const w of listed) rows.push(<WorkRow key={w.id} w={w} selected={w === sel} width={innerW} offset={offset} />);
   }
   let left = innerH - used - (rows.length - (offer ? 1 : 0));
-  if (chatMode) {
+  const ended = editing ? ui.draft?.ended : undefined;
+  if (ended !== undefined) {
+    // The interaction whose notes are typed is over: the field stays, saying so, until Esc.
+    const words = wrapToWidth(ended, innerW);
+    words.forEach((l, i) => rows.push(<Line key={`e${i}`} text={l} width={innerW} role={STYLE.wrapup} />));
+    notesLines(ui.draft!.text, innerW, left - words.length, true).forEach((l, i) =>
+      rows.push(<Line key={`n${i}`} text={l} width={innerW} role={STYLE.editing} />));
+  } else if (chatMode) {
     const missing = sel ? missingMandatory(sel) : [];
     if (missing.length && left > 6) {
       rows.push(<Line key="miss" text={`Codes needed: ${missing.map((l) => l.name).join(', ')} (${keysLabel(keymap, 'global.disposition')})`} width={innerW} role={STYLE.missing} />);

@@ -7,7 +7,12 @@ import type { CodeList, InteractionView } from '../../protocol/index.js';
 import { clampCursor } from '../list-window.js';
 import { memoLast } from '../memo.js';
 
-export interface NotesDraft { id: string; text: string }
+export interface NotesDraft {
+  id: string;
+  text: string;
+  /** Set when the interaction ended while its notes were typed: what the field says until Esc. */
+  ended?: string;
+}
 
 export interface WorkUi {
   selectedId: string | null;

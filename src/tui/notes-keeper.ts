@@ -1,0 +1,79 @@
+// Notes typed during wrap-up are never lost to its timer. Walking a shift
+// (issue 23), the timer ended a call while Ana typed its notes: the field went
+// on taking keys out of sight, and Esc answered "not one of yours". Now, while
+// the agent types, the notes are sent once they pause (NOTES_IDLE_MS) and each
+// second in the wrap-up's last seconds (NOTES_LAST_MS); if the interaction
+// ends anyway, the field stays open and says so until Esc, so the keys that
+// follow still go into it, never to a pane or an offer.
+import { useEffect } from 'react';
+import type { InteractionView } from '../protocol/index.js';
+import type { ConsoleServices } from './context.js';
+import { interactionTitle } from './panes/offer.js';
+import type { NotesDraft } from './panes/work-state.js';
+
+/** A pause in typing this long sends the notes. */
+export const NOTES_IDLE_MS = 2000;
+/** This close to the end of wrap-up, the notes are sent each second they changed. */
+export const NOTES_LAST_MS = 5000;
+
+/** What the open notes field says once its interaction is over. */
+export function endedWords(last: InteractionView | undefined, text: string): string {
+  const who = last ? `${interactionTitle(last)}${last.customer.name ? ` · ${last.customer.name}` : ''}` : 'This interaction';
+  const why = last?.phase === 'wrapup' ? 'its wrap-up time ran out' : 'it ended';
+  const kept = last?.notes === text ? 'these notes are saved in its log' : 'the last words typed here were not saved';
+  return `${who} is over (${why}): ${kept}. Esc closes them.`;
+}
+
+/** Mounted once by the console root. */
+export function useNotesKeeper(s: ConsoleServices): void {
+  useEffect(() => {
+    let typedAt = 0;
+    let typed: string | undefined;
+    let last: InteractionView | undefined;
+    let sending = false;
+    let offClock: (() => void) | null = null;
+    const editing = (): NotesDraft | null => {
+      const u = s.ui.get();
+      return u.text === 'notes' && u.work.draft && !u.work.draft.ended ? u.work.draft : null;
+    };
+    const detach = (d: NotesDraft): void => {
+      const ended = endedWords(last?.id === d.id ? last : undefined, d.text);
+      s.ui.update((u) => (u.work.draft === d ? { ...u, work: { ...u.work, draft: { ...d, ended } } } : u));
+    };
+    const check = (): void => {
+      const d = editing();
+      if (!d) return;
+      const v = s.view.get();
+      const w = v.work.find((x) => x.id === d.id);
+      if (!w) return detach(d);
+      last = w;
+      if (sending || d.text === w.notes) return;
+      const now = s.clock.now();
+      const endsSoon = w.phase === 'wrapup' && !w.wrapUpOverdue && w.wrapUpDeadline !== undefined && w.wrapUpDeadline - (now + v.clockOffset) <= NOTES_LAST_MS;
+      if (now - typedAt < NOTES_IDLE_MS && !endsSoon) return;
+      sending = true;
+      void s.client.setNotes(d.id, d.text).catch(() => undefined).finally(() => { sending = false; });
+    };
+    const onUi = (): void => {
+      const d = editing();
+      if (d && d.text !== typed) {
+        typed = d.text;
+        typedAt = s.clock.now();
+      }
+      // The clock is heard only while notes are typed.
+      if (d && !offClock) offClock = s.clock.subscribe(check);
+      else if (!d && offClock) {
+        offClock();
+        offClock = null;
+      }
+    };
+    const offUi = s.ui.subscribe(onUi);
+    const offView = s.view.subscribe(check);
+    onUi();
+    return () => {
+      offUi();
+      offView();
+      offClock?.();
+    };
+  }, [s]);
+}
