@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import type { InteractionView } from '../protocol/index.js';
 import type { ConsoleServices } from './context.js';
-import { interactionTitle } from './panes/offer.js';
+import { workLabel } from './panes/offer.js';
 import type { NotesDraft } from './panes/work-state.js';
 
 /** A pause in typing this long sends the notes. */
@@ -18,7 +18,7 @@ export const NOTES_LAST_MS = 5000;
 
 /** What the open notes field says once its interaction is over. */
 export function endedWords(last: InteractionView | undefined, text: string): string {
-  const who = last ? `${interactionTitle(last)}${last.customer.name ? ` · ${last.customer.name}` : ''}` : 'This interaction';
+  const who = last ? workLabel(last) : 'This interaction';
   const why = last?.phase === 'wrapup' ? 'its wrap-up time ran out' : 'it ended';
   const kept = last?.notes === text ? 'these notes are saved in its log' : 'the last words typed here were not saved';
   return `${who} is over (${why}): ${kept}. Esc closes them.`;

@@ -2,7 +2,7 @@
 // of one interaction never carries over to the next, so Space on a new one
 // ticks its first code, not the code at the last one's cursor.
 import { afterEach, describe, expect, it } from 'vitest';
-import { interaction, makeView, offer } from './helpers/fixtures.js';
+import { interaction, makeView, NOW, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
 
 let h: ConsoleHarness | undefined;
@@ -30,5 +30,15 @@ describe('per-interaction state', () => {
     expect(h.fake!.callsOf('setCodes')).toEqual([['w2', ['billing']]]);
     await h.press('1', 'k', '2', KEY.space);
     expect(h.fake!.callsOf('setCodes').at(-1)).toEqual(['w1', ['other']]);
+  });
+
+  it('past its wrap-up time, the pane says choosing the required code ends it, and the message says it did', async () => {
+    const overdue = interaction('w1', { phase: 'wrapup', wrapUpDeadline: NOW - 5000, wrapUpOverdue: true, customer: { name: 'Lucas Hansen' } });
+    h = await renderConsole({ view: makeView({ work: [overdue, interaction('w2', { customer: { name: 'Mei' } })] }) });
+    await h.press('2');
+    expect(h.frame()).toContain('Wrap-up time is over: choosing ends it at once (notes first: n).');
+    await h.press(KEY.space);
+    expect(h.fake!.callsOf('setCodes')).toEqual([['w1', ['billing']]]);
+    expect(h.frame().replace(/\s+/g, ' ')).toContain('Codes chosen: Chat · Support chat · Lucas Hansen is wrapped up (its wrap-up time was over).');
   });
 });

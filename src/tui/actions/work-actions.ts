@@ -1,7 +1,8 @@
 // Offer, interaction, notes and disposition commands: all act on the offer
 // or on the selected interaction, through the client.
 import type { ConsoleServices } from '../context.js';
-import { codeCursorOf, codeRows, selectedWork } from '../panes/work-state.js';
+import { workLabel } from '../panes/offer.js';
+import { codeCursorOf, codeRows, missingMandatory, selectedWork } from '../panes/work-state.js';
 import { saveNotes } from './focus.js';
 import { error, send, type Handler } from './run.js';
 
@@ -58,7 +59,9 @@ export const workActions = {
     const row = codeRows(w).find((r) => r.kind === 'code' && r.item === codeCursorOf(s.ui.get().work, id));
     if (!row || row.kind !== 'code') return error(s, 'This interaction has no codes.');
     const codes = row.chosen ? w.codes.filter((c) => c !== row.code.id) : [...w.codes, row.code.id];
-    await send(s, s.client.setCodes(id, codes));
+    // Past its wrap-up time, the engine ends it as soon as the required codes are chosen: say so.
+    const ends = w.wrapUpOverdue && missingMandatory({ ...w, codes }).length === 0;
+    await send(s, s.client.setCodes(id, codes), ends ? `Codes chosen: ${workLabel(w)} is wrapped up (its wrap-up time was over).` : undefined);
   }),
   'notes.done': (s) => saveNotes(s, false),
   'notes.save': (s) => saveNotes(s, true),

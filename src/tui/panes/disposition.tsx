@@ -15,7 +15,7 @@ import { interactionTitle } from './offer.js';
 import { codeCursorOf, codeRows, missingMandatory, selectedWork, type CodeRow } from './work-state.js';
 
 /** Theme entry. */
-const STYLE = { list: 'title', missing: 'danger', chosen: 'success', selected: 'selection', hint: 'muted' } satisfies Record<string, Role>;
+const STYLE = { list: 'title', missing: 'danger', chosen: 'success', selected: 'selection', hint: 'muted', overdue: 'warning' } satisfies Record<string, Role>;
 const TIMER_W = 7;
 
 const Row = memo(function Row({ row, selected, width }: { row: CodeRow; selected: boolean; width: number }) {
@@ -45,7 +45,8 @@ export const DispositionPane = memo(function DispositionPane({ width, height, fo
   const rows = codeRows(sel);
   const cursor = clampCursor(codeCursorOf(ui, sel.id), rows.filter((r) => r.kind === 'code').length);
   const cursorRow = rows.findIndex((r) => r.kind === 'code' && r.item === cursor);
-  const { start, end } = listWindow(rows.length, cursorRow, Math.max(0, height - 4));
+  const overdueRows = sel.wrapUpOverdue ? 1 : 0;
+  const { start, end } = listWindow(rows.length, cursorRow, Math.max(0, height - 4 - overdueRows));
   const missing = missingMandatory(sel);
   const hint = missing.length
     ? `Choose: ${missing.map((l) => l.name).join(', ')}`
@@ -65,6 +66,9 @@ export const DispositionPane = memo(function DispositionPane({ width, height, fo
         ))}
       </Box>
       <Line text={hint} width={innerW} role={missing.length ? STYLE.missing : STYLE.hint} />
+      {sel.wrapUpOverdue && missing.length > 0 && (
+        <Line text={`Wrap-up time is over: choosing ends it at once (notes first: ${keysLabel(keymap, 'work.notes')}).`} width={innerW} role={STYLE.overdue} />
+      )}
     </PaneFrame>
   );
 });

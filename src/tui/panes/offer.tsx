@@ -30,6 +30,9 @@ export function customerLine(c: CustomerInfo): string {
 export const interactionTitle = (i: InteractionView): string =>
   `${MEDIA_LABELS[i.media]} · ${i.queueName ?? (i.direct ? 'Direct call' : 'no queue')}`;
 
+/** "Chat · Sales — Chat · Lucas Hansen": which interaction a sentence is about. */
+export const workLabel = (w: InteractionView): string => `${interactionTitle(w)}${w.customer.name ? ` · ${w.customer.name}` : ''}`;
+
 /** The offer's keys: in the pane its letters and its chords; elsewhere its chords, which work from anywhere. */
 function useOfferKeys(inPane: boolean): string {
   const { keymap } = useServices();
