@@ -3,6 +3,7 @@
 // every counter says what it counts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneView } from './call/fixtures.js';
+import { chatView, chatWork, msg } from './chat/fixtures.js';
 import { interaction, makeView } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
 
@@ -23,6 +24,49 @@ describe('nothing cut at 80×24', () => {
     expect(f).toMatch(/ {2}Chat · Support chat · Ola/);
     expect(f).toContain('3 of 6 chats');
     expect(f).not.toMatch(/ 3\/6/);
+  });
+
+  it('five chats with unread messages and a colleague: the tab row keeps the shown tab and its counter whole, the unread mark explained', async () => {
+    const names = ['Amara Dubois', 'Mei Nguyen', 'Priya Mensah', 'Olivia Cohen', 'Hana Okoye'];
+    const work = names.map((n, i) => chatWork(`c${i + 1}`, n, [msg(`m${i}`, 'customer', 'Hi there')]));
+    h = await renderConsole({ view: chatView({ work, agentChats: [{ with: 'ben', messages: [msg('a1', 'agent', 'Got a minute?', { agentId: 'ben' })] }] }) });
+    // Alt-5: Hana's chat shown; the other four and Benjamin have unread messages.
+    await h.press('\x1b5');
+    const row = h.frame().split('\n').find((r) => r.includes('[5 '))!;
+    expect(row).toBeDefined();
+    expect(row).toContain('[5 Hana Okoye]');
+    expect(row).toMatch(/5 of 6 chats · •n unread│$/);
+    // Six tabs do not fit in 78 columns: those left out are counted in words, every one either shown or counted.
+    const shown = row.match(/[ [][1-5@] [A-Z]/g)!.length;
+    const hidden = Number(/\+(\d) more tabs/.exec(row)?.[1] ?? 0);
+    expect(shown + hidden).toBe(6);
+    expect(row).toMatch(/@ Benj\S*•1/);
+    expect(row).not.toMatch(/…│$/);
+  });
+
+  it('the status bar says the status after work whole, before the wall clock', async () => {
+    const base = makeView();
+    const view = makeView({
+      self: { ...base.self!, status: 'busy_stop_new', statusAfterWork: 'on_break', afterWork: { status: 'on_break', code: 'lunch' } } as typeof base.self,
+      work: [chat('c1', 'Lee')],
+    });
+    h = await renderConsole({ view });
+    const top = h.frame().split('\n')[0]!;
+    expect(top).toContain('● Busy (Stop New)');
+    expect(top).toMatch(/→ On Break \(Lunch\) (after work|next)/);
+    expect(top).not.toContain('…');
+    expect(top).toContain('notices 0');
+  });
+
+  it('the contacts pane counts colleagues in words, also when a search narrows them', async () => {
+    h = await renderConsole({});
+    await h.press('4');
+    const all = /4 Contacts · (\d+) colleagues/.exec(h.frame());
+    expect(all).not.toBeNull();
+    await h.press('/');
+    await h.type('Benj');
+    expect(h.frame()).toMatch(new RegExp(`4 Contacts · 1 of ${all![1]} colleagues`));
+    expect(h.frame()).not.toMatch(/· \d+\/\d+/);
   });
 
   it('the dial dialog says a bad number\'s rule whole', async () => {

@@ -17,7 +17,7 @@ type Props<K extends CallOverlay['kind']> = { overlay: Extract<CallOverlay, { ki
 function recallLines(o: Recall, recent: readonly RecallEntry[], key: string): DialogLine[] {
   if (o.history === null) return [{ text: 'Loading your call history…', role: 'muted' }];
   if (!recent.length) return [{ text: 'No calls in your history yet.', role: 'muted' }];
-  const lines: DialogLine[] = [{ text: `${key} recalls a number from your calls (${o.recall >= 0 ? `${o.recall + 1}/${recent.length}` : `${recent.length}`}):`, role: 'muted' }];
+  const lines: DialogLine[] = [{ text: `${key} recalls a number from your calls (${o.recall >= 0 ? `call ${o.recall + 1} of ${recent.length}` : `${recent.length} call${recent.length > 1 ? 's' : ''}`}):`, role: 'muted' }];
   const from = Math.max(0, o.recall);
   for (const [k, e] of recent.slice(from, from + 3).entries())
     lines.push({ text: `${k === 0 && o.recall >= 0 ? '›' : ' '} ${e.label}`, role: k === 0 && o.recall >= 0 ? 'accent' : 'muted' });

@@ -16,6 +16,7 @@ import { activeChatKey, agentUnread, chatTabs, COUNTER_FROM, MAX_CHAT_TEXT, TYPI
 import { shortcutAtEnd } from './faq.js';
 import { richLines, type StyledLine } from './rich.js';
 import { StyledLineView } from './styled-line.js';
+import { tabRowParts } from './tab-row.js';
 import { transcriptWindow, type Who } from './transcript.js';
 
 /** The chat to show in the interaction pane, or null (then the pane shows its usual content). */
@@ -32,16 +33,8 @@ const TabRow = memo(function TabRow({ tabs, active, width }: { tabs: readonly Ch
   const chat = useUi((u) => u.chat);
   const self = useView((v) => v.agentId);
   const max = useView((v) => v.self?.maxChats ?? 0);
-  const customers = tabs.filter((t) => t.work).length;
-  const parts: Segment[] = tabs.map((t, i) => {
-    const unread = t.key === active ? 0 : unreadCount(t, chat, self);
-    const n = t.work ? `${i + 1}` : '@';
-    const label = `${n} ${fit(t.label, Math.min(12, Math.max(4, Math.floor(width / Math.max(1, tabs.length)) - 5))).trimEnd()}${unread ? `•${unread}` : ''}`;
-    return { text: t.key === active ? `[${label}] ` : ` ${label}  `, role: t.key === active ? 'selection' : unread ? 'warning' : 'muted' };
-  });
-  // A counter says what it counts: customer chats open, of the most this agent may hold.
-  parts.push({ text: ` ${customers} of ${max} chats`, role: 'muted' });
-  return <Segments parts={parts} width={width} />;
+  const cells = tabs.map((t, i) => ({ n: t.work ? `${i + 1}` : '@', label: t.label, unread: t.key === active ? 0 : unreadCount(t, chat, self), active: t.key === active }));
+  return <Segments parts={tabRowParts(cells, { open: tabs.filter((t) => t.work).length, max }, width)} width={width} />;
 });
 
 function header(tab: ChatTab): Segment[] {

@@ -68,7 +68,7 @@ export const ContactsPane = memo(function ContactsPane({ width, height, focused 
   const empty = ui.tab === 'favourites' ? 'No favourites yet (f adds the contact under the cursor).'
     : ui.tab === 'recent' ? 'No recent contacts (Enter opens one).' : 'No contact matches.';
   return (
-    <PaneFrame pane="contacts" detail={`${list.length}/${all.length}`} focused={focused} width={width} height={height}>
+    <PaneFrame pane="contacts" detail={list.length === all.length ? `${all.length} colleague${all.length === 1 ? '' : 's'}` : `${list.length} of ${all.length} colleagues`} focused={focused} width={width} height={height}>
       <Segments parts={tabParts(ui, searching)} width={innerW} />
       <Line text={header} width={innerW} role={STYLE.header} />
       {list.length === 0 && <Line text={empty} width={innerW} role="muted" />}

@@ -25,8 +25,11 @@ type Codes = SafeView['statusCodes'];
 const codeLabel = (codes: Codes, status: keyof Codes, code: string | undefined): string | undefined =>
   code && (codes[status]?.find((c) => c.id === code)?.label ?? code);
 
+/** How the status after work is said: whole, or in fewer words where the bar is short. */
+const AFTER_WORK = { whole: ' after work', short: ' next' } as const;
+
 /** Name and status (before the timer), then the reason / prompt / after-work part (after it). */
-function statusParts(self: SafeView['self'], codes: Codes, nameW: number): [Segment[], Segment[]] {
+function statusParts(self: SafeView['self'], codes: Codes, nameW: number, words: keyof typeof AFTER_WORK = 'whole'): [Segment[], Segment[]] {
   if (!self) return [[{ text: 'Signing in…', role: 'muted' }], []];
   const role = statusRole(self.status);
   // A long display name is cut so the status itself always shows.
@@ -38,7 +41,7 @@ function statusParts(self: SafeView['self'], codes: Codes, nameW: number): [Segm
   if (isWorking(self.status)) {
     // The status the work will end in, always (the default too): press s to change it.
     const after = self.afterWork ? codeLabel(codes, self.afterWork.status, self.afterWork.code) : undefined;
-    tail.push({ text: ` → ${STATUS_LABELS[self.statusAfterWork]}${after ? ` (${after})` : ''} after work`, role: self.afterWork ? 'accent' : 'muted' });
+    tail.push({ text: ` → ${STATUS_LABELS[self.statusAfterWork]}${after ? ` (${after})` : ''}${AFTER_WORK[words]}`, role: self.afterWork ? 'accent' : 'muted' });
   } else {
     // Why the engine put the agent here (a missed offer…), while it lasts.
     const tag = statusTag(self);
@@ -88,10 +91,17 @@ export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
   const roomy = width >= 70;
   // Online needs a word; trouble gets room for its reason.
   const connW = connection.state === 'online' ? 8 : Math.min(50, Math.floor(width * 0.4));
-  const leftW = Math.max(0, width - TIME_W - connW - (roomy ? NOTICES_W + CLOCK_W : 0));
-  const [head, tail] = statusParts(self, codes, Math.max(4, Math.min(24, Math.floor(leftW / 3))));
+  const fixed = TIME_W + connW + (roomy ? NOTICES_W : 0);
+  const nameW = Math.max(4, Math.min(24, Math.floor(Math.max(0, width - fixed - (roomy ? CLOCK_W : 0)) / 3)));
   const chatUnread = useChatUnread();
-  if (chatUnread > 0) tail.unshift({ text: ` ✉ ${chatUnread} unread`, role: 'warning' });
+  const unread: Segment[] = chatUnread > 0 ? [{ text: ` ✉ ${chatUnread} unread`, role: 'warning' }] : [];
+  // The status is said whole before the wall clock shows: the clock gives way first, then the after-work words shorten.
+  const whole = statusParts(self, codes, nameW);
+  const needs = segmentsWidth(whole[0]) + segmentsWidth(whole[1]) + segmentsWidth(unread);
+  const clock = roomy && width - fixed - CLOCK_W >= needs;
+  const leftW = Math.max(0, width - fixed - (clock ? CLOCK_W : 0));
+  const [head, rest] = needs <= leftW ? whole : statusParts(self, codes, nameW, 'short');
+  const tail = [...unread, ...rest];
   const headW = Math.min(segmentsWidth(head), leftW);
   return (
     <Box width={width} height={1} flexShrink={0}>
@@ -100,7 +110,7 @@ export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
       <Segments parts={tail} width={leftW - headW} pad />
       <Connection c={connection} width={connW} />
       {roomy && <Notices />}
-      {roomy && <WallClock width={CLOCK_W} />}
+      {clock && <WallClock width={CLOCK_W} />}
     </Box>
   );
 });
