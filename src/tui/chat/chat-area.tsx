@@ -8,7 +8,6 @@ import { Segments, type Segment } from '../components/line.js';
 import { useClockValue, useServices, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { memoLast } from '../memo.js';
-import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
 import { cellWidth } from '../text/width.js';
 import { parseMarkup } from '../../protocol/rich-text.js';
