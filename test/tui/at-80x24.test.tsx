@@ -69,6 +69,23 @@ describe('nothing cut at 80×24', () => {
     expect(h.frame()).not.toMatch(/· \d+\/\d+/);
   });
 
+  it('an email\'s customer line (its subject) wraps whole, in the offer and once accepted', async () => {
+    const customer = { name: 'Zoë Cohen', email: 'zoe.cohen32@example.net', account: 'AC-353408', subject: 'Question about my invoice from last month and the refund I was promised' };
+    const email = interaction('e1', { media: 'email', queueName: 'Billing — Email', customer });
+    h = await renderConsole({ view: makeView({ offer: { ...email, offerDeadline: Date.now() + 20_000 } }) });
+    expect(prose(h)).toContain('Zoë Cohen · zoe.cohen32@example.net · acct AC-353408 · re: Question about my invoice from last month and the refund I was promised');
+    h.unmount();
+    h = await renderConsole({ view: makeView({ work: [email] }) });
+    expect(prose(h)).toContain('re: Question about my invoice from last month and the refund I was promised');
+    expect(h.frame()).not.toMatch(/…│/);
+  });
+
+  it('a chat offer whose customer dropped off says so whole', async () => {
+    const offer = chat('c9', 'Lee');
+    h = await renderConsole({ view: makeView({ offer: { ...offer, chat: { ...offer.chat!, customerAway: true }, offerDeadline: Date.now() + 20_000 } }) });
+    expect(prose(h)).toContain('The customer dropped off; they may come back. Letting this offer run out costs you nothing.');
+  });
+
   it('the dial dialog says a bad number\'s rule whole', async () => {
     h = await renderConsole({ view: phoneView({ status: 'working_offline', work: [] }) });
     await h.press('D');

@@ -7,8 +7,8 @@ import { memo } from 'react';
 import { Segments, type Segment } from '../components/line.js';
 import { useClockValue, useConsoleValue, useServices, useUi } from '../context.js';
 import { hintsFor, keysLabel, resolvesTo } from '../keymap.js';
-import { wrapToWidth } from '../text/wrap.js';
-import { cellWidth, truncateToWidth } from '../text/width.js';
+import { wrapAtMost } from '../text/wrap.js';
+import { cellWidth } from '../text/width.js';
 import { applies } from '../when.js';
 import { PANES } from '../pane-ids.js';
 import type { Role } from '../theme.js';
@@ -31,11 +31,7 @@ export const TabBar = memo(function TabBar({ width }: { width: number }) {
 export const MESSAGE_MAX_ROWS = 4;
 
 /** The message's lines at this width (wrapped, never cut short but at MESSAGE_MAX_ROWS). */
-export function messageLines(text: string, width: number): string[] {
-  const lines = wrapToWidth(text, width);
-  if (lines.length <= MESSAGE_MAX_ROWS) return lines;
-  return [...lines.slice(0, MESSAGE_MAX_ROWS - 1), truncateToWidth(`${lines.slice(MESSAGE_MAX_ROWS - 1).join(' ')}`, width)];
-}
+export const messageLines = (text: string, width: number): string[] => wrapAtMost(text, width, MESSAGE_MAX_ROWS);
 
 /** Rows the message line takes now (the root budgets the panes with it). */
 export function useMessageRows(width: number): number {

@@ -14,10 +14,10 @@ import { useServices, useTheme, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
-import { wrapToWidth } from '../text/wrap.js';
+import { wrapAtMost, wrapToWidth } from '../text/wrap.js';
 import { listWindow } from '../list-window.js';
 import { textProps, type Role } from '../theme.js';
-import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
+import { customerLine, DETAIL_ROWS, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
 import { missingMandatory, selectedWork } from './work-state.js';
 
 /** Theme entry. */
@@ -73,7 +73,7 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   const alertRole = useView((v) => phoneAlert(v, keymap)?.role ?? 'text');
   if (alertText) rows.push(<Line key="phone-alert" text={alertText} width={innerW} role={alertRole} />);
   if (offer) rows.push(<OfferBlock key="offer" offer={offer} width={innerW} />);
-  const used = offer ? offerBlockHeight(offer) : 0;
+  const used = offer ? offerBlockHeight(offer, innerW) : 0;
   if (work.length === 0) {
     if (!offer) rows.push(<Line key="empty" text="No interaction in progress. Offers appear here while you are Available." width={innerW} role={STYLE.empty} />);
   } else {
@@ -102,8 +102,10 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
     rows.push(<ChatArea key="chat" chatKey={chatKey} width={innerW} height={left} />);
   } else if (sel && left >= 3) {
     const missing = missingMandatory(sel);
-    rows.push(<Line key="cust" text={customerLine(sel.customer)} width={innerW} />);
-    left -= 1;
+    // The customer whole (an email's subject too), on as many rows as it takes.
+    const customer = wrapAtMost(customerLine(sel.customer), innerW, DETAIL_ROWS).slice(0, Math.max(1, left - 2));
+    customer.forEach((l, i) => rows.push(<Line key={`cust${i}`} text={l} width={innerW} />));
+    left -= customer.length;
     const callH = callBlockHeight(sel);
     if (callH && left > callH + 1) {
       rows.push(<CallBlock key="call" w={sel} width={innerW} offset={offset} />);

@@ -10,6 +10,7 @@ import { useServices, useView } from '../context.js';
 import { keysLabel, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
 import { cellWidth } from '../text/width.js';
+import { wrapAtMost } from '../text/wrap.js';
 import type { Role } from '../theme.js';
 import { popLine } from '../crm/items.js';
 
@@ -43,6 +44,19 @@ function useOfferKeys(inPane: boolean): string {
   return canReject ? `${accept}   ${keys('offerPane.reject', 'offer.reject')} reject` : accept;
 }
 
+/** The most rows one of the offer's lines (the customer, the CRM, the whisper) wraps to. */
+export const DETAIL_ROWS = 3;
+
+/** The offer's details, each wrapped whole to the width (hostile lengths stop at DETAIL_ROWS). */
+function offerDetails(offer: InteractionView, width: number): { text: string; role?: Role }[] {
+  const pop = popLine(offer);
+  const lines: { text: string; role?: Role }[] = [{ text: customerLine(offer.customer) }];
+  if (pop) lines.push({ text: pop, role: STYLE.crm });
+  if (offer.whisper) lines.push({ text: `Whisper: ${offer.whisper}`, role: STYLE.whisper });
+  if (offer.chat?.customerAway) lines.push({ text: AWAY, role: 'warning' });
+  return lines.flatMap((l) => wrapAtMost(l.text, width, DETAIL_ROWS).map((text) => ({ text, ...(l.role ? { role: l.role } : {}) })));
+}
+
 export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: InteractionView; width: number }) {
   const offset = useView((v) => v.clockOffset);
   const keys = useOfferKeys(true);
@@ -52,10 +66,7 @@ export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: In
         <Segments parts={[{ text: 'OFFER  ', role: STYLE.badge }, { text: interactionTitle(offer) }]} width={width - TIMER_W} pad />
         {offer.offerDeadline !== undefined ? <Countdown deadline={offer.offerDeadline} offset={offset} width={TIMER_W} align="right" /> : null}
       </Box>
-      <Line text={customerLine(offer.customer)} width={width} />
-      {popLine(offer) ? <Line text={popLine(offer)!} width={width} role={STYLE.crm} /> : null}
-      {offer.whisper ? <Line text={`Whisper: ${offer.whisper}`} width={width} role={STYLE.whisper} /> : null}
-      {offer.chat?.customerAway ? <Line text={AWAY} width={width} role="warning" /> : null}
+      {offerDetails(offer, width).map((l, i) => <Line key={i} text={l.text} width={width} {...(l.role ? { role: l.role } : {})} />)}
       <Text> </Text>
       <Line text={keys} width={width} role={STYLE.keys} />
     </Box>
@@ -64,8 +75,8 @@ export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: In
 
 const AWAY = 'The customer dropped off; they may come back. Letting this offer run out costs you nothing.';
 
-/** Height of OfferBlock for a given offer (the pane budgets its rows). */
-export const offerBlockHeight = (offer: InteractionView): number => 4 + (offer.whisper ? 1 : 0) + (offer.chat?.customerAway ? 1 : 0) + (popLine(offer) ? 1 : 0);
+/** Height of OfferBlock for a given offer at this width (the pane budgets its rows). */
+export const offerBlockHeight = (offer: InteractionView, width: number): number => 3 + offerDetails(offer, width).length;
 
 /** What the offer banner says: the keys, then the offer (the customer is never cut off: a second row if need be). */
 function stripText(offer: InteractionView, keys: string): { keys: string; what: string } {

@@ -2,7 +2,7 @@
 // which need none); only a word wider than a whole line is cut, between
 // graphemes. Works on cells of any style, so plain text (text.ts) and styled
 // chat lines (chat/rich.ts) wrap alike. Widths come from width.ts.
-import { cellWidth, graphemes } from './width.js';
+import { cellWidth, graphemes, truncateToWidth } from './width.js';
 
 /** One grapheme with its width and whatever style the caller attaches. */
 export interface Cell<S> {
@@ -87,4 +87,11 @@ function wordEnd(cells: readonly Cell<unknown>[], i: number): number {
 /** Multi-line text word-wrapped to `width` cells per line. */
 export function wrapToWidth(text: string, width: number): string[] {
   return wrapCells(cellsOf(text, null), Math.max(1, Math.floor(width))).map((line) => line.map((c) => c.text).join(''));
+}
+
+/** Word-wrapped to at most `rows` lines: whole unless longer than that, when only the last line's end is cut ('…'). */
+export function wrapAtMost(text: string, width: number, rows: number): string[] {
+  const lines = wrapToWidth(text, width);
+  if (lines.length <= rows) return lines;
+  return [...lines.slice(0, rows - 1), truncateToWidth(lines.slice(rows - 1).join(' '), width)];
 }
