@@ -276,7 +276,7 @@ describe.skipIf(!hasTmux)('text terminals measure differently, in a real termina
     t.keys('/');
     t.type('chlo');
     await holds(/\/chlo▌/, 'the contacts list, searching');
-    await press('Enter', / 1\/\d+ .*\n.*\/chlo(?!▌)/, 'the contacts list, searched');
+    await press('Enter', / 1 of \d+ colleagues.*\n.*\/chlo(?!▌)/, 'the contacts list, searched');
     t.keys('Enter');
     // (The contact is shown on the message line, for a few seconds.)
     await holds(/· support · agent/, 'a contact shown');
