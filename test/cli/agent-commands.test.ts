@@ -5,7 +5,6 @@
  * over. Exit codes, JSON shapes, and the errors a script meets: a wrong
  * password, an illegal transition, an unknown queue or code, no server.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerChatClient } from '../../src/client/customer-chat.js';
 import { EngineClient, type AgentView } from '../../src/client/index.js';
 import { startServe, type ServeProcess } from '../soak/serve-process.js';
+import { runCli, spawnCli, type CliRun } from './run-cli.js';
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Ran extends CliRun {
   json: { ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>;
 }
 
@@ -28,24 +25,10 @@ let apiKey: string;
 const takenOver: string[] = [];
 
 /** Runs the built program (async: the console in this process keeps receiving its events meanwhile). */
-function run(args: string[], env: NodeJS.ProcessEnv = {}, target = ['--server', '', '--agent', 'ana']): Promise<Ran> {
+async function run(args: string[], env: NodeJS.ProcessEnv = {}, target = ['--server', '', '--agent', 'ana']): Promise<Ran> {
   const where = target.map((x) => x || serve.url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/agent-console', ...args, ...where], {
-      env: { ...process.env, AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_API_KEY: apiKey, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      let json = {} as Ran['json'];
-      if (args.includes('--json')) json = JSON.parse(stdout) as Ran['json'];
-      resolve({ code, stdout, stderr, json });
-    });
-  });
+  const r = await runCli([...args, ...where], { env: { AGENT_CONSOLE_PASSWORD: 'demo', AGENT_CONSOLE_API_KEY: apiKey, ...env } });
+  return { ...r, json: args.includes('--json') ? (JSON.parse(r.stdout) as Ran['json']) : ({} as Ran['json']) };
 }
 
 function until(predicate: (v: AgentView) => boolean, label: string): Promise<AgentView> {
@@ -63,12 +46,7 @@ function until(predicate: (v: AgentView) => boolean, label: string): Promise<Age
 
 beforeAll(async () => {
   // The operator's key, made by the program itself, in a copy of the demo tenant.
-  const made = await new Promise<string>((resolve) => {
-    const child = spawn(process.execPath, ['bin/agent-console', 'api-key', 'new', '--id', 'ops', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.on('close', () => resolve(out));
-  });
+  const made = (await runCli(['api-key', 'new', '--id', 'ops', '--json'])).stdout;
   const { key, entry } = JSON.parse(made) as { key: string; entry: unknown };
   apiKey = key;
   const dir = mkdtempSync(join(tmpdir(), 'ac-agent-commands-'));
@@ -201,10 +179,8 @@ describe('one-shot commands beside a logged-in console', () => {
   });
 
   it('events --json: a snapshot, then each change as one JSON line; SIGINT ends it with 0', async () => {
-    const child = spawn(process.execPath, ['bin/agent-console', 'events', '--json', '--server', serve.url, '--agent', 'ana'], {
-      env: { ...process.env, AGENT_CONSOLE_PASSWORD: 'demo' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawnCli(['events', '--json', '--server', serve.url, '--agent', 'ana'], { env: { AGENT_CONSOLE_PASSWORD: 'demo' } });
+    child.stderr.pipe(process.stderr);
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const next = async () => JSON.parse((await lines.next()).value as string) as { type: string; seq: number; data: Record<string, unknown> };
     const snapshot = await next();

@@ -3,22 +3,19 @@
  * in the tenant file, taken by a running server at once, revoked for good (from the next request,
  * and after a restart); a key of one tenant opens nothing of another.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../soak/serve-process.js';
+import { runCli } from './run-cli.js';
 
 const running: ServeProcess[] = [];
 afterEach(async () => {
   for (const s of running.splice(0)) await s.stop();
 });
 
-function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/agent-console', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 function tenantCopy(id: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'ac-keys-')), 'tenant.json');
@@ -27,8 +24,8 @@ function tenantCopy(id: string): string {
   return file;
 }
 
-function createKey(tenant: string, id: string, scope: string): string {
-  const made = cli(['apikey', 'create', '--tenant', tenant, '--id', id, '--scope', scope, '--json']);
+async function createKey(tenant: string, id: string, scope: string): Promise<string> {
+  const made = await cli(['apikey', 'create', '--tenant', tenant, '--id', id, '--scope', scope, '--json']);
   expect(made.code, made.stderr).toBe(0);
   return (JSON.parse(made.stdout) as { key: string }).key;
 }
@@ -46,7 +43,7 @@ function call(s: ServeProcess, key: string, body: unknown = { from: '+1510555123
 describe('agent-console apikey', () => {
   it('create, list and revoke: hashed in the tenant file, live in a running serve, revoked for good', async () => {
     const tenant = tenantCopy('acme');
-    const pbx = createKey(tenant, 'pbx', 'create-work');
+    const pbx = await createKey(tenant, 'pbx', 'create-work');
     const stored = readFileSync(tenant, 'utf8');
     expect(stored).not.toContain(pbx);
     expect(stored).toMatch(/"hash": "sha256\$/);
@@ -54,31 +51,31 @@ describe('agent-console apikey', () => {
     expect((await call(s, pbx)).status).toBe(201);
 
     // A key made while serve runs works at once.
-    const ops = createKey(tenant, 'ops', 'notices');
+    const ops = await createKey(tenant, 'ops', 'notices');
     expect((await call(s, ops, { text: 'Maintenance at 22:00' }, '/api/v1/notices')).status).toBe(201);
-    const listed = cli(['apikey', 'list', '--tenant', tenant, '--json']);
+    const listed = await cli(['apikey', 'list', '--tenant', tenant, '--json']);
     const keys = JSON.parse(listed.stdout) as Record<string, unknown>[];
     expect(keys.map((k) => [k.id, k.scopes, k.revokedAt])).toEqual([['pbx', ['create-work'], undefined], ['ops', ['notices'], undefined]]);
     expect(listed.stdout).not.toContain('sha256');
-    expect(cli(['apikey', 'create', '--tenant', tenant, '--id', 'pbx', '--scope', 'notices']).code).toBe(2); // ids are not reused
+    expect((await cli(['apikey', 'create', '--tenant', tenant, '--id', 'pbx', '--scope', 'notices'])).code).toBe(2); // ids are not reused
 
     // Revoked: refused from the next request, without a restart...
-    expect(cli(['apikey', 'revoke', 'pbx', '--tenant', tenant]).code).toBe(0);
+    expect((await cli(['apikey', 'revoke', 'pbx', '--tenant', tenant])).code).toBe(0);
     const refused = await call(s, pbx);
     expect(refused.status).toBe(401);
-    expect(cli(['apikey', 'list', '--tenant', tenant]).stdout).toMatch(/pbx\s+create-work\s+\S+\s+revoked 20/);
+    expect((await cli(['apikey', 'list', '--tenant', tenant])).stdout).toMatch(/pbx\s+create-work\s+\S+\s+revoked 20/);
     // ...and after one.
     expect(await s.stop()).toBe(0);
     running.length = 0;
     const again = await serve(tenant, s.dir);
     expect((await call(again, pbx)).status).toBe(401);
     expect((await call(again, ops, { text: 'Back' }, '/api/v1/notices')).status).toBe(201);
-    expect(cli(['apikey', 'revoke', 'nobody', '--tenant', tenant]).code).toBe(2);
+    expect((await cli(['apikey', 'revoke', 'nobody', '--tenant', tenant])).code).toBe(2);
   }, 60_000);
 
   it('a key opens only its own tenant: another tenant’s server refuses it, and its calls are out of reach', async () => {
     const [a, b] = [tenantCopy('tenant-a'), tenantCopy('tenant-b')];
-    const [keyA, keyB] = [createKey(a, 'pbx', 'create-work'), createKey(b, 'pbx', 'create-work')];
+    const [keyA, keyB] = [await createKey(a, 'pbx', 'create-work'), await createKey(b, 'pbx', 'create-work')];
     const [sa, sb] = [await serve(a), await serve(b)];
     expect((await call(sb, keyA)).status).toBe(401);
     const made = (await (await call(sa, keyA, { legId: 'a-leg-1', from: '+15105551234', to: '+18005550100' })).json()) as { interactionId: string };

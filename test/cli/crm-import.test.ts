@@ -6,12 +6,12 @@
  * emails in a cell); each bad row reported by its line in the file and its
  * field, the good rows kept; an export that reads back in.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../soak/serve-process.js';
+import { runCli, type CliRun } from './run-cli.js';
 
 let serve: ServeProcess;
 const dir = mkdtempSync(join(tmpdir(), 'ac-crm-cli-'));
@@ -23,26 +23,8 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], agent = 'kate'): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/agent-console', 'crm', ...args, '--server', serve.url, '--agent', agent], {
-      env: { ...process.env, AGENT_CONSOLE_PASSWORD: 'demo' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], agent = 'kate'): Promise<CliRun> =>
+  runCli(['crm', ...args, '--server', serve.url, '--agent', agent], { env: { AGENT_CONSOLE_PASSWORD: 'demo' } });
 
 const file = (name: string, text: string): string => {
   const path = join(dir, name);

@@ -2,7 +2,6 @@
  * The customer from a terminal (`agent-console customer chat`, in-process and
  * as the real binary) and the demo's chat bots, against a real server.
  */
-import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatBots, startColleagueReplies } from '../../src/cli/demo/chat-bots.js';
@@ -12,6 +11,7 @@ import { eventually, until, type Rig } from '../wire/helpers.js';
 import { webChat } from '../../src/server/channels/webchat/index.js';
 import { startServer } from '../../src/server/index.js';
 import { chatRig } from '../wire/webchat-helpers.js';
+import { spawnCli } from './run-cli.js';
 
 let r: Rig | undefined;
 let bots: ChatBots | undefined;
@@ -103,7 +103,7 @@ describe('agent-console customer chat', () => {
     r = await chatRig();
     const agent = await r.client('a1');
     await agent.setStatus('available');
-    const child = spawn(process.execPath, ['bin/agent-console', 'customer', 'chat', '--server', r.server.url, '--name', 'Binary Bob'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnCli(['customer', 'chat', '--server', r.server.url, '--name', 'Binary Bob']);
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     await until(agent, (v) => !!v.offer, 'offer', 15_000);
