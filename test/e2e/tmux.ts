@@ -64,6 +64,11 @@ export class Tmux {
     return this.tmux(['capture-pane', '-p', '-t', this.target]);
   }
 
+  /** Everything the pane printed (its scrollback and screen), wrapped lines joined. */
+  scrollback(): string {
+    return this.tmux(['capture-pane', '-p', '-J', '-S', '-', '-t', this.target]);
+  }
+
   /** The visible screen with its attributes and colours as SGR sequences. */
   styledScreen(): string {
     return this.tmux(['capture-pane', '-p', '-e', '-t', this.target]);
