@@ -311,7 +311,7 @@ doctest('scripting', 'clone', [
   { line: 'export AGENT_CONSOLE_PASSWORD=demo' },
   { line: 'agent-console whoami --server', prints: /^\{"ok":true,"agent":"ana",.*"loggedIn":true/ },
   { line: 'agent-console config set servers.work ', then: async (s) => expect((await s.run('agent-console config get servers.work')).stdout).toContain(`ws://127.0.0.1:${s.port}`) },
-  { line: 'agent-console status set available --profile work', prints: /^available$/m, then: (s) => s.terminal('ana').waitFor(consoleOf('Ana L.'), 'Available on her console').then((sc) => expect(sc).toMatch(/● Available/)) },
+  { line: 'agent-console status set available --profile work', prints: /^available$/m, then: (s) => s.terminal('ana').waitFor(/Ana L\.\s+● Available/, 'Available on her console') },
   { line: 'agent-console queue disable sales-chat', prints: /^Sales — Chat: disabled$/m, then: (s) => s.terminal('ana').waitFor(/Sales — Chat\s+off/, 'the queue off in her Queues pane') },
   {
     line: "agent-console events --json --profile work | jq -c 'select(.type == \"offer\")'",
