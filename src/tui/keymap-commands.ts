@@ -44,10 +44,10 @@ export type ContextId = keyof typeof CONTEXTS;
  */
 export type WhenId =
   | 'loggedIn' | 'canLogOut' | 'offer' | 'canReject'
-  | 'work' | 'active' | 'inWrapUp' | 'codes' | 'chatting' | 'canDial'
+  | 'work' | 'workAway' | 'notesChanged' | 'choosable' | 'active' | 'inWrapUp' | 'codes' | 'chatting' | 'hasPhone' | 'canDial'
   | 'call' | 'callLive' | 'canRecord' | 'recordings' | 'transferable' | 'consulting' | 'conference' | 'conferenceHost' | 'voicemail'
   | 'transferTabs' | 'coldTransfer' | 'callHistory' | 'transferHistory' | 'participantsHost'
-  | 'chatShown' | 'canWrite' | 'canChatContact' | 'customerChatActive' | 'colleagueChat' | 'colleagueCallable' | 'contactCallable' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
+  | 'chatShown' | 'canWrite' | 'draftWritten' | 'canChatContact' | 'customerChatActive' | 'colleagueChat' | 'colleagueCallable' | 'contactCallable' | 'severalChats' | `chatTab${1 | 2 | 3 | 4 | 5 | 6}`
   | 'faqShortcut' | 'faqEntry' | 'canEditFaq' | 'canEditFaqEntry'
   | 'canNotice' | 'notices' | 'severalNoticeGroups'
   | CrmWhenId;
@@ -87,7 +87,7 @@ export const COMMANDS = [
   paneCommand(5),
   paneCommand(6),
   { id: 'global.status', context: 'global', title: 'Change status', description: 'Pick a status (while busy: the status to take after work), then its reason when required.', keys: ['s'], hint: 'Status', when: 'loggedIn' },
-  { id: 'global.disposition', context: 'global', title: 'Go to disposition', description: 'Jump to the codes of the selected interaction.', keys: ['d'], hint: 'Codes', when: 'work' },
+  { id: 'global.disposition', context: 'global', title: 'Go to disposition', description: 'Jump to the codes of the selected interaction.', keys: ['d'], hint: 'Codes', when: 'workAway' },
   { id: 'global.stopNew', context: 'global', title: 'Stop new / Resume offers', description: 'While handling chats: stop new chat offers, or resume them.', keys: ['p'], when: 'chatting' },
   { id: 'global.logout', context: 'global', title: 'Log out', description: 'Log out of the engine (not while work is in progress).', keys: [], when: 'canLogOut' },
   { id: 'global.quit', context: 'global', title: 'Quit', description: 'Leave the console; asks first, and offers to log out.', keys: ['q', 'ctrl+c'], hint: true },
@@ -127,12 +127,12 @@ export const COMMANDS = [
   { id: 'contacts.clear', context: 'contacts', title: 'Clear contact filters', description: 'Clear the search and filters.', keys: ['c', 'esc'] },
 
   { id: 'notes.done', context: 'notes', title: 'Save notes and stop editing', description: 'Send the notes and leave the notes field.', keys: ['esc'], hint: 'Save & leave' },
-  { id: 'notes.save', context: 'notes', title: 'Save notes', description: 'Send the notes and keep editing.', keys: ['ctrl+s'], hint: 'Save' },
+  { id: 'notes.save', context: 'notes', title: 'Save notes', description: 'Send the notes and keep editing.', keys: ['ctrl+s'], hint: 'Save', when: 'notesChanged' },
 
   { id: 'search.done', context: 'search', title: 'Keep search', description: 'Leave the search field, keeping the filter.', keys: ['enter'], hint: true },
   { id: 'search.cancel', context: 'search', title: 'Clear search', description: 'Leave the search field and clear it.', keys: ['esc'], hint: true },
 
-  { id: 'dialog.select', context: 'dialog', title: 'Choose', description: 'Choose the item under the cursor.', keys: ['enter'], hint: true },
+  { id: 'dialog.select', context: 'dialog', title: 'Choose', description: 'Choose the item under the cursor.', keys: ['enter'], hint: true, when: 'choosable' },
   { id: 'dialog.close', context: 'dialog', title: 'Back / close', description: 'Go back one step, or close the dialog.', keys: ['esc'], hint: true },
 
   { id: 'help.close', context: 'help', title: 'Close help', description: 'Close the help overlay.', keys: ['?', 'q', 'esc'], hint: 'Close' },

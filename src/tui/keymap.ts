@@ -152,7 +152,8 @@ export function helpSections(keymap: Keymap): HelpSection[] {
 }
 
 /** Key hints for the bottom line: hinted commands of the screen that apply
- *  now, the offer's first (it waits on a countdown), then top layer first.
+ *  now and that one of their keys reaches here, the offer's first (it waits
+ *  on a countdown), then top layer first.
  *  `label` is the hint's short label (or the title). */
 export function hintsFor(
   keymap: Keymap,
@@ -165,7 +166,11 @@ export function hintsFor(
   for (const layer of [...layers.filter(isOffer), ...layers.filter((l) => !isOffer(l))]) {
     for (const c of COMMANDS as readonly CommandSpec[]) {
       if (c.context !== layer || !c.hint || !applies(c)) continue;
-      const chord = keymap.keys.get(c.id as CommandId)?.[0];
+      // The first of its keys that does it here: in a text field a letter types, so "q Quit" becomes "Ctrl-C Quit" or no hint.
+      const chord = keymap.keys.get(c.id as CommandId)?.find((k) => {
+        const r = resolveKey(keymap, screen, k);
+        return r?.kind === 'command' && r.id === c.id;
+      });
       const label = typeof c.hint === 'string' ? c.hint : c.title;
       // Where the offer is shown its letters are hinted: their chord twins are not hinted twice.
       if (!chord || (layer === 'offer' && out.some((h) => h.label === label))) continue;

@@ -37,6 +37,8 @@ export interface Message {
   kind: 'error' | 'info';
   /** Hidden once the shared clock passes this time. */
   until: number;
+  /** Why the engine changed the status (use-why.ts): kept after a routine confirmation shown while it lasts. */
+  why?: string;
 }
 
 export interface UiState {
@@ -94,5 +96,14 @@ export function screenOf(u: UiState): ScreenId {
 export const MESSAGE_MS = { error: 6000, info: 3000 } as const;
 
 export function showMessage(ui: Store<UiState>, kind: Message['kind'], text: string, now: number, ms: number = MESSAGE_MS[kind]): void {
-  ui.update((u) => ({ ...u, message: { kind, text, until: now + ms } }));
+  ui.update((u) => {
+    // "Wrapped up." arrives with the status change it caused: it goes before the why, not over it.
+    const why = u.message?.why !== undefined && now < u.message.until && kind === 'info' ? u.message : null;
+    return { ...u, message: why ? { ...why, text: `${text} ${why.why}` } : { kind, text, until: now + ms } };
+  });
+}
+
+/** Why the status changed, shown for `ms`: later confirmations keep it in view (showMessage). */
+export function showWhy(ui: Store<UiState>, text: string, now: number, ms: number): void {
+  ui.update((u) => ({ ...u, message: { kind: 'info', text, until: now + ms, why: text } }));
 }

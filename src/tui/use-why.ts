@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ConsoleServices } from './context.js';
 import { useView } from './context.js';
 import { OFFER_GONE, statusChangeWords } from './status-words.js';
-import { showMessage } from './ui-state.js';
+import { showMessage, showWhy } from './ui-state.js';
 
 /** Long enough to be read after a busy moment. */
 export const WHY_MS = 15_000;
@@ -23,7 +23,7 @@ export function useWhy(s: ConsoleServices): void {
     // The first view (login, a restart) is not news: only changes seen while running.
     if (first || same || !self) return;
     const words = statusChangeWords(self);
-    if (words) showMessage(s.ui, 'info', words, s.clock.now(), WHY_MS);
+    if (words) showWhy(s.ui, words, s.clock.now(), WHY_MS);
   }, [change, s]);
 
   const offerId = useView((v) => v.offer?.id ?? null);

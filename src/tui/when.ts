@@ -7,8 +7,10 @@ import { activeChatKey, chatTabs, isAgentKey } from './chat/chat-state.js';
 import { colleagueChatRefusal, toolOffNow } from './chat/colleague-reach.js';
 import { faqMatches, shortcutAtEnd } from './chat/faq.js';
 import { CRM_WHEN } from './crm/when.js';
+import { choosable } from './dialogs/choosable.js';
 import { clampCursor } from './list-window.js';
 import type { CommandSpec, WhenId } from './keymap-commands.js';
+import { transferItems } from './call/items.js';
 import { chatColleague, contactUnderCursor } from './panes/contacts-state.js';
 import { selectedWork } from './panes/work-state.js';
 import type { SafeView } from './safe-view.js';
@@ -25,7 +27,11 @@ type Predicate = (c: WhenContext) => boolean;
 const selected = (c: WhenContext) => selectedWork(c.view.work, c.ui.work.selectedId);
 const can = (c: WhenContext, permission: string): boolean => (c.view.self?.permissions as readonly string[] | undefined)?.includes(permission) ?? false;
 const loggedIn: Predicate = (c) => c.view.self?.loggedIn === true;
+/** Logged in with a phone set up (the phone settings, dialing). */
+const hasPhone: Predicate = (c) => loggedIn(c) && c.view.self?.phone !== undefined;
 const busy = (c: WhenContext): boolean => c.view.work.length > 0 || c.view.offer !== null;
+/** An outbound call can be made now (any number: typed, a colleague's, a customer's). */
+const canDial: Predicate = (c) => hasPhone(c) && !busy(c) && toolOn(c, 'dial') && (c.view.self?.status === 'available' || c.view.self?.status === 'working_offline');
 /** The selected interaction's call, while it lasts. */
 const liveCall = (c: WhenContext) => {
   const call = selected(c)?.call;
@@ -49,13 +55,21 @@ export const WHEN: Record<WhenId, Predicate> = {
   loggedIn,
   canLogOut: (c) => loggedIn(c) && !busy(c),
   offer: (c) => c.view.offer !== null,
-  canReject: (c) => c.view.offer !== null && can(c, 'rejectOffers'),
+  // Not again while the rejection is being confirmed.
+  canReject: (c) => c.view.offer !== null && can(c, 'rejectOffers') && c.ui.overlay?.kind !== 'rejectOffer',
   work: (c) => c.view.work.length > 0,
+  workAway: (c) => c.view.work.length > 0 && c.ui.focus !== 'disposition',
+  notesChanged: (c) => {
+    const d = c.ui.work.draft;
+    return d !== null && c.view.work.find((w) => w.id === d.id)?.notes !== d.text;
+  },
+  choosable: (c) => choosable(c.view, c.ui.overlay),
   active: (c) => selected(c)?.phase === 'active',
   inWrapUp: (c) => selected(c)?.phase === 'wrapup',
   codes: (c) => (selected(c)?.codeLists.some((l) => l.codes.length > 0) ?? false),
   chatting: (c) => (c.view.self?.status === 'busy' || c.view.self?.status === 'busy_stop_new') && c.view.work.some((w) => w.chat !== undefined),
-  canDial: (c) => loggedIn(c) && !busy(c) && toolOn(c, 'dial') && (c.view.self?.status === 'available' || c.view.self?.status === 'working_offline'),
+  hasPhone,
+  canDial,
   call: (c) => liveCall(c) !== undefined,
   callLive: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail',
   canRecord: (c) => liveCall(c)?.state === 'connected' && liveCall(c)?.kind !== 'voicemail' && can(c, 'recordStart'),
@@ -68,7 +82,11 @@ export const WHEN: Record<WhenId, Predicate> = {
   transferTabs: (c) => overlayOf(c, 'callTransfer') !== undefined,
   coldTransfer: (c) => {
     const o = overlayOf(c, 'callTransfer');
-    return o?.purpose === 'transfer' && o.tab === 'agents';
+    if (o?.purpose !== 'transfer' || o.tab !== 'agents') return false;
+    // On a colleague who can take the call (the others are greyed with why).
+    const items = transferItems(c.view, o, 0);
+    const item = items[clampCursor(o.cursor, items.length)];
+    return item !== undefined && item.disabled === undefined;
   },
   callHistory: (c) => (overlayOf(c, 'dial')?.history?.length ?? 0) > 0,
   transferHistory: (c) => (overlayOf(c, 'callTransfer')?.history?.length ?? 0) > 0,
@@ -90,10 +108,14 @@ export const WHEN: Record<WhenId, Predicate> = {
     return key !== null && c.view.work.some((w) => w.id === key && w.chat !== undefined && w.phase === 'active');
   },
   colleagueChat: (c) => shownChat(c)?.startsWith('@') ?? false,
-  colleagueCallable: (c) => (shownChat(c)?.startsWith('@') ?? false) && chatColleague(c.view.contacts, c.ui.chat.agentTab)?.directAccessNumber !== undefined,
-  contactCallable: (c) => contactUnderCursor(c.view.contacts, c.ui.contacts)?.directAccessNumber !== undefined,
+  colleagueCallable: (c) => canDial(c) && (shownChat(c)?.startsWith('@') ?? false) && chatColleague(c.view.contacts, c.ui.chat.agentTab)?.directAccessNumber !== undefined,
+  contactCallable: (c) => canDial(c) && contactUnderCursor(c.view.contacts, c.ui.contacts)?.directAccessNumber !== undefined,
   severalChats: (c) => tabCount(c) > 1,
   chatTab1: tab(1), chatTab2: tab(2), chatTab3: tab(3), chatTab4: tab(4), chatTab5: tab(5), chatTab6: tab(6),
+  draftWritten: (c) => {
+    const key = shownChat(c);
+    return key !== null && (c.ui.chat.drafts[key] ?? '').trim() !== '';
+  },
   faqShortcut: (c) => {
     const key = c.ui.chat.composeKey;
     return key !== null && shortcutAtEnd(c.ui.chat.drafts[key] ?? '', c.view.faq) !== null;
@@ -105,6 +127,8 @@ export const WHEN: Record<WhenId, Predicate> = {
   notices: (c) => c.view.notices.length > 0,
   severalNoticeGroups: (c) => c.view.noticeGroups.length > 1,
   ...CRM_WHEN,
+  crmCallable: (c) => canDial(c) && CRM_WHEN.crmCallable(c),
+  directoryCallable: (c) => canDial(c) && CRM_WHEN.directoryCallable(c),
 };
 
 /** Whether a command applies now. */

@@ -48,6 +48,9 @@ describe('the footer: only what applies now, never cut', () => {
     expect(h.frame()).toContain('Add to conference');
     expect(footer(h)).not.toContain('Cold');
     await h.press(KEY.esc, 't');
+    // Not on Benjamin, who is Busy (greyed, with why); on Devansh, who is Available.
+    expect(footer(h)).not.toContain('Cold');
+    await h.press(KEY.down, KEY.down);
     expect(footer(h)).toContain('Ctrl-B Cold');
     await h.press(KEY.tab);
     expect(footer(h)).not.toContain('Cold');
@@ -79,7 +82,7 @@ describe('the palette: only what works now', () => {
 
 describe('On Break: the tools it turns off are not offered', () => {
   it('the palette offers no notice, dialing or colleague chat On Break; Working Offline it does', async () => {
-    const view = (status: 'on_break' | 'working_offline') => makeView({ self: { ...makeView().self!, status, permissions: ['editFaq'] } });
+    const view = (status: 'on_break' | 'working_offline') => makeView({ self: { ...makeView().self!, status, permissions: ['editFaq'], phone: phoneView().self!.phone } });
     for (const [status, shown] of [['on_break', false], ['working_offline', true]] as const) {
       h = await renderConsole({ view: view(status) });
       for (const title of ['Send a notice', 'Dial a number']) {

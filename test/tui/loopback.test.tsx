@@ -88,6 +88,26 @@ describe('console on loopback', () => {
     expect(h!.frame()).toContain('No interaction to disposition.');
   });
 
+  it('says why the status changed at the end of work, beside the confirmation of the wrap-up', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Lee');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press('a');
+    await settleOn((v) => v.work.length === 1, 'accepted');
+    // While busy, s picks the status after work: Working Offline, with its reason.
+    await h!.press('s', 'j', 'j', KEY.enter, KEY.enter);
+    await settleOn((v) => v.self?.statusAfterWork === 'working_offline', 'after work chosen');
+    await h!.press('d', 'j', ' ');
+    await settleOn((v) => (v.work[0]?.codes.length ?? 0) === 1, 'code set');
+    await h!.press('e');
+    await settleOn((v) => v.work[0]?.phase === 'wrapup', 'wrap-up');
+    await h!.press('w');
+    await settleOn((v) => v.self?.status === 'working_offline', 'working offline');
+    await waitFor(() => h!.frame().includes('Wrapped up.'));
+    expect(h!.frame().replace(/\s+/g, ' ')).toContain('Wrapped up. Your work ended: Working Offline, because you chose it.');
+  });
+
   it('wrap-up counts up when mandatory codes are missing, and the engine refuses Wrap Up', async () => {
     await start();
     await becomeAvailable();

@@ -2,6 +2,7 @@
 // keep going where the agent sends them), accepting from anywhere; and the
 // console staying quiet when nothing changed.
 import { afterEach, describe, expect, it } from 'vitest';
+import { chatView, msg } from './chat/fixtures.js';
 import { contact, interaction, makeView, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
 
@@ -77,6 +78,23 @@ describe('offer arrival', () => {
     expect(h.frame()).toContain('Customer asked about a refund▌');
     await h.press(KEY.esc);
     expect(h.fake!.callsOf('setNotes')).toEqual([['w1', 'Customer asked about a refund']]);
+  });
+
+  it('does not steal a chat message being typed; the offer shown above it names only the keys that answer it there', async () => {
+    h = await renderConsole({ view: chatView({ work: [], agentChats: [{ with: 'chloe', messages: [msg('a1', 'agent', 'Got a minute?', { agentId: 'chloe' })] }] }) });
+    await h.press(KEY.enter);
+    await h.type('ab');
+    h.fake!.setView((v) => ({ ...v, offer: offer('o1') }));
+    await h.settle();
+    expect(h.frame()).toMatch(/OFFER {2}Chat[\s\S]*Ctrl-Y accept {3}Ctrl-X reject/);
+    expect(h.frame()).not.toContain('a, Ctrl-Y');
+    await h.type('ax');
+    expect(h.frame()).toContain('abax▌');
+    expect(h.fake!.callsOf('accept')).toEqual([]);
+    expect(h.frame()).not.toContain('Reject the offer?');
+    // Out of the field, in the pane, its letters answer it again, and say so.
+    await h.press(KEY.esc);
+    expect(h.frame()).toContain('a, Ctrl-Y accept   x, Ctrl-X reject');
   });
 
   it('does not steal the palette query', async () => {

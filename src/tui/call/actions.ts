@@ -252,16 +252,13 @@ async function phoneInputSelect(s: ConsoleServices, o: OverlayOf<'phoneInput'>):
 
 async function phoneSelect(s: ConsoleServices, o: OverlayOf<'phone'>): Promise<void> {
   const v = s.view.get();
-  const offline = v.self?.status === 'working_offline';
   const fail = (r: CommandResult): void => {
     if (!r.ok) patch(s, 'phone', () => ({ error: safeErrorMessage(r.error) }));
   };
   const items = phoneItems(v);
   const item = items[clampCursor(o.cursor, items.length)];
   if (!item) return;
-  if ((item.action === 'mode' || item.action === 'workplace') && !offline) {
-    return patch(s, 'phone', () => ({ error: 'Change to Working Offline first: connection mode and workplace phone change only then.' }));
-  }
+  if (item.disabled) return patch(s, 'phone', () => ({ error: item.disabled! }));
   if (item.action === 'mode') {
     const mode = v.self?.phone?.mode === 'persistent' ? 'on_demand' : 'persistent';
     const r = await attempt(s.client.setConnectionMode(mode));

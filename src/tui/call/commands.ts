@@ -14,7 +14,7 @@ export const CALL_CONTEXTS = {
 
 export const CALL_COMMANDS = [
   { id: 'global.dial', context: 'global', title: 'Dial a number', description: 'Outbound call: type a number or recall one, pick an outbound code, Enter dials (from Available or Working Offline, with no other work).', keys: ['shift+d'], hint: 'Dial', when: 'canDial' },
-  { id: 'global.phone', context: 'global', title: 'Phone settings', description: 'Connection mode, workplace phone and PINs, retry to connect.', keys: ['shift+p'], when: 'loggedIn' },
+  { id: 'global.phone', context: 'global', title: 'Phone settings', description: 'Connection mode, workplace phone and PINs, retry to connect.', keys: ['shift+p'], when: 'hasPhone' },
 
   { id: 'call.mute', context: 'call', title: 'Mute / unmute', description: 'Mute or unmute my side of the call.', keys: ['m'], hint: 'Mute', when: 'callLive' },
   { id: 'call.hold', context: 'call', title: 'Hold / resume', description: 'Put the customer on hold, or resume.', keys: ['h'], hint: 'Hold', when: 'callLive' },

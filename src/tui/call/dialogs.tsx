@@ -121,7 +121,7 @@ export const PhoneDialog = memo(function PhoneDialog({ overlay: o, width, height
     if (view.self?.status !== 'working_offline') intro.push({ text: 'Mode and workplace phone change only in Working Offline.', role: 'muted' });
   }
   intro.push(...errorLine(o.error));
-  const items = phoneItems(view).map((i) => ({ key: i.action, label: i.label }));
+  const items = phoneItems(view).map((i) => ({ key: i.action, label: i.label, ...(i.disabled ? { disabled: i.disabled } : {}) }));
   return <ListDialog title="Phone settings" intro={intro} items={items} cursor={o.cursor} empty="Nothing to change." width={width} height={height} />;
 });
 

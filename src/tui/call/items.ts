@@ -57,20 +57,24 @@ export const participantLabel = (p: CallParticipantView): string => {
   return `${who}${number}${flags.length ? ` (${flags.join(', ')})` : ''}`;
 };
 
-export interface PhoneItem { label: string; action: 'mode' | 'retry' | PhoneInput }
+/** `disabled`: why the engine would refuse it now (shown greyed, with the reason). */
+export interface PhoneItem { label: string; action: 'mode' | 'retry' | PhoneInput; disabled?: string }
 
-/** The phone settings menu: only what the agent's permissions and the state allow. */
+export const OFFLINE_ONLY = 'Change to Working Offline first: connection mode and workplace phone change only then.';
+
+/** The phone settings menu: what the agent's permissions allow, greyed with why when the status does not. */
 export function phoneItems(v: SafeView): PhoneItem[] {
   const p = v.self?.phone;
   const perms = v.self?.permissions ?? [];
   if (!p) return [];
+  const offline = v.self?.status === 'working_offline' ? {} : { disabled: OFFLINE_ONLY };
   const items: PhoneItem[] = [];
   if (p.mode === 'persistent' && p.voice === 'pin_sent') items.push({ label: 'Enter the PIN you heard (connection)', action: 'voicePin' });
   if (p.mode === 'persistent' && (p.voice === 'off' || p.voiceDropped)) items.push({ label: 'Retry to connect', action: 'retry' });
   if (p.pendingWorkplace?.state === 'pin_sent') items.push({ label: 'Enter the PIN you heard (workplace phone)', action: 'workplacePin' });
   if (perms.includes('changeConnectionMode'))
-    items.push({ label: `Switch to ${p.mode === 'persistent' ? 'on-demand' : 'persistent'} connection`, action: 'mode' });
-  if (perms.includes('changeWorkplacePhone')) items.push({ label: 'Change workplace phone or SIP URI', action: 'workplace' });
+    items.push({ label: `Switch to ${p.mode === 'persistent' ? 'on-demand' : 'persistent'} connection`, action: 'mode', ...offline });
+  if (perms.includes('changeWorkplacePhone')) items.push({ label: 'Change workplace phone or SIP URI', action: 'workplace', ...offline });
   return items;
 }
 

@@ -29,7 +29,7 @@ export const CHAT_COMMANDS = [
   { id: 'chat.callColleague', context: 'chat', title: 'Call this colleague', description: 'Dial the colleague of the chat shown on their direct number (outbound code first).', keys: ['ctrl+p'], hint: 'Call', when: 'colleagueCallable' },
   { id: 'chat.closeTab', context: 'chat', title: 'Close colleague chat', description: 'Close the colleague chat tab shown (the conversation is kept).', keys: ['ctrl+w'], hint: 'Close tab', when: 'colleagueChat' },
 
-  { id: 'compose.send', context: 'compose', title: 'Send message', description: 'Send the draft; it shows as sent once the server confirms it.', keys: ['enter'], hint: 'Send' },
+  { id: 'compose.send', context: 'compose', title: 'Send message', description: 'Send the draft; it shows as sent once the server confirms it.', keys: ['enter'], hint: 'Send', when: 'draftWritten' },
   { id: 'compose.newline', context: 'compose', title: 'New line', description: 'Start a new line in the message.', keys: ['alt+enter', 'ctrl+n'], hint: 'New line' },
   { id: 'compose.expand', context: 'compose', title: 'Accept FAQ shortcut', description: 'Replace the FAQ shortcut just typed (such as \\q) with its answer.', keys: ['tab'], hint: 'Insert answer', when: 'faqShortcut' },
   { id: 'compose.done', context: 'compose', title: 'Stop writing', description: 'Leave the message field; the draft is kept.', keys: ['esc'], hint: 'Stop writing' },

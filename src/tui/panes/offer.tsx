@@ -6,13 +6,14 @@ import { memo } from 'react';
 import type { CustomerInfo, InteractionView } from '../../protocol/index.js';
 import { Line, Segments } from '../components/line.js';
 import { Countdown } from '../components/timer.js';
-import { useServices, useView } from '../context.js';
-import { keysLabel, type CommandId } from '../keymap.js';
+import { useServices, useUi, useView } from '../context.js';
+import { keysLabel, resolvesTo, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
 import { cellWidth } from '../text/width.js';
 import { wrapAtMost } from '../text/wrap.js';
 import type { Role } from '../theme.js';
 import { popLine } from '../crm/items.js';
+import { screenOf } from '../ui-state.js';
 
 /** Theme entry. */
 const STYLE = { badge: 'accent', whisper: 'accent', keys: 'title', crm: 'success' } satisfies Record<string, Role>;
@@ -34,12 +35,14 @@ export const interactionTitle = (i: InteractionView): string =>
 /** "Chat · Sales — Chat · Lucas Hansen": which interaction a sentence is about. */
 export const workLabel = (w: InteractionView): string => `${interactionTitle(w)}${w.customer.name ? ` · ${w.customer.name}` : ''}`;
 
-/** The offer's keys: in the pane its letters and its chords; elsewhere its chords, which work from anywhere. */
+/** The offer's keys: its chords, which work from anywhere, and in the pane its letters while they answer it
+ *  (focus there, not typing: a letter typed in a field is text). */
 function useOfferKeys(inPane: boolean): string {
   const { keymap } = useServices();
+  const screen = useUi(screenOf);
   const canReject = useView((v) => v.self?.permissions.includes('rejectOffers') ?? false);
   const keys = (pane: CommandId, anywhere: CommandId): string =>
-    [inPane ? keysLabel(keymap, pane) : '', keysLabel(keymap, anywhere)].filter(Boolean).join(', ');
+    [inPane && resolvesTo(keymap, screen, pane) ? keysLabel(keymap, pane) : '', keysLabel(keymap, anywhere)].filter(Boolean).join(', ');
   const accept = `${keys('offerPane.accept', 'offer.accept')} accept`;
   return canReject ? `${accept}   ${keys('offerPane.reject', 'offer.reject')} reject` : accept;
 }
