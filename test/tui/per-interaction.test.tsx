@@ -1,7 +1,9 @@
 // Per-interaction state belongs to the interaction (issue 23): the code cursor
 // of one interaction never carries over to the next, so Space on a new one
-// ticks its first code, not the code at the last one's cursor.
+// ticks its first code, not the code at the last one's cursor; a chat's draft
+// and how far its transcript is scrolled stay with that chat.
 import { afterEach, describe, expect, it } from 'vitest';
+import { chatView, chatWork, msg } from './chat/fixtures.js';
 import { interaction, makeView, NOW, offer } from './helpers/fixtures.js';
 import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
 
@@ -40,5 +42,36 @@ describe('per-interaction state', () => {
     await h.press(KEY.space);
     expect(h.fake!.callsOf('setCodes')).toEqual([['w1', ['billing']]]);
     expect(h.frame().replace(/\s+/g, ' ')).toContain('Codes chosen: Chat · Support chat · Lucas Hansen is wrapped up (its wrap-up time was over).');
+  });
+});
+
+describe('a chat interaction keeps its own draft and transcript scroll', () => {
+  const lines = (who: string, n: number) => Array.from({ length: n }, (_, i) => msg(`${who}${i}`, 'customer', `${who} line ${i}`));
+
+  it('switching between two chats by the interaction list: each comes back with its draft and where it was scrolled', async () => {
+    h = await renderConsole({ view: chatView({ work: [chatWork('c1', 'Lee', lines('lee', 60)), chatWork('c2', 'Max', lines('max', 60))] }) });
+    // Lee: a draft, and scrolled up.
+    await h.press(KEY.enter);
+    await h.type('for Lee');
+    await h.press(KEY.pageUp, KEY.pageUp, KEY.esc);
+    expect(h.frame()).not.toContain('lee line 59');
+    // Max, by the list: at the bottom of his own transcript, no draft of Lee's.
+    await h.press('j');
+    expect(h.frame()).toContain('max line 59');
+    expect(h.frame()).not.toContain('for Lee');
+    await h.press(KEY.enter);
+    await h.type('for Max');
+    await h.press(KEY.esc);
+    // Back to Lee: still scrolled up, his draft kept.
+    await h.press('k');
+    expect(h.frame()).not.toContain('lee line 59');
+    expect(h.frame()).toContain('newer lines');
+    await h.press(KEY.enter);
+    expect(h.frame()).toContain('for Lee▌');
+    expect(h.frame()).not.toContain('for Max');
+    // And Max as he was left.
+    await h.press(KEY.esc, 'j', KEY.enter);
+    expect(h.frame()).toContain('for Max▌');
+    expect(h.frame()).toContain('max line 59');
   });
 });
