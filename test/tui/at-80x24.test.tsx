@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneView } from './call/fixtures.js';
 import { chatView, chatWork, msg } from './chat/fixtures.js';
+import { crmView } from './crm/fixtures.js';
 import { interaction, makeView } from './helpers/fixtures.js';
-import { KEY, renderConsole, type ConsoleHarness } from './helpers/render.js';
+import { KEY, renderConsole, waitFor, type ConsoleHarness } from './helpers/render.js';
 
 let h: ConsoleHarness | undefined;
 afterEach(() => h?.unmount());
@@ -84,6 +85,31 @@ describe('nothing cut at 80×24', () => {
     const offer = chat('c9', 'Lee');
     h = await renderConsole({ view: makeView({ offer: { ...offer, chat: { ...offer.chat!, customerAway: true }, offerDeadline: Date.now() + 20_000 } }) });
     expect(prose(h)).toContain('The customer dropped off; they may come back. Letting this offer run out costs you nothing.');
+  });
+
+  it('a call\'s whisper, its notice (a failed transfer) and the phone alert wrap whole', async () => {
+    const whisper = 'Support line: verify the account PIN first, then the last four digits of the card on file.';
+    const notice = 'The transfer to Benjamin O. failed: he did not answer within 30 seconds. The caller is back with you.';
+    const view = phoneView({ call: { whisper, notice: { text: notice, level: 'error', at: Date.now() } } });
+    const self = view.self!;
+    h = await renderConsole({ view: { ...view, self: { ...self, phone: { ...self.phone!, voiceDropped: 'the SIP registration expired and the retry timed out twice' } } } });
+    const text = prose(h);
+    expect(text).toContain(`Whisper: ${whisper}`);
+    expect(text).toContain(notice);
+    expect(text).toContain('Phone connection dropped: the SIP registration expired and the retry timed out twice');
+    expect(h.frame()).not.toMatch(/…│/);
+  });
+
+  it('a CRM form\'s refusal is said whole above its fields', async () => {
+    h = await renderConsole({ view: crmView({ work: [] }) });
+    const why = 'Phones: "12" is not a valid phone number. Use a US number such as 5102592675, 15102592675, 1-510-259-2675 or 1(510)259-2675, or + and the country code (e.g. +44 20 7946 0958).';
+    h.fake!.refuse('createCustomer', why, 'VALIDATION');
+    await h.press('6', 'n');
+    await h.type('Lee');
+    await h.press(KEY.ctrl('s'));
+    await waitFor(() => prose(h!).includes('Phones: "12"'));
+    expect(prose(h)).toContain(why);
+    expect(h.frame()).toMatch(/› First name {2}Lee/);
   });
 
   it('the dial dialog says a bad number\'s rule whole', async () => {

@@ -1,7 +1,8 @@
 // The selected interaction's call, drawn in the interaction pane under the
 // customer line: state and call timer (shared clock), muted / on hold /
 // recording flags, the queue's whisper, the consultation in progress, the
-// conference, and the last notice (a failed transfer comes back here).
+// conference, and the last notice (a failed transfer comes back here), each
+// wrapped whole.
 import { Box } from 'ink';
 import { memo } from 'react';
 import type { CallView, InteractionView, PhoneSelfView } from '../../protocol/index.js';
@@ -9,6 +10,7 @@ import { Line, Segments, type Segment } from '../components/line.js';
 import { Elapsed } from '../components/timer.js';
 import { useServices } from '../context.js';
 import { keysLabel, type Keymap } from '../keymap.js';
+import { DETAIL_ROWS, wrapEach } from '../text/wrap.js';
 import type { Role } from '../theme.js';
 
 /** Theme entry. */
@@ -30,11 +32,23 @@ function consultLine(c: NonNullable<CallView['consult']>, keymap: Keymap, role: 
   return `${what} ${who}: ${LEG_LABELS[c.state]}${next}`;
 }
 
+/** The lines under the call's state: whisper, consultation, conference, the last notice. */
+function detailLines(c: CallView, keymap: Keymap): { text: string; role?: Role }[] {
+  const others = c.participants.filter((p) => !p.me && p.party !== 'customer');
+  const lines: { text: string; role?: Role }[] = [];
+  if (c.whisper && c.state !== 'ended') lines.push({ text: `Whisper: ${c.whisper}`, role: STYLE.whisper });
+  if (c.consult) lines.push({ text: consultLine(c.consult, keymap, c.role), role: STYLE.consult });
+  if (c.conference) lines.push({ text: `Conference: ${others.map((p) => p.displayName ?? p.number ?? p.party).join(', ')} (${keysLabel(keymap, 'call.participants')} participants)` });
+  if (c.notice) lines.push({ text: c.notice.text, role: NOTICE_ROLES[c.notice.level] });
+  return lines;
+}
+
+/** The details wrapped whole to the width (at most DETAIL_ROWS rows each). */
+const wrappedDetails = (c: CallView, keymap: Keymap, width: number) => wrapEach(detailLines(c, keymap), width, DETAIL_ROWS);
+
 /** Lines the block takes (the pane budgets its rows). */
-export function callBlockHeight(w: InteractionView): number {
-  const c = w.call;
-  if (!c) return 0;
-  return 1 + (c.whisper && c.state !== 'ended' ? 1 : 0) + (c.consult ? 1 : 0) + (c.conference ? 1 : 0) + (c.notice ? 1 : 0);
+export function callBlockHeight(w: InteractionView, width: number, keymap: Keymap): number {
+  return w.call ? 1 + wrappedDetails(w.call, keymap, width).length : 0;
 }
 
 export const CallBlock = memo(function CallBlock({ w, width, offset }: { w: InteractionView; width: number; offset: number }) {
@@ -54,7 +68,6 @@ export const CallBlock = memo(function CallBlock({ w, width, offset }: { w: Inte
   if (c.recording === 'paused') head.push({ text: ' · REC paused', role: STYLE.flag });
   if (c.voicemailEmailed) head.push({ text: ' · emailed', role: STYLE.muted });
   if (c.dtmf) head.push({ text: ` · keys ${c.dtmf}`, role: STYLE.muted });
-  const others = c.participants.filter((p) => !p.me && p.party !== 'customer');
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -63,10 +76,7 @@ export const CallBlock = memo(function CallBlock({ w, width, offset }: { w: Inte
           ? <Elapsed at={me?.since ?? w.acceptedAt ?? w.arrivedAt} offset={offset} width={TIMER_W} align="right" />
           : null}
       </Box>
-      {c.whisper && c.state !== 'ended' ? <Line text={`Whisper: ${c.whisper}`} width={width} role={STYLE.whisper} /> : null}
-      {c.consult ? <Line text={consultLine(c.consult, keymap, c.role)} width={width} role={STYLE.consult} /> : null}
-      {c.conference ? <Line text={`Conference: ${others.map((p) => p.displayName ?? p.number ?? p.party).join(', ')} (${keysLabel(keymap, 'call.participants')} participants)`} width={width} /> : null}
-      {c.notice ? <Line text={c.notice.text} width={width} role={NOTICE_ROLES[c.notice.level]} /> : null}
+      {wrappedDetails(c, keymap, width).map((l, i) => <Line key={i} text={l.text} width={width} {...(l.role ? { role: l.role } : {})} />)}
     </Box>
   );
 });

@@ -9,9 +9,12 @@ import { keysLabel } from '../keymap.js';
 import { STATUS_LABELS } from '../labels.js';
 import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
-import { wrapToWidth } from '../text/wrap.js';
+import { wrapAtMost, wrapToWidth } from '../text/wrap.js';
 import { FORMS, fieldsOf } from './forms.js';
 import type { CrmOverlay } from './overlays.js';
+
+/** Rows a form's refusal may take (as the message line's). */
+const ERROR_ROWS = 4;
 
 type Props<K extends CrmOverlay['kind']> = { overlay: Extract<CrmOverlay, { kind: K }>; width: number; height: number };
 
@@ -31,7 +34,9 @@ export const CrmFormDialog = memo(function CrmFormDialog({ overlay: o, width, he
   }
   const specs = fieldsOf(o.form);
   const valueW = Math.max(1, innerW - LABEL_W);
-  const room = Math.max(1, height - 4 - specs.length);
+  // A refusal is said whole (the engine's number rule is three rows at 80 columns).
+  const errorLines = o.error ? wrapAtMost(o.error, innerW, ERROR_ROWS) : [];
+  const room = Math.max(1, height - 4 - specs.length - Math.max(0, errorLines.length - 1));
   const rows = specs.flatMap((spec, i) => {
     const active = i === o.field;
     const value = normalizeWidth(o.fields[spec.id] ?? '');
@@ -46,7 +51,7 @@ export const CrmFormDialog = memo(function CrmFormDialog({ overlay: o, width, he
   return (
     <Frame title={title} focused width={width} height={height}>
       <Line text={keys} width={innerW} role="muted" />
-      {o.error ? <Line text={o.error} width={innerW} role="danger" /> : null}
+      {errorLines.map((l, i) => <Line key={`e${i}`} text={l} width={innerW} role="danger" />)}
       {rows}
     </Frame>
   );

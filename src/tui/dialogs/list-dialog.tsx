@@ -9,7 +9,7 @@ import { Line } from '../components/line.js';
 import { useTheme } from '../context.js';
 import { clampCursor, listWindow } from '../list-window.js';
 import { fit, fitRight } from '../text/fit.js';
-import { wrapToWidth } from '../text/wrap.js';
+import { wrapEach } from '../text/wrap.js';
 import { cellWidth } from '../text/width.js';
 import { textProps, type Role } from '../theme.js';
 import { useLinearDialog } from '../linear/use-linear-dialog.js';
@@ -27,9 +27,7 @@ export interface DialogLine { text: string; role?: Role }
 const STYLE = { selected: 'selection', right: 'muted', disabled: 'muted', why: 'warning' } satisfies Record<string, Role>;
 
 /** Intro lines wrapped to the width: each keeps its role on every line it takes. */
-export function wrapLines(lines: readonly DialogLine[], width: number): DialogLine[] {
-  return lines.flatMap((l) => wrapToWidth(l.text, width).map((text) => ({ text, ...(l.role ? { role: l.role } : {}) })));
-}
+export const wrapLines = (lines: readonly DialogLine[], width: number): DialogLine[] => wrapEach(lines, width, Infinity);
 
 export const ListDialog = memo(function ListDialog(p: {
   title: string; intro: readonly DialogLine[]; items: readonly DialogItem[]; cursor: number; empty?: string; width: number; height: number;

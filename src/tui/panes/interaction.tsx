@@ -14,10 +14,10 @@ import { useServices, useTheme, useUi, useView } from '../context.js';
 import { keysLabel } from '../keymap.js';
 import { fit } from '../text/fit.js';
 import { normalizeWidth } from '../text/normalize.js';
-import { wrapAtMost, wrapToWidth } from '../text/wrap.js';
+import { DETAIL_ROWS, wrapAtMost, wrapToWidth } from '../text/wrap.js';
 import { listWindow } from '../list-window.js';
 import { textProps, type Role } from '../theme.js';
-import { customerLine, DETAIL_ROWS, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
+import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
 import { missingMandatory, selectedWork } from './work-state.js';
 
 /** Theme entry. */
@@ -71,7 +71,7 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   // The agent's own phone trouble (connection dropped...): one line on top.
   const alertText = useView((v) => phoneAlert(v, keymap)?.text ?? null);
   const alertRole = useView((v) => phoneAlert(v, keymap)?.role ?? 'text');
-  if (alertText) rows.push(<Line key="phone-alert" text={alertText} width={innerW} role={alertRole} />);
+  if (alertText) wrapAtMost(alertText, innerW, DETAIL_ROWS).forEach((l, i) => rows.push(<Line key={`phone-alert${i}`} text={l} width={innerW} role={alertRole} />));
   if (offer) rows.push(<OfferBlock key="offer" offer={offer} width={innerW} />);
   const used = offer ? offerBlockHeight(offer, innerW) : 0;
   if (work.length === 0) {
@@ -106,7 +106,7 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
     const customer = wrapAtMost(customerLine(sel.customer), innerW, DETAIL_ROWS).slice(0, Math.max(1, left - 2));
     customer.forEach((l, i) => rows.push(<Line key={`cust${i}`} text={l} width={innerW} />));
     left -= customer.length;
-    const callH = callBlockHeight(sel);
+    const callH = callBlockHeight(sel, innerW, keymap);
     if (callH && left > callH + 1) {
       rows.push(<CallBlock key="call" w={sel} width={innerW} offset={offset} />);
       left -= callH;

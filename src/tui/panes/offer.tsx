@@ -10,7 +10,7 @@ import { useServices, useUi, useView } from '../context.js';
 import { keysLabel, resolvesTo, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
 import { cellWidth } from '../text/width.js';
-import { wrapAtMost } from '../text/wrap.js';
+import { DETAIL_ROWS, wrapEach } from '../text/wrap.js';
 import type { Role } from '../theme.js';
 import { popLine } from '../crm/items.js';
 import { screenOf } from '../ui-state.js';
@@ -47,9 +47,6 @@ function useOfferKeys(inPane: boolean): string {
   return canReject ? `${accept}   ${keys('offerPane.reject', 'offer.reject')} reject` : accept;
 }
 
-/** The most rows one of the offer's lines (the customer, the CRM, the whisper) wraps to. */
-export const DETAIL_ROWS = 3;
-
 /** The offer's details, each wrapped whole to the width (hostile lengths stop at DETAIL_ROWS). */
 function offerDetails(offer: InteractionView, width: number): { text: string; role?: Role }[] {
   const pop = popLine(offer);
@@ -57,7 +54,7 @@ function offerDetails(offer: InteractionView, width: number): { text: string; ro
   if (pop) lines.push({ text: pop, role: STYLE.crm });
   if (offer.whisper) lines.push({ text: `Whisper: ${offer.whisper}`, role: STYLE.whisper });
   if (offer.chat?.customerAway) lines.push({ text: AWAY, role: 'warning' });
-  return lines.flatMap((l) => wrapAtMost(l.text, width, DETAIL_ROWS).map((text) => ({ text, ...(l.role ? { role: l.role } : {}) })));
+  return wrapEach(lines, width, DETAIL_ROWS);
 }
 
 export const OfferBlock = memo(function OfferBlock({ offer, width }: { offer: InteractionView; width: number }) {

@@ -89,6 +89,14 @@ export function wrapToWidth(text: string, width: number): string[] {
   return wrapCells(cellsOf(text, null), Math.max(1, Math.floor(width))).map((line) => line.map((c) => c.text).join(''));
 }
 
+/** The most rows one detail line (a customer, a whisper, a call's notice) wraps to: whole, but never a screenful of hostile text. */
+export const DETAIL_ROWS = 3;
+
+/** Each line (with whatever else it carries, e.g. a role) wrapped by wrapAtMost: one entry per row. */
+export function wrapEach<L extends { text: string }>(lines: readonly L[], width: number, rows: number): L[] {
+  return lines.flatMap((l) => wrapAtMost(l.text, width, rows).map((text) => ({ ...l, text })));
+}
+
 /** Word-wrapped to at most `rows` lines: whole unless longer than that, when only the last line's end is cut ('…'). */
 export function wrapAtMost(text: string, width: number, rows: number): string[] {
   const lines = wrapToWidth(text, width);
