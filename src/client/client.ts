@@ -345,14 +345,14 @@ export class EngineClient {
       this.outbox.clear();
       return;
     }
-    const delay = backoffDelay(this.attempt++, this.backoff);
-    // The next attempt would come after the first connection's deadline: give up now, saying why.
-    if (this.first.wouldMissDeadline(delay)) return this.failFirst('UNREACHABLE', this.first.unreachable(reason));
+    // No time left for another attempt before the first connection's bound (undefined): its timer gives up, with this reason.
+    const delay = this.first.retryDelay(backoffDelay(this.attempt, this.backoff));
+    if (delay !== undefined) this.attempt++;
     this.setView({
       ...this.view,
-      connection: { state: 'reconnecting', attempt: this.attempt, nextAttemptAt: Date.now() + delay, reason },
+      connection: { state: 'reconnecting', attempt: this.attempt, nextAttemptAt: Date.now() + (delay ?? 0), reason },
     });
-    this.reconnectTimer = setTimeout(() => this.open(), delay);
+    if (delay !== undefined) this.reconnectTimer = setTimeout(() => this.open(), delay);
   }
 
   /** A server silent for two heartbeats is dead: drop the socket and resume. */

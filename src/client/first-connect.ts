@@ -4,6 +4,9 @@
  * saying why it gave up). Later reconnects are not bounded: only a console
  * that never got in must not wait forever.
  */
+/** Time kept before the bound for the last attempt to be answered (a refused connection on a LAN is quicker). */
+const LAST_ATTEMPT_MS = 250;
+
 export class FirstConnect {
   private pending?: { resolve(): void; reject(e: Error): void };
   private deadline?: { at: number; started: number; timer: NodeJS.Timeout };
@@ -28,9 +31,16 @@ export class FirstConnect {
     if (this.pending) this.opened++;
   }
 
-  /** True when a retry `delayMs` from now would come after the bound. */
-  wouldMissDeadline(delayMs: number): boolean {
-    return this.pending !== undefined && this.deadline !== undefined && Date.now() + delayMs >= this.deadline.at;
+  /**
+   * The retry delay while the first connection waits: never past the bound,
+   * so the last attempt comes just before it and the bound's own timer gives
+   * up (the console's "giving up in N s" holds). Undefined: no time left for
+   * one more attempt, so wait for the bound.
+   */
+  retryDelay(delayMs: number): number | undefined {
+    if (this.pending === undefined || this.deadline === undefined) return delayMs;
+    const left = this.deadline.at - Date.now() - LAST_ATTEMPT_MS;
+    return left < 0 ? undefined : Math.min(delayMs, left);
   }
 
   done(): void {

@@ -59,6 +59,16 @@ describe('the first connection, bounded', () => {
     expect(c.getView().connection.state).toBe('offline');
   });
 
+  it('keeps trying until its bound, not less: the countdown the console shows ("giving up in N s") is true', async () => {
+    // The console's own backoff shape: the next retry (up to maxMs away) would land past the bound long before it.
+    const c = client(`ws://127.0.0.1:${await closedPort()}`, { connectTimeoutMs: 2000, backoff: { baseMs: 600, maxMs: 1200 } });
+    const f = await failure(c);
+    expect(f.code).toBe('UNREACHABLE');
+    expect(f.ms).toBeGreaterThanOrEqual(1990);
+    expect(f.ms).toBeLessThan(5000);
+    expect(f.message).toMatch(/\(\d+ attempts in 2 s\)$/);
+  });
+
   it('a server that accepts and never answers: given up at the bound too', async () => {
     const sockets: Socket[] = [];
     const mute: Server = createServer((s) => sockets.push(s));
