@@ -15,7 +15,6 @@ export interface ServerProfile {
 
 export interface Settings {
   servers: Record<string, ServerProfile>;
-  defaultServer?: string;
   theme?: string;
   keys: Record<string, string[]>;
   bell: boolean;

@@ -43,7 +43,6 @@ export const SETTINGS_SCHEMA: Schema = {
       type: 'object',
       additionalProperties: { type: 'object', properties: { url: text, agent: text }, required: ['url', 'agent'], additionalProperties: false },
     },
-    defaultServer: text,
     theme: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$', description: 'a theme name (letters, digits, - and _)' },
     keys: { $ref: '#/$defs/keyTree' },
     bell: { type: 'boolean' },

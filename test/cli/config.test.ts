@@ -22,7 +22,7 @@ describe('config set', () => {
     const cases: [string[], RegExp][] = [
       [['set', 'bell', 'maybe'], /config set bell: bell must be true or false/],
       [['set', 'theme', 'nosuchtheme'], /there is no theme "nosuchtheme"; themes are default, high-contrast, light, mono/],
-      [['set', 'nosuchkey', '1'], /there is no setting "nosuchkey"; settings are servers, defaultServer, theme, keys, bell, notifications, linear, dateFormat/],
+      [['set', 'nosuchkey', '1'], /there is no setting "nosuchkey"; settings are servers, theme, keys, bell, notifications, linear, dateFormat/],
       [['set', 'notifications', 'loud'], /notifications must be one of auto, off, osc9, osc777/],
       [['set', 'servers.work', '{"url":"ws://h:7300"}'], /servers\.work needs agent/],
       [['set', 'keys.offer.accept', '3'], /keys\.offer must be a list of keys, e\.g\. \["ctrl\+a"\]/],

@@ -28,11 +28,15 @@ const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(join(CHECKOUT, 'README.md'), 'utf8');
 const hasTools = ['tmux', 'jq'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
 
+/** The README's port, wherever it stands (host_7300 too). */
+const PORT = /(?<![0-9])7300(?![0-9])/g;
+
 /** What the test changes in a README line before running it, and why. */
 const SUBSTITUTIONS: readonly [from: RegExp, to: (s: Session) => string, why: string][] = [
-  [/\b7300\b/g, (s) => String(s.port), 'a free port: other tests run beside this one'],
+  [PORT, (s) => String(s.port), 'a free port: other tests run beside this one'],
   [/\/tmp\//g, (s) => `${s.home}/tmp/`, 'a temporary folder of its own'],
   [/ws:\/\/host:/g, () => 'ws://127.0.0.1:', '"host" is the reader’s server: here, this machine'],
+  [/\bhost_/g, () => '127_0_0_1_', 'and its profile is named after that address'],
   [/AGENT_CONSOLE_PASSWORD=\.\.\./g, () => 'AGENT_CONSOLE_PASSWORD=demo', 'the demo agents’ password'],
   [/\s*&\s*$/, () => '', 'a line ending in & runs in a terminal of its own, where what it prints can be read'],
 ];
@@ -183,7 +187,7 @@ function doctest(name: string, where: 'clone' | 'checkout', steps: Step[]): void
       const title = `${lines[i] ?? step.line}${step.skip ? ` — not run: ${step.skip}` : ''}`;
       it.skipIf(!!step.skip)(title, async () => {
         const line = s.substitute(lines[i]!);
-        expect(line.startsWith(step.line.replace(/\b7300\b/g, String(s.port))), `the README line is now: ${line}`).toBe(true);
+        expect(line.startsWith(step.line.replace(PORT, String(s.port))), `the README line is now: ${line}`).toBe(true);
         await step.before?.(s);
         if (step.terminal) {
           s.open(step.terminal, line);
@@ -266,6 +270,18 @@ doctest('connecting', 'clone', [
     then: async (s) => {
       const t = s.terminal('ana-again');
       await t.waitFor(consoleOf('Ana L.'), 'Ana’s console, no prompt', 20_000);
+      await quit(t);
+    },
+  },
+  {
+    line: 'agent-console --profile 127_0_0_1_7300',
+    terminal: 'profile',
+    then: async (s) => {
+      const t = s.terminal('profile');
+            await t.waitFor(/Password for ana:/, 'the password prompt: the profile names the agent');
+      t.type('demo');
+      t.keys('Enter');
+      await t.waitFor(consoleOf('Ana L.'), 'Ana’s console', 20_000);
       await quit(t);
     },
   },
