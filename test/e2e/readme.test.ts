@@ -1,7 +1,8 @@
 /**
  * The README runs as written (a doc test). Each shell block marked
- * `<!-- doctest: NAME -->` is run line by line, in order, as a reader types
- * it: in bash, with `agent-console` on PATH as `npm link` puts it, against
+ * `<!-- doctest: NAME -->` (in README.md, and in the docs it sends readers to
+ * for a how-to: docs/crm.md, docs/api.md) is run line by line, in order, as a
+ * reader types it: in bash, with `agent-console` on PATH as `npm link` puts it, against
  * real processes (a real `serve`, the console in a real terminal — tmux —,
  * jq, npm). A line that runs until stopped (ending in `&`, or typed in
  * "another terminal") gets a terminal of its own and is left running; every
@@ -14,7 +15,7 @@
  * environment, is in SUBSTITUTIONS and `userEnv` below: nothing else.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +26,10 @@ import { freePort } from '../soak/serve-process.js';
 import { Tmux, USER_ENV } from './tmux.js';
 
 const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
-const README = readFileSync(join(CHECKOUT, 'README.md'), 'utf8');
 const hasTools = ['tmux', 'jq'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
 
-/** The README's port, wherever it stands (host_7300 too). */
-const PORT = /(?<![0-9])7300(?![0-9])/g;
+/** The port of the README (7300) or a doc (7301), wherever it stands (host_7300 too). */
+const PORT = /(?<![0-9])730[0-9](?![0-9])/g;
 
 /** What the test changes in a README line before running it, and why. */
 const SUBSTITUTIONS: readonly [from: RegExp, to: (s: Session) => string, why: string][] = [
@@ -41,10 +41,10 @@ const SUBSTITUTIONS: readonly [from: RegExp, to: (s: Session) => string, why: st
   [/\s*&\s*$/, () => '', 'a line ending in & runs in a terminal of its own, where what it prints can be read'],
 ];
 
-/** The lines of the shell block after `<!-- doctest: NAME -->`. */
-function markedBlock(name: string): string[] {
-  const block = new RegExp(`<!-- doctest: ${name} -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(README);
-  if (!block) throw new Error(`README.md has no block marked <!-- doctest: ${name} -->`);
+/** The lines of the shell block after `<!-- doctest: NAME -->` in `file` (README.md, or a doc it points to). */
+function markedBlock(file: string, name: string): string[] {
+  const block = new RegExp(`<!-- doctest: ${name} -->\\n\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(CHECKOUT, file), 'utf8'));
+  if (!block) throw new Error(`${file} has no block marked <!-- doctest: ${name} -->`);
   return block[1]!.trimEnd().split('\n');
 }
 
@@ -169,9 +169,9 @@ async function quit(t: Tmux): Promise<void> {
 const consoleOf = (name: string) => new RegExp(`${name.replace('.', '\\.')}\\s+● (On Break|Available|Working Offline)`);
 
 /** Runs a marked block's lines against its steps, one test per line. */
-function doctest(name: string, where: 'clone' | 'checkout', steps: Step[]): void {
-  const lines = markedBlock(name);
-  describe.skipIf(!hasTools)(`README block "${name}"`, () => {
+function doctest(name: string, where: 'clone' | 'checkout', steps: Step[], file = 'README.md'): void {
+  const lines = markedBlock(file, name);
+  describe.skipIf(!hasTools)(`${file} block "${name}"`, () => {
     let s: Session;
     beforeAll(async () => {
       s = new Session(where);
@@ -376,3 +376,45 @@ doctest('scripting', 'clone', [
     },
   },
 ]);
+
+doctest(
+  'crm-import',
+  'clone',
+  [
+    { line: 'agent-console serve --tenant fixtures/demo-tenant.json --db ', terminal: 'serve', then: (s) => printed(s.terminal('serve'), new RegExp(`listening on ws://127\\.0\\.0\\.1:${s.port} `), 'serve listening') },
+    { line: "printf 'first_name,last_name,email,phone,account\\n" },
+    {
+      line: 'AGENT_CONSOLE_PASSWORD=demo agent-console crm import customers.csv',
+      exit: 1,
+      // As the doc shows it.
+      prints: /^line 3: phones\[0\]: "12" is not a valid phone number\. Use a US number such as 5102592675, .*\n1 of 2 rows imported; 1 refused \(above\)\.\n$/,
+    },
+    {
+      line: 'AGENT_CONSOLE_PASSWORD=demo agent-console crm export customers-out.csv',
+      prints: /^1 customers? written to customers-out\.csv$/m,
+      then: (s) => expect(readFileSync(join(s.cwd, 'customers-out.csv'), 'utf8')).toMatch(/^id,first_name,.*\n"?CUS-\d+"?,Zoë,Faÿ,/s),
+    },
+  ],
+  'docs/crm.md',
+);
+
+doctest(
+  'api-keys',
+  'clone',
+  [
+    {
+      line: 'agent-console apikey create --tenant tenant.json --id ops --scope notices',
+      // The reader's tenant file: here, a copy of the demo tenant.
+      before: (s) => copyFileSync(join(CHECKOUT, 'fixtures/demo-tenant.json'), join(s.cwd, 'tenant.json')),
+      prints: /^ac_[A-Za-z0-9_-]{43}\n/,
+      then: (s) => expect(readFileSync(join(s.cwd, 'tenant.json'), 'utf8')).toMatch(/"id": ?"ops",\s*"hash": ?"sha256\$/),
+    },
+    { line: 'agent-console apikey list --tenant tenant.json', prints: /^ops\s+notices\s+\S+\s+active$/m },
+    {
+      line: 'agent-console apikey revoke ops --tenant tenant.json',
+      prints: /^The key "ops" is revoked/,
+      then: async (s) => expect((await s.run('agent-console apikey list --tenant tenant.json')).stdout).toMatch(/^ops\s+notices\s+\S+\s+revoked 20/m),
+    },
+  ],
+  'docs/api.md',
+);
