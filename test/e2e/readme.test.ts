@@ -34,6 +34,7 @@ const PORT = /(?<![0-9])730[0-9](?![0-9])/g;
 /** What the test changes in a README line before running it, and why. */
 const SUBSTITUTIONS: readonly [from: RegExp, to: (s: Session) => string, why: string][] = [
   [PORT, (s) => String(s.port), 'a free port: other tests run beside this one'],
+  [/(?<![0-9])7399(?![0-9])/g, (s) => String(s.closedPort), 'a port nothing listens on'],
   [/\/tmp\//g, (s) => `${s.home}/tmp/`, 'a temporary folder of its own'],
   [/ws:\/\/host:/g, () => 'ws://127.0.0.1:', '"host" is the reader’s server: here, this machine'],
   [/\bhost_/g, () => '127_0_0_1_', 'and its profile is named after that address'],
@@ -70,6 +71,7 @@ class Session {
   readonly terminals = new Map<string, Tmux>();
   private readonly exports: string[] = [];
   port = 0;
+  closedPort = 0;
 
   /** `cwd`: the folder the reader types in (a clone's files, or the checkout itself for npm). */
   constructor(private readonly where: 'clone' | 'checkout') {
@@ -176,6 +178,7 @@ function doctest(name: string, where: 'clone' | 'checkout', steps: Step[], file 
     beforeAll(async () => {
       s = new Session(where);
       s.port = await freePort();
+      s.closedPort = await freePort(); // released: nothing listens there
     });
     afterAll(() => s?.close());
 
@@ -187,7 +190,7 @@ function doctest(name: string, where: 'clone' | 'checkout', steps: Step[], file 
       const title = `${lines[i] ?? step.line}${step.skip ? ` — not run: ${step.skip}` : ''}`;
       it.skipIf(!!step.skip)(title, async () => {
         const line = s.substitute(lines[i]!);
-        expect(line.startsWith(step.line.replace(PORT, String(s.port))), `the README line is now: ${line}`).toBe(true);
+        expect(line.startsWith(s.substitute(step.line)), `the README line is now: ${line}`).toBe(true);
         await step.before?.(s);
         if (step.terminal) {
           s.open(step.terminal, line);
@@ -283,6 +286,23 @@ doctest('connecting', 'clone', [
       t.keys('Enter');
       await t.waitFor(consoleOf('Ana L.'), 'Ana’s console', 20_000);
       await quit(t);
+    },
+  },
+  {
+    line: 'agent-console --server ws://127.0.0.1:7399 --agent chloe --connect-timeout 3',
+    terminal: 'nobody',
+    then: async (s) => {
+      const t = s.terminal('nobody');
+      await t.waitFor(/Password for chloe:/, 'the password prompt');
+      t.type('demo');
+      t.keys('Enter');
+      const started = Date.now();
+      const whole = (screen: string) => screen.replace(/\n/g, '');
+      await t.waitFor((sc) => /Connecting to ws:\/\/127\.0\.0\.1:\d+ as chloe… attempt \d+ — last error: connect ECONNREFUSED/.test(whole(sc)), 'the connecting line');
+      const end = await printed(t, /\[exit \d+\]/, 'the console gives up');
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(end).toMatch(/\[exit 4\]/);
+      expect(end).toMatch(/^agent-console: cannot reach ws:\/\/127\.0\.0\.1:\d+: connect ECONNREFUSED \S+ \(\d+ attempts in \d s\)$/m);
     },
   },
   {
