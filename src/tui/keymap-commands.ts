@@ -135,7 +135,7 @@ export const COMMANDS = [
   { id: 'dialog.select', context: 'dialog', title: 'Choose', description: 'Choose the item under the cursor.', keys: ['enter'], hint: true, when: 'choosable' },
   { id: 'dialog.close', context: 'dialog', title: 'Back / close', description: 'Go back one step, or close the dialog.', keys: ['esc'], hint: true },
 
-  { id: 'help.close', context: 'help', title: 'Close help', description: 'Close the help overlay.', keys: ['?', 'q', 'esc'], hint: 'Close' },
+  { id: 'help.close', context: 'help', title: 'Close help', description: 'Close the help overlay (back to the dialog or text it covered).', keys: ['?', 'q', 'esc', 'f1'], hint: 'Close' },
 
   { id: 'quit.confirm', context: 'quit', title: 'Quit, staying logged in', description: 'Leave the console; your work and status stay with the engine.', keys: ['y'], hint: 'Quit' },
   { id: 'quit.logout', context: 'quit', title: 'Log out and quit', description: 'Log out, then leave (not possible with work in progress).', keys: ['l'], hint: 'Log out & quit', when: 'canLogOut' },
@@ -146,6 +146,7 @@ export const COMMANDS = [
   ...HISTORY_COMMANDS,
 
   { id: 'terminal.repaint', context: 'terminal', title: 'Repaint the screen', description: 'Draw the whole screen again, as shells and editors do.', keys: ['ctrl+l'] },
+  { id: 'terminal.help', context: 'terminal', title: 'Help, from anywhere', description: 'Show every key binding while typing or in a dialog too, where ? is text; closing it goes back there.', keys: ['f1'] },
   { id: 'terminal.suspend', context: 'terminal', title: 'Suspend', description: "Give the shell its screen and stop the console; the shell's fg brings it back.", keys: ['ctrl+z'] },
 ] as const satisfies readonly CommandSpec[];
 

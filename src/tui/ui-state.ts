@@ -17,7 +17,8 @@ import { INITIAL_WORK, reduceWork, type WorkAction, type WorkUi } from './panes/
 import type { Store } from './store.js';
 
 export type Overlay =
-  | { kind: 'help'; cursor: number }
+  /** Help; `previous` (a dialog it covered, opened with F1) comes back after. */
+  | { kind: 'help'; cursor: number; previous?: Overlay | null }
   | { kind: 'palette'; query: string; cursor: number }
   | { kind: 'status'; step: 'status' | 'code'; target: Status | null; cursor: number }
   | { kind: 'quit'; cursor: number }

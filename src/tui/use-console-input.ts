@@ -9,7 +9,7 @@ import { info } from './actions/run.js';
 import { TEXT_FIELDS, typeInto } from './actions/text-input.js';
 import type { ConsoleServices } from './context.js';
 import { resolveKey } from './keymap.js';
-import { chordFromChar, chordFromInk, isKeyRun, isPlainRun, isTextKey, PasteReader, splitKeys, type InkKey } from './keys.js';
+import { chordFromChar, chordFromInk, chordFromSequence, isKeyRun, isPlainRun, isTextKey, PasteReader, splitKeys, type InkKey } from './keys.js';
 import { screenOf } from './ui-state.js';
 
 const isTextScreen = (screen: string): screen is keyof typeof TEXT_FIELDS => Object.hasOwn(TEXT_FIELDS, screen);
@@ -83,7 +83,8 @@ export function handleInput(s: ConsoleServices, input: string, key: InkKey, raw?
   } else if (isPlainRun(raw)) {
     handleKeyRun(s, raw);
   } else {
-    const chord = chordFromInk(input, key);
+    // Function keys (F1: help from anywhere) Ink reads but does not name: named from the raw sequence.
+    const chord = chordFromInk(input, key) ?? chordFromSequence(raw);
     if (chord === null && raw.startsWith('\x1b')) return;
     handleKey(s, input, chord);
   }

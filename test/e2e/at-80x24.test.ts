@@ -6,7 +6,9 @@
  * work whole; the interactions in progress say how many are not shown; an
  * FAQ answer inserted with its shortcut reads as rich text in the draft
  * (bold where the answer is bold, no heading marks, several lines) and the
- * customer gets it as a heading, not as '## ' text.
+ * customer gets it as a heading, not as '## ' text. While writing, where ?
+ * is text, the footer's last key is F1 for the rest, and help closes back
+ * onto the draft.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -95,6 +97,13 @@ describe.skipIf(!hasTmux)('nothing cut at 80×24, in a real terminal', () => {
     const draftFrom = rows.findIndex((r) => /^│Message/.test(r));
     const draft = rows.slice(draftFrom + 1).filter((r) => r.startsWith('│'));
     expect(draft.length).toBeGreaterThanOrEqual(3);
+
+    // Writing, ? is text: the footer's way to the rest is F1, and help closes back onto the draft.
+    expect(rows.filter((r) => r.trim()).at(-1)).toMatch(/F1 more\s*$/);
+    t.keys('F1');
+    await t.waitFor(/─ Keys \(1 of \d+\)/, 'help over the draft');
+    t.keys('Escape');
+    await t.waitFor(/Message[\s\S]*The link is valid for 24 hours\.▌/, 'back to the draft');
 
     const got = new Promise<CustomerChatEvent>((resolve) => {
       const off = shown.subscribe((e) => {

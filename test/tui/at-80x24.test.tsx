@@ -112,6 +112,27 @@ describe('nothing cut at 80×24', () => {
     expect(h.frame()).toMatch(/› First name {2}Lee/);
   });
 
+  it('writing, where ? is text, the footer ends in F1 more: F1 shows every key and closing it goes back to the draft and the FAQ search as they were', async () => {
+    const F1 = '\x1bOP';
+    h = await renderConsole({ view: chatView() });
+    await h.press(KEY.enter);
+    await h.type('Thanks? one moment');
+    const footer = (): string => h!.frame().split('\n').at(-1)!;
+    expect(footer()).toMatch(/F1 more$/);
+    await h.press(F1);
+    expect(h.frame()).toContain('Keys (1 of');
+    await h.press(KEY.esc);
+    await h.press('!');
+    expect(h.frame()).toContain('Thanks? one moment!▌');
+    await h.press(KEY.ctrl('f'));
+    await h.type('hours');
+    expect(footer()).toMatch(/F1 more$/);
+    await h.press(F1);
+    expect(h.frame()).toContain('Keys (1 of');
+    await h.press(F1);
+    expect(h.frame()).toMatch(/─ FAQ[\s\S]*\/ hours▌/);
+  });
+
   it('the dial dialog says a bad number\'s rule whole', async () => {
     h = await renderConsole({ view: phoneView({ status: 'working_offline', work: [] }) });
     await h.press('D');

@@ -159,6 +159,7 @@ const SCENARIOS: Record<CommandId, Scenario> = {
   },
   // Terminal keys work in a dialog's text field too (the palette here).
   'terminal.repaint': { before: [':', 'r'], check: (h) => expect(h.terminal.calls).toContain('repaint') },
+  'terminal.help': { before: [':'], check: (h) => expect(h.frame()).toContain('Keys (1 of') },
   'terminal.suspend': { before: [':', 's'], check: (h) => expect(h.terminal.calls).toContain('suspend') },
   ...CALL_SCENARIOS,
   ...CHAT_SCENARIOS,

@@ -105,7 +105,7 @@ export function dialogActions(run: RunCommand) {
   return {
     'dialog.select': onOverlay(select),
     'dialog.close': onOverlay(back),
-    'help.close': close,
+    'help.close': (s) => s.ui.update((u) => ({ ...u, overlay: u.overlay?.kind === 'help' ? u.overlay.previous ?? null : null })),
     'quit.confirm': (s) => quit(s, false),
     'quit.logout': (s) => quit(s, true),
   } satisfies Record<string, Handler>;

@@ -78,6 +78,8 @@ export const HintBar = memo(function HintBar({ width }: { width: number }) {
   // The hints follow everything a predicate reads (when.ts); re-rendered only when they change.
   const ids = useConsoleValue((c) => hintsFor(s.keymap, screenOf(c.ui), (spec) => applies(spec, c)).map((h) => h.id).join(' '));
   const hints = hintsFor(s.keymap, screen).filter((h) => ids.split(' ').includes(h.id));
-  const help = resolvesTo(s.keymap, screen, 'global.help') ? keysLabel(s.keymap, 'global.help').split(', ')[0] ?? null : null;
+  // Where ? is text or a dialog's, F1 (the terminal layer's help) is the way to the rest.
+  const helpId = (['global.help', 'terminal.help'] as const).find((id) => resolvesTo(s.keymap, screen, id));
+  const help = helpId ? keysLabel(s.keymap, helpId).split(', ')[0] ?? null : null;
   return <Box height={1} width={width}><Segments parts={fitHints(hints, width, help)} width={width} /></Box>;
 });

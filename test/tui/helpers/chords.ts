@@ -6,6 +6,7 @@ const NAMED: Record<string, string> = {
   esc: '\x1b', enter: '\r', tab: '\t', space: ' ', backspace: '\x7f',
   up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
   pageup: '\x1b[5~', pagedown: '\x1b[6~', home: '\x1b[H', end: '\x1b[F',
+  f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS',
 };
 
 export function chordInput(c: Chord): string {
