@@ -4,7 +4,7 @@
  * Asynchronous, so a client or server in the test's process keeps working
  * while the command runs.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/agent-console', import.meta.url));
@@ -30,15 +30,20 @@ export function spawnCli(args: string[], options: Omit<CliOptions, 'input'> = {}
 
 /** Runs the program to its end. */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawnCli(args, options);
+  child.stdin.on('error', () => {}); // a program that exits before reading its input is not the test's failure
+  child.stdin.end(options.input);
+  return outputOf(child);
+}
+
+/** A child process's exit code and everything it printed, once it has ended. */
+export function outputOf(child: ChildProcess): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, options);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on('error', () => {}); // a program that exits before reading its input is not the test's failure
-    child.stdin.end(options.input);
   });
 }

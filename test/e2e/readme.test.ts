@@ -21,7 +21,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/server/passwords.js';
-import type { CliRun } from '../cli/run-cli.js';
+import { outputOf, type CliRun } from '../cli/run-cli.js';
 import { freePort } from '../soak/serve-process.js';
 import { Tmux, USER_ENV } from './tmux.js';
 
@@ -116,15 +116,7 @@ class Session {
 
   run(line: string): Promise<CliRun> {
     if (line.startsWith('export ')) this.exports.push(line);
-    return new Promise((resolve, reject) => {
-      const child = spawn('bash', ['-c', this.script(line)], { cwd: this.cwd, env: this.userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    return outputOf(spawn('bash', ['-c', this.script(line)], { cwd: this.cwd, env: this.userEnv(), stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
   /** The line in a terminal of its own (120×30, the README's capture); "[exit N]" is printed when it ends. */
@@ -169,6 +161,22 @@ async function quit(t: Tmux): Promise<void> {
 
 /** A console logged in and drawn: the agent's name and status in the status bar. */
 const consoleOf = (name: string) => new RegExp(`${name.replace('.', '\\.')}\\s+● (On Break|Available|Working Offline)`);
+
+/** Answers a hidden password prompt as a reader does (it is not echoed). */
+async function typePassword(t: Tmux, prompt: RegExp, password = 'demo'): Promise<void> {
+  await t.waitFor(prompt, 'the password prompt');
+  t.type(password);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(t.screen(), 'the password is hidden').not.toContain(password);
+  t.keys('Enter');
+}
+
+/** Ana's console in the terminal logs in (her password typed at the prompt, if `prompted`) and is drawn; `andQuit`: then q, y. */
+async function consoleLogsIn(t: Tmux, o: { prompted: boolean; andQuit?: boolean }): Promise<void> {
+  if (o.prompted) await typePassword(t, /Password for ana:/);
+  await t.waitFor(consoleOf('Ana L.'), 'Ana’s console', 20_000);
+  if (o.andQuit) await quit(t);
+}
 
 /** Runs a marked block's lines against its steps, one test per line. */
 function doctest(name: string, where: 'clone' | 'checkout', steps: Step[], file = 'README.md'): void {
@@ -256,46 +264,25 @@ doctest('connecting', 'clone', [
   {
     line: 'agent-console --server ws://127.0.0.1:7300 --agent ana',
     terminal: 'ana',
-    then: async (s) => {
-      const t = s.terminal('ana');
-      await t.waitFor(/Password for ana:/, 'the password prompt');
-      t.type('demo');
-      await new Promise((r) => setTimeout(r, 200));
-      expect(t.screen(), 'the password is hidden').not.toContain('demo');
-      t.keys('Enter');
-      await t.waitFor(consoleOf('Ana L.'), 'Ana’s console', 20_000);
-      await quit(t);
-    },
+    then: (s) => consoleLogsIn(s.terminal('ana'), { prompted: true, andQuit: true }),
   },
   {
     line: 'AGENT_CONSOLE_PASSWORD=demo agent-console --server ws://127.0.0.1:7300 --agent ana',
     terminal: 'ana-again',
-    then: async (s) => {
-      const t = s.terminal('ana-again');
-      await t.waitFor(consoleOf('Ana L.'), 'Ana’s console, no prompt', 20_000);
-      await quit(t);
-    },
+    then: (s) => consoleLogsIn(s.terminal('ana-again'), { prompted: false, andQuit: true }),
   },
   {
     line: 'agent-console --profile 127_0_0_1_7300',
     terminal: 'profile',
-    then: async (s) => {
-      const t = s.terminal('profile');
-            await t.waitFor(/Password for ana:/, 'the password prompt: the profile names the agent');
-      t.type('demo');
-      t.keys('Enter');
-      await t.waitFor(consoleOf('Ana L.'), 'Ana’s console', 20_000);
-      await quit(t);
-    },
+    // The profile names the agent: her password is asked.
+    then: (s) => consoleLogsIn(s.terminal('profile'), { prompted: true, andQuit: true }),
   },
   {
     line: 'agent-console --server ws://127.0.0.1:7399 --agent chloe --connect-timeout 3',
     terminal: 'nobody',
     then: async (s) => {
       const t = s.terminal('nobody');
-      await t.waitFor(/Password for chloe:/, 'the password prompt');
-      t.type('demo');
-      t.keys('Enter');
+      await typePassword(t, /Password for chloe:/);
       const started = Date.now();
       const whole = (screen: string) => screen.replace(/\n/g, '');
       await t.waitFor((sc) => /Connecting to ws:\/\/127\.0\.0\.1:\d+ as chloe… attempt \d+ — last error: connect ECONNREFUSED/.test(whole(sc)), 'the connecting line');
@@ -310,9 +297,7 @@ doctest('connecting', 'clone', [
     terminal: 'hash',
     then: async (s) => {
       const t = s.terminal('hash');
-      await t.waitFor(/Password:/, 'the prompt');
-      t.type('correct horse');
-      t.keys('Enter');
+      await typePassword(t, /Password:/, 'correct horse');
       const out = await printed(t, /\[exit 0\]/, 'the hash, exit 0');
       const hash = /^(scrypt\$\S+)$/m.exec(out)?.[1];
       expect(out).not.toContain('correct horse');
@@ -336,13 +321,7 @@ doctest('scripting', 'clone', [
   {
     line: 'agent-console --server ws://127.0.0.1:7300 --agent ana',
     terminal: 'ana',
-    then: async (s) => {
-      const t = s.terminal('ana');
-      await t.waitFor(/Password for ana:/, 'the password prompt');
-      t.type('demo');
-      t.keys('Enter');
-      await t.waitFor(consoleOf('Ana L.'), 'Ana’s console', 20_000);
-    },
+    then: (s) => consoleLogsIn(s.terminal('ana'), { prompted: true }),
   },
   { line: 'export AGENT_CONSOLE_PASSWORD=demo' },
   { line: 'agent-console whoami --server', prints: /^\{"ok":true,"agent":"ana",.*"loggedIn":true/ },
