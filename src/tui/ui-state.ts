@@ -108,3 +108,13 @@ export function showMessage(ui: Store<UiState>, kind: Message['kind'], text: str
 export function showWhy(ui: Store<UiState>, text: string, now: number, ms: number): void {
   ui.update((u) => ({ ...u, message: { kind: 'info', text, until: now + ms, why: text } }));
 }
+
+/** The status changed again (the agent's own choice): an earlier why no longer holds; what was said before it stays. */
+export function forgetWhy(ui: Store<UiState>): void {
+  ui.update((u) => {
+    const m = u.message;
+    if (m?.why === undefined) return u;
+    const rest = m.text.endsWith(` ${m.why}`) ? m.text.slice(0, -(m.why.length + 1)) : '';
+    return { ...u, message: rest ? { kind: m.kind, text: rest, until: m.until } : null };
+  });
+}

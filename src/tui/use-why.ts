@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ConsoleServices } from './context.js';
 import { useView } from './context.js';
 import { OFFER_GONE, statusChangeWords } from './status-words.js';
-import { showMessage, showWhy } from './ui-state.js';
+import { forgetWhy, showMessage, showWhy } from './ui-state.js';
 
 /** Long enough to be read after a busy moment. */
 export const WHY_MS = 15_000;
@@ -24,6 +24,7 @@ export function useWhy(s: ConsoleServices): void {
     if (first || same || !self) return;
     const words = statusChangeWords(self);
     if (words) showWhy(s.ui, words, s.clock.now(), WHY_MS);
+    else forgetWhy(s.ui);
   }, [change, s]);
 
   const offerId = useView((v) => v.offer?.id ?? null);

@@ -106,6 +106,10 @@ describe('console on loopback', () => {
     await settleOn((v) => v.self?.status === 'working_offline', 'working offline');
     await waitFor(() => h!.frame().includes('Wrapped up.'));
     expect(h!.frame().replace(/\s+/g, ' ')).toContain('Wrapped up. Your work ended: Working Offline, because you chose it.');
+    // The agent's own next choice makes that why stale: it is not left on screen.
+    await h!.press('s', KEY.enter);
+    await settleOn((v) => v.self?.status === 'available', 'available');
+    expect(h!.frame()).not.toContain('Your work ended');
   });
 
   it('wrap-up counts up when mandatory codes are missing, and the engine refuses Wrap Up', async () => {

@@ -214,6 +214,13 @@ describe('interaction pane', () => {
 });
 
 describe('disposition pane', () => {
+  it('offers what comes next for the interaction: End while it is active, Wrap Up only in wrap-up', async () => {
+    h = await renderConsole({ view: makeView({ work: [interaction('w1', { codes: ['tech'] })] }) });
+    await h.press('d');
+    expect(h.frame()).toContain('Space, Enter toggle · e End');
+    expect(h.frame()).not.toContain('Wrap Up');
+  });
+
   it('marks mandatory lists, multi-selects codes and shows wrap-up', async () => {
     const w = interaction('w1', { phase: 'wrapup', wrapUpDeadline: NOW + 25_000, codes: ['tech'] });
     h = await renderConsole({ view: makeView({ work: [w] }) });

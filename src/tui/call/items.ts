@@ -60,7 +60,7 @@ export const participantLabel = (p: CallParticipantView): string => {
 /** `disabled`: why the engine would refuse it now (shown greyed, with the reason). */
 export interface PhoneItem { label: string; action: 'mode' | 'retry' | PhoneInput; disabled?: string }
 
-export const OFFLINE_ONLY = 'Change to Working Offline first: connection mode and workplace phone change only then.';
+const OFFLINE_ONLY = 'Change to Working Offline first: connection mode and workplace phone change only then.';
 
 /** The phone settings menu: what the agent's permissions allow, greyed with why when the status does not. */
 export function phoneItems(v: SafeView): PhoneItem[] {

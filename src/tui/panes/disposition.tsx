@@ -50,7 +50,8 @@ export const DispositionPane = memo(function DispositionPane({ width, height, fo
   const missing = missingMandatory(sel);
   const hint = missing.length
     ? `Choose: ${missing.map((l) => l.name).join(', ')}`
-    : `${keysLabel(keymap, 'disposition.toggle')} toggle · ${keysLabel(keymap, 'work.wrapUp')} Wrap Up`;
+    // What comes next for this interaction: ending it, then (in wrap-up) wrapping it up.
+    : `${keysLabel(keymap, 'disposition.toggle')} toggle · ${sel.phase === 'wrapup' ? `${keysLabel(keymap, 'work.wrapUp')} Wrap Up` : `${keysLabel(keymap, 'work.end')} End`}`;
   return (
     <PaneFrame pane="disposition" detail={`${sel.codes.length} chosen`} focused={focused} width={width} height={height}>
       <Box width={innerW}>
