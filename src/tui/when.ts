@@ -12,7 +12,7 @@ import { clampCursor } from './list-window.js';
 import type { CommandSpec, WhenId } from './keymap-commands.js';
 import { transferItems } from './call/items.js';
 import { chatColleague, contactUnderCursor } from './panes/contacts-state.js';
-import { selectedWork } from './panes/work-state.js';
+import { missingMandatory, selectedWork } from './panes/work-state.js';
 import type { SafeView } from './safe-view.js';
 import type { UiState } from './ui-state.js';
 
@@ -65,7 +65,11 @@ export const WHEN: Record<WhenId, Predicate> = {
   },
   choosable: (c) => choosable(c.view, c.ui.overlay),
   active: (c) => selected(c)?.phase === 'active',
-  inWrapUp: (c) => selected(c)?.phase === 'wrapup',
+  // Wrap Up only once the mandatory codes are chosen (the engine refuses it before; the pane says which).
+  inWrapUp: (c) => {
+    const w = selected(c);
+    return w?.phase === 'wrapup' && missingMandatory(w).length === 0;
+  },
   codes: (c) => (selected(c)?.codeLists.some((l) => l.codes.length > 0) ?? false),
   chatting: (c) => (c.view.self?.status === 'busy' || c.view.self?.status === 'busy_stop_new') && c.view.work.some((w) => w.chat !== undefined),
   hasPhone,

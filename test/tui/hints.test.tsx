@@ -56,6 +56,24 @@ describe('the footer: only what applies now, never cut', () => {
     expect(footer(h)).not.toContain('Cold');
   });
 
+  it('in wrap-up, Wrap up is offered once the mandatory codes are chosen, not before (the engine would refuse it)', async () => {
+    h = await renderConsole({ view: makeView({ work: [interaction('w1', { phase: 'wrapup' })] }) });
+    expect(footer(h)).not.toContain('Wrap up');
+    expect(footer(h)).toContain('d Codes');
+    h.fake!.setView((v) => ({ ...v, work: [{ ...v.work[0]!, codes: ['billing'] }] }));
+    await h.settle();
+    expect(footer(h)).toContain('w Wrap up');
+  });
+
+  it('the transfer dialog offers Enter on its External number tab once a number is typed', async () => {
+    h = await renderConsole({ view: phoneView() });
+    await h.press('t', KEY.tab, KEY.tab);
+    expect(h.frame()).toContain('[External number]');
+    expect(footer(h)).not.toContain('Enter');
+    await h.type('5105550100');
+    expect(footer(h)).toContain('Enter Choose');
+  });
+
   it('an ended call offers no call controls', async () => {
     h = await renderConsole({ view: phoneView({ call: { state: 'ended' } }) });
     expect(footer(h)).not.toMatch(/Mute|Hold|Transfer|Record/);

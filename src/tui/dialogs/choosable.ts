@@ -27,7 +27,7 @@ const CHOOSABLE: { [K in Kind]?: (v: SafeView, o: Of<K>) => boolean } = {
   },
   quit: (v, o) => enabled(at(quitItems(v), o.cursor)),
   rejectOffer: (v, o) => enabled(at(rejectItems(v, o.offerId), o.cursor)),
-  callTransfer: (v, o) => o.tab === 'external' || enabled(at(transferItems(v, o, 0), o.cursor)),
+  callTransfer: (v, o) => (o.tab === 'external' ? o.number.trim() !== '' : enabled(at(transferItems(v, o, 0), o.cursor))),
   faq: (v, o) => faqMatches(v.faq, o.query).length > 0,
   chatTransfer: (_v, o) => o.queues !== null && (o.step !== 'pick' || transferQueues(o).length > 0),
   history: (_v, o) => o.opened === null && (o.entries?.length ?? 0) > 0,
