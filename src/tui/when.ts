@@ -135,11 +135,27 @@ export const WHEN: Record<WhenId, Predicate> = {
   directoryCallable: (c) => canDial(c) && CRM_WHEN.directoryCallable(c),
 };
 
+/**
+ * What the console does by itself, with no server: once the client has
+ * stopped (logged out) it sends nothing more, so only these apply (moving
+ * around, filters, reading what is on screen, dialogs, quitting).
+ */
+const WORKS_OFFLINE: ReadonlySet<string> = new Set([
+  'list', 'dialog', 'help', 'quit', 'search', 'terminal',
+  'global.help', 'global.palette', 'global.nextPane', 'global.prevPane', 'global.quit', 'global.disposition',
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`global.pane${n}`, `chat.tab${n}`]),
+  'queues.relation', 'queues.enabled', 'queues.media', 'queues.clear',
+  'contacts.search', 'contacts.nextTab', 'contacts.prevTab', 'contacts.favourite', 'contacts.open', 'contacts.group', 'contacts.status', 'contacts.clear',
+  'chat.next', 'chat.prev', 'chat.closeTab', 'compose.done', 'compose.newline', 'compose.scrollUp', 'compose.scrollDown',
+  'notices.open',
+]);
+
 /** Whether a command applies now. */
-export const applies = (spec: Pick<CommandSpec, 'when'>, c: WhenContext): boolean => (spec.when ? WHEN[spec.when](c) : true);
+export const applies = (spec: Pick<CommandSpec, 'id' | 'context' | 'when'>, c: WhenContext): boolean =>
+  (c.view.connection.state !== 'offline' || WORKS_OFFLINE.has(spec.context) || WORKS_OFFLINE.has(spec.id)) && (spec.when ? WHEN[spec.when](c) : true);
 
 /** `applies` bound to the console's state now (hints, the palette, help). */
 export const appliesNow = (s: { view: { get(): SafeView }; ui: { get(): UiState } }) => {
   const c: WhenContext = { view: s.view.get(), ui: s.ui.get() };
-  return (spec: Pick<CommandSpec, 'when'>): boolean => applies(spec, c);
+  return (spec: Pick<CommandSpec, 'id' | 'context' | 'when'>): boolean => applies(spec, c);
 };

@@ -32,6 +32,8 @@ interface Rig { s: ConsoleServices; fake: FakeClient; exits: number[]; terminal:
 
 function rig(view: AgentView): Rig {
   const fake = new FakeClient(view);
+  // Logged out, the real client sends nothing more: every command is refused.
+  if (view.connection.state === 'offline') fake.refuseAll(`Not sent: ${view.connection.reason}.`);
   const exits: number[] = [];
   const terminal = recordingTerminal([]);
   const s: ConsoleServices = {
@@ -58,8 +60,8 @@ async function press(s: ConsoleServices, keys: readonly string[]): Promise<void>
 
 interface State { name: string; view: () => AgentView; keys?: readonly string[] }
 
-const loggedOut = (): AgentView => {
-  const v = makeView();
+const loggedOut = (over: Partial<AgentView> = {}): AgentView => {
+  const v = makeView(over);
   return { ...v, self: { ...v.self!, status: 'logged_out', loggedIn: false }, connection: { state: 'offline', reason: 'logged out' } };
 };
 const withStatus = (status: 'on_break' | 'working_offline', over: Partial<AgentView> = {}): AgentView => {
@@ -73,7 +75,8 @@ const colleagueOnly = (): AgentView => chatView({ work: [], agentChats: [{ with:
 
 /** Each state, and the screens of it the agent reaches with a few keys. */
 const BASE: readonly State[] = [
-  { name: 'logged out', view: loggedOut },
+  { name: 'logged out', view: () => loggedOut() },
+  { name: 'logged out, a colleague chat shown', view: () => loggedOut({ agentChats: colleagueOnly().agentChats }) },
   { name: 'Available, idle', view: () => makeView() },
   { name: 'On Break', view: () => withStatus('on_break') },
   { name: 'Working Offline', view: () => withStatus('working_offline') },
@@ -139,7 +142,7 @@ async function outcome(r: Rig, run: () => Promise<void>): Promise<string | null>
   if (no) return `answered "${no}"`;
   const did = after.ui !== before.ui || after.calls > before.calls || after.exits > before.exits || after.terminal > before.terminal;
   if (!did) return 'did nothing';
-  if (after.ui.overlay && after.ui.overlay !== before.ui.overlay && after.ui.overlay.kind !== before.ui.overlay?.kind && appliesNow(r.s)({ when: 'choosable' })) {
+  if (after.ui.overlay && after.ui.overlay !== before.ui.overlay && after.ui.overlay.kind !== before.ui.overlay?.kind && appliesNow(r.s)({ id: 'dialog.select', context: 'dialog', when: 'choosable' })) {
     await runCommand(r.s, 'dialog.select');
     await settle();
     const then = refusal(after, snapshot(r));

@@ -29,6 +29,13 @@ export class FakeClient implements ConsoleClient {
     this.answers.set(name, { ok: false, error: { code: code as never, message } });
   }
 
+  private fallback: CommandResult | null = null;
+
+  /** Answer every command with this refusal from now on, as the real client does once it has stopped (logged out). */
+  refuseAll(message: string): void {
+    this.fallback = { ok: false, error: { code: 'SERVER_ERROR', message } };
+  }
+
   callsOf(name: CommandName): unknown[][] {
     return this.calls.filter(([n]) => n === name).map(([, a]) => a);
   }
@@ -48,7 +55,7 @@ export class FakeClient implements ConsoleClient {
   private cmd = (name: CommandName) => (...args: unknown[]): Promise<CommandResult> => {
     this.calls.push([name, args]);
     const queued = this.once.get(name)?.shift();
-    return Promise.resolve(queued ?? this.answers.get(name) ?? { ok: true });
+    return Promise.resolve(queued ?? this.answers.get(name) ?? this.fallback ?? { ok: true });
   };
 
   setStatus = this.cmd('setStatus');
