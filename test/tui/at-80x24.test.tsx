@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneView } from './call/fixtures.js';
 import { chatView, chatWork, msg } from './chat/fixtures.js';
-import { crmView } from './crm/fixtures.js';
+import { callFromOlivia, crmView, customerRecord } from './crm/fixtures.js';
 import { interaction, makeView } from './helpers/fixtures.js';
 import { KEY, renderConsole, waitFor, type ConsoleHarness } from './helpers/render.js';
 
@@ -131,6 +131,16 @@ describe('nothing cut at 80×24', () => {
     expect(h.frame()).toContain('Keys (1 of');
     await h.press(F1);
     expect(h.frame()).toMatch(/─ FAQ[\s\S]*\/ hours▌/);
+  });
+
+  it('the CRM page of a customer says their phones, emails and a possible duplicate whole', async () => {
+    const customer = customerRecord({ phones: ['+13375555827', '+13375550199', '+15105550123'], emails: ['olivia@example.com', 'olivia.brown@acme-logistics.example'] });
+    h = await renderConsole({ view: crmView({ work: [callFromOlivia()] }), setup: (fake) => fake.answer('crmCustomer', { ok: true, customer }) });
+    await h.press('6');
+    await waitFor(() => h!.frame().includes('CUS-000001'));
+    const text = prose(h);
+    expect(text).toContain('☎ +13375555827 · ☎ +13375550199 · ☎ +15105550123 · ✉ olivia@example.com · ✉ olivia.brown@acme-logistics.example · acct AC-864906');
+    expect(text).toContain('Possible duplicate: Liv Brown (CUS-000002) — m merges it into this one');
   });
 
   it('the dial dialog says a bad number\'s rule whole', async () => {

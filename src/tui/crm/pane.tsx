@@ -10,6 +10,7 @@ import { useClockValue, useDateFormat, useServices, useUi, useView } from '../co
 import { keysLabel } from '../keymap.js';
 import { clampCursor } from '../list-window.js';
 import { PAGE_TITLES } from './crm-state.js';
+import { DETAIL_ROWS, wrapEach } from '../text/wrap.js';
 import { bodyWindow, paneText } from './pane-lines.js';
 
 export const CrmPane = memo(function CrmPane({ width, height, focused }: { width: number; height: number; focused: boolean }) {
@@ -26,14 +27,16 @@ export const CrmPane = memo(function CrmPane({ width, height, focused }: { width
   const names = useMemo(() => new Map([...contacts.map((c) => [c.id, c.displayName] as const), ...(self ? [[self.id, self.displayName] as const] : [])]), [contacts, self]);
   const keys = { search: keysLabel(keymap, 'crm.search'), new: keysLabel(keymap, 'crm.new'), pick: keysLabel(keymap, 'crm.open') };
   const text = paneText({ work }, crm, { width: innerW, now, dateFormat, names, searching, keys });
-  const bodyH = Math.max(0, height - 2 - text.header.length);
+  // The page's heading says things whole (every phone and email, a possible duplicate, what to do); the rows below are cells.
+  const header = wrapEach(text.header, innerW, DETAIL_ROWS);
+  const bodyH = Math.max(0, height - 2 - header.length);
   const rows = new Set(text.body.flatMap((l) => (l.row === undefined ? [] : [l.row]))).size;
   const cursor = clampCursor(crm.cursor, rows);
   const { start, end } = bodyWindow(text.body, cursor, bodyH);
   const detail = crm.picking?.purpose === 'caseCustomer' ? 'pick a customer' : PAGE_TITLES[crm.page.kind];
   return (
     <PaneFrame pane="crm" detail={detail} focused={focused} width={width} height={height}>
-      {text.header.map((l, i) => <Line key={`h${i}`} text={l.text} role={l.role} width={innerW} />)}
+      {header.map((l, i) => <Line key={`h${i}`} text={l.text} role={l.role} width={innerW} />)}
       {text.body.length === 0 && text.empty ? <Line text={text.empty} width={innerW} role="muted" /> : null}
       <Box flexDirection="column">
         {text.body.slice(start, end).map((l, i) => {
