@@ -143,6 +143,20 @@ describe('nothing cut at 80×24', () => {
     expect(text).toContain('Possible duplicate: Liv Brown (CUS-000002) — m merges it into this one');
   });
 
+  it('connection trouble: the status bar says reconnecting and the status whole, the message line says why whole', async () => {
+    const now = Date.now();
+    const base = makeView();
+    h = await renderConsole({
+      view: makeView({ self: { ...base.self!, status: 'on_break' }, connection: { state: 'reconnecting', attempt: 2, nextAttemptAt: now + 3000, reason: 'connect ECONNREFUSED 127.0.0.1:42957' } }),
+      now,
+    });
+    const top = h.frame().split('\n')[0]!;
+    expect(top).toContain('reason? press s');
+    expect(top).toContain('reconnecting in 3s');
+    expect(top).not.toContain('…');
+    expect(prose(h)).toContain('connect ECONNREFUSED 127.0.0.1:42957');
+  });
+
   it('the dial dialog says a bad number\'s rule whole', async () => {
     h = await renderConsole({ view: phoneView({ status: 'working_offline', work: [] }) });
     await h.press('D');

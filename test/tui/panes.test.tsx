@@ -34,13 +34,15 @@ describe('status bar', () => {
   });
 
   it.each([
-    [(now: number) => ({ state: 'reconnecting', attempt: 2, nextAttemptAt: now + 3000, reason: 'socket closed' } as const), /reconnecting in 3s: socket/],
-    [(_now: number) => ({ state: 'offline', reason: 'logged in elsewhere' } as const), /offline: logged in elsew/],
-    [(_now: number) => ({ state: 'connecting', attempt: 0 } as const), /connecting…/],
-  ])('connection %#', async (connection, pattern) => {
+    [(now: number) => ({ state: 'reconnecting', attempt: 2, nextAttemptAt: now + 3000, reason: 'socket closed' } as const), /reconnecting in 3s/, /Connection lost: socket closed\. Trying again \(attempt 2\)/],
+    [(_now: number) => ({ state: 'offline', reason: 'logged in elsewhere' } as const), /offline/, /Offline: logged in elsewhere\./],
+    [(_now: number) => ({ state: 'connecting', attempt: 0 } as const), /connecting…/, null],
+  ])('connection %#: a word or two on the status bar, why whole on the message line', async (connection, pattern, why) => {
     const now = Date.now();
     h = await renderConsole({ view: makeView({ connection: connection(now) }), now });
     expect(lines(h)[0]).toMatch(pattern);
+    expect(lines(h)[0]).not.toContain('…:');
+    if (why) expect(lines(h).slice(-3).join(' ')).toMatch(why);
   });
 
   it('sets the terminal title once, and again only when it changes', async () => {

@@ -5,14 +5,15 @@
 import { Box } from 'ink';
 import { memo } from 'react';
 import { Segments, type Segment } from '../components/line.js';
-import { useClockValue, useConsoleValue, useServices, useUi } from '../context.js';
+import type { ConnectionState } from '../../client/index.js';
+import { useClockValue, useConsoleValue, useServices, useUi, useView } from '../context.js';
 import { hintsFor, keysLabel, resolvesTo } from '../keymap.js';
 import { wrapAtMost } from '../text/wrap.js';
 import { cellWidth } from '../text/width.js';
 import { applies } from '../when.js';
 import { PANES } from '../pane-ids.js';
 import type { Role } from '../theme.js';
-import { screenOf } from '../ui-state.js';
+import { screenOf, type Message } from '../ui-state.js';
 
 /** Theme entry. */
 const STYLE = { tab: 'muted', activeTab: 'title', key: 'accent', hint: 'muted', error: 'danger', info: 'success' } satisfies Record<string, Role>;
@@ -33,18 +34,32 @@ export const MESSAGE_MAX_ROWS = 4;
 /** The message's lines at this width (wrapped, never cut short but at MESSAGE_MAX_ROWS). */
 export const messageLines = (text: string, width: number): string[] => wrapAtMost(text, width, MESSAGE_MAX_ROWS);
 
-/** Rows the message line takes now (the root budgets the panes with it). */
-export function useMessageRows(width: number): number {
+/** Why the connection is down, said whole while no other message shows (the status bar says only 'reconnecting'). */
+function connectionTrouble(c: ConnectionState): { kind: Message['kind']; text: string } | null {
+  if (c.state === 'reconnecting') return { kind: 'error', text: `Connection lost: ${c.reason}. Trying again (attempt ${c.attempt}); your work stays with the engine.` };
+  if (c.state === 'offline') return { kind: 'error', text: `Offline: ${c.reason}.` };
+  return null;
+}
+
+/** The message shown now: the last one while its time lasts, else connection trouble, else none. */
+function useShownMessage(): { kind: Message['kind']; text: string } | null {
   const message = useUi((u) => u.message);
   const visible = useClockValue((now) => message !== null && now < message.until);
-  return visible && message ? messageLines(message.text, width).length : 1;
+  const trouble = useView((v) => connectionTrouble(v.connection)?.text ?? null);
+  if (visible && message) return message;
+  return trouble ? { kind: 'error', text: trouble } : null;
+}
+
+/** Rows the message line takes now (the root budgets the panes with it). */
+export function useMessageRows(width: number): number {
+  const message = useShownMessage();
+  return message ? messageLines(message.text, width).length : 1;
 }
 
 export const MessageLine = memo(function MessageLine({ width }: { width: number }) {
-  const message = useUi((u) => u.message);
   // Visible until its time is up on the shared clock: no timer of its own.
-  const visible = useClockValue((now) => message !== null && now < message.until);
-  if (!visible || !message) return <Box height={1} width={width}><Segments parts={[{ text: ' ' }]} width={width} /></Box>;
+  const message = useShownMessage();
+  if (!message) return <Box height={1} width={width}><Segments parts={[{ text: ' ' }]} width={width} /></Box>;
   const lines = messageLines(message.text, width);
   return (
     <Box flexDirection="column" height={lines.length} width={width} flexShrink={0}>

@@ -52,14 +52,12 @@ function statusParts(self: SafeView['self'], codes: Codes, nameW: number, words:
 
 const segmentsWidth = (parts: readonly Segment[]): number => parts.reduce((n, p) => n + cellWidth(p.text), 0);
 
+/** The connection in a word or two (why it is down is said whole on the message line: connectionTrouble). */
 const CONNECTION: { [K in ConnectionState['state']]: (c: Extract<ConnectionState, { state: K }>) => { role: Role; text: (now: number) => string } } = {
   online: () => ({ role: 'success', text: () => ' online' }),
   connecting: () => ({ role: 'warning', text: () => ' connecting…' }),
-  reconnecting: (c) => ({
-    role: 'warning',
-    text: (now) => ` reconnecting in ${Math.max(0, Math.ceil((c.nextAttemptAt - now) / 1000))}s: ${c.reason}`,
-  }),
-  offline: (c) => ({ role: 'danger', text: () => ` offline: ${c.reason}` }),
+  reconnecting: (c) => ({ role: 'warning', text: (now) => ` reconnecting in ${Math.max(0, Math.ceil((c.nextAttemptAt - now) / 1000))}s` }),
+  offline: () => ({ role: 'danger', text: () => ' offline' }),
 };
 
 const Connection = memo(function Connection({ c, width }: { c: ConnectionState; width: number }) {
@@ -89,8 +87,8 @@ export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
   const offset = useView((v) => v.clockOffset);
   useTerminalTitle(self ? `${self.displayName} — ${STATUS_LABELS[self.status]}` : null);
   const roomy = width >= 70;
-  // Online needs a word; trouble gets room for its reason.
-  const connW = connection.state === 'online' ? 8 : Math.min(50, Math.floor(width * 0.4));
+  // A word or two: ' reconnecting in 10s' at most.
+  const connW = connection.state === 'online' ? 8 : 21;
   const fixed = TIME_W + connW + (roomy ? NOTICES_W : 0);
   const nameW = Math.max(4, Math.min(24, Math.floor(Math.max(0, width - fixed - (roomy ? CLOCK_W : 0)) / 3)));
   const chatUnread = useChatUnread();
