@@ -16,6 +16,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSwitch } from './commands/switch.js';
 import { exitCodeOf } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { checkNpmKeptOptions } from './npm-kept-options.js';
 import { VERSION } from './version.js';
 
 export { mapStackTraces } from './stack-traces.js';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
 
 export async function main(argv = process.argv): Promise<number> {
   try {
+    checkNpmKeptOptions(process.env);
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
