@@ -16,13 +16,16 @@ export const NOTES_IDLE_MS = 2000;
 /** This close to the end of wrap-up, the notes are sent each second they changed. */
 export const NOTES_LAST_MS = 5000;
 
-/** What the open notes field says once its interaction is over. */
-export function endedWords(last: InteractionView | undefined, text: string): string {
+/** The interaction the open notes field was for is over: who, why, and the notes its log kept. */
+export function endedNotes(last: InteractionView | undefined): NonNullable<NotesDraft['ended']> {
   const who = last ? workLabel(last) : 'This interaction';
   const why = last?.phase === 'wrapup' ? 'its wrap-up time ran out' : 'it ended';
-  const kept = last?.notes === text ? 'these notes are saved in its log' : 'the last words typed here were not saved';
-  return `${who} is over (${why}): ${kept}. Esc closes them.`;
+  return { words: `${who} is over (${why})`, saved: last?.notes ?? '' };
 }
+
+/** What the field says, as the agent goes on typing: whether its log has what is shown. */
+export const endedWords = (ended: NonNullable<NotesDraft['ended']>, text: string): string =>
+  `${ended.words}: ${text === ended.saved ? 'these notes are saved in its log' : ended.saved ? 'its log keeps the notes as they were then, not what was typed since' : 'nothing typed here reached its log'}. Esc closes them.`;
 
 /** Mounted once by the console root. */
 export function useNotesKeeper(s: ConsoleServices): void {
@@ -37,7 +40,7 @@ export function useNotesKeeper(s: ConsoleServices): void {
       return u.text === 'notes' && u.work.draft && !u.work.draft.ended ? u.work.draft : null;
     };
     const detach = (d: NotesDraft): void => {
-      const ended = endedWords(last?.id === d.id ? last : undefined, d.text);
+      const ended = endedNotes(last?.id === d.id ? last : undefined);
       s.ui.update((u) => (u.work.draft === d ? { ...u, work: { ...u.work, draft: { ...d, ended } } } : u));
     };
     const check = (): void => {

@@ -54,7 +54,7 @@ describe('notes and the wrap-up timer', () => {
     // The timer ran out: the call is gone, an offer comes.
     h.fake!.setView((v) => ({ ...v, work: [], offer: offer('o2') }));
     await h.settle();
-    expect(flat()).toContain('Inbound call · Support line · Lee is over (its wrap-up time ran out): the last words typed here were not saved. Esc closes them.');
+    expect(flat()).toContain('Inbound call · Support line · Lee is over (its wrap-up time ran out): its log keeps the notes as they were then, not what was typed since. Esc closes them.');
     await h.type(' and a');
     expect(h.fake!.callsOf('accept')).toEqual([]);
     expect(flat()).toContain('asked about pins and a▌');
@@ -63,7 +63,7 @@ describe('notes and the wrap-up timer', () => {
     expect(h.frame()).not.toMatch(/not one of yours|is over/);
   });
 
-  it('says the notes are saved when everything typed was sent before the end', async () => {
+  it('says the notes are saved when everything typed was sent before the end, and no longer once more is typed', async () => {
     h = await renderConsole({ view: makeView({ work: [wrapUp()] }) });
     await h.press('n');
     await h.type('done');
@@ -71,6 +71,9 @@ describe('notes and the wrap-up timer', () => {
     await h.settle();
     h.fake!.setView((v) => ({ ...v, work: [] }));
     await h.settle();
-    expect(flat()).toContain('these notes are saved in its log. Esc closes them.');
+    expect(flat()).toContain('Lee is over (its wrap-up time ran out): these notes are saved in its log. Esc closes them.');
+    // What is typed after the end is not in the log, and the field says so as it changes.
+    await h.type('!');
+    expect(flat()).toContain('its log keeps the notes as they were then, not what was typed since.');
   });
 });

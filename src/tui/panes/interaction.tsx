@@ -18,6 +18,7 @@ import { DETAIL_ROWS, wrapAtMost, wrapToWidth } from '../text/wrap.js';
 import { listWindow } from '../list-window.js';
 import { textProps, type Role } from '../theme.js';
 import { customerLine, interactionTitle, OfferBlock, offerBlockHeight } from './offer.js';
+import { endedWords } from '../notes-keeper.js';
 import { missingMandatory, selectedWork } from './work-state.js';
 
 /** Theme entry. */
@@ -85,7 +86,7 @@ export const InteractionPane = memo(function InteractionPane({ width, height, fo
   const ended = editing ? ui.draft?.ended : undefined;
   if (ended !== undefined) {
     // The interaction whose notes are typed is over: the field stays, saying so, until Esc.
-    const words = wrapToWidth(ended, innerW);
+    const words = wrapToWidth(endedWords(ended, ui.draft!.text), innerW);
     words.forEach((l, i) => rows.push(<Line key={`e${i}`} text={l} width={innerW} role={STYLE.wrapup} />));
     notesLines(ui.draft!.text, innerW, left - words.length, true).forEach((l, i) =>
       rows.push(<Line key={`n${i}`} text={l} width={innerW} role={STYLE.editing} />));

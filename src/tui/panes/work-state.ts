@@ -10,8 +10,8 @@ import { memoLast } from '../memo.js';
 export interface NotesDraft {
   id: string;
   text: string;
-  /** Set when the interaction ended while its notes were typed: what the field says until Esc. */
-  ended?: string;
+  /** Set when the interaction ended while its notes were typed (notes-keeper.ts): who, why, and what its log kept. */
+  ended?: { words: string; saved: string };
 }
 
 export interface WorkUi {
