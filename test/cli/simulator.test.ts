@@ -33,4 +33,26 @@ describe('demo traffic simulator', () => {
     expect(count('interaction.arrived')).toBe(arrived);
     engine.close();
   });
+
+  it('often leaves a colleague of her group a call can be handed to (Working Offline on case work, or Available)', () => {
+    // Walking a shift (issue 23), every Support colleague was Busy whenever Ana tried a warm
+    // transfer or a conference: only Available or Working Offline colleagues can take one.
+    const clock = new VirtualClock();
+    const engine = openEngine({ tenant: loadTenantFile(DEMO_TENANT), dbFile: ':memory:', clock });
+    const sim = new Simulator(engine, clock, { humans: ['ana'], seed: 7 });
+    sim.start();
+    let reachable = 0;
+    let caseWork = false;
+    for (let t = 0; t < 360; t++) {
+      clock.advance(10_000);
+      const statuses = ['ben', 'chloe', 'dev', 'kate'].map((a) => engine.queries.self(a));
+      if (t >= 30 && statuses.some((x) => x?.status === 'working_offline' || x?.status === 'available')) reachable++;
+      caseWork ||= statuses.some((x) => x?.status === 'working_offline' && x.statusCode === 'casework');
+    }
+    sim.stop();
+    expect(caseWork).toBe(true);
+    // Sampled every 10 s for the last 55 minutes: at least a quarter of the time (it was under a tenth).
+    expect(reachable).toBeGreaterThan(330 / 4);
+    engine.close();
+  });
 });

@@ -27,7 +27,7 @@ const PACE = {
   answer: [2, 8],
   handle: { inbound_phone: [40, 180], chat: [60, 240], email: [60, 200], voicemail: [20, 60], outbound_phone: [30, 120] },
   wrapUp: [3, 15],
-  breakEvery: [240, 900],
+  breakEvery: [150, 480],
   breakLength: [60, 300],
   patience: [60, 420],
   noticeEvery: [300, 1200],
@@ -97,21 +97,27 @@ export class Simulator {
     this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
   }
 
-  /** Breaks happen between contacts: a busy colleague asks for "On Break after this one". */
+  /**
+   * Breaks happen between contacts: a busy colleague asks for "after this one".
+   * Every other one is case work off the queues (Working Offline) rather than
+   * On Break, so there is often a colleague a call can be handed to (only
+   * Available or Working Offline colleagues can take a consultation).
+   */
   private takeBreak(id: string): void {
     const status = this.engine.queries.self(id)?.status;
-    const code = this.engine.tenant.config.statusCodes.on_break?.[0]?.id;
+    const target = this.rnd() < 0.5 ? 'working_offline' : 'on_break';
+    const code = this.engine.tenant.config.statusCodes[target]?.at(target === 'on_break' ? 0 : -1)?.id;
     if (status === 'available' && !this.engine.queries.offerOf(id))
-      this.exec({ type: 'set_status', agentId: id, status: 'on_break', code });
+      this.exec({ type: 'set_status', agentId: id, status: target, code });
     else if (status === 'busy' || status === 'busy_stop_new')
-      this.exec({ type: 'set_after_work', agentId: id, status: 'on_break', code });
+      this.exec({ type: 'set_after_work', agentId: id, status: target, code });
     this.after(this.between(...PACE.breakLength), () => this.backToWork(id));
   }
 
   private backToWork(id: string): void {
     const status = this.engine.queries.self(id)?.status;
     if (status === 'busy' || status === 'busy_stop_new') return this.after(30, () => this.backToWork(id));
-    if (status === 'on_break') this.exec({ type: 'set_status', agentId: id, status: 'available' });
+    if (status === 'on_break' || status === 'working_offline') this.exec({ type: 'set_status', agentId: id, status: 'available' });
     this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
   }
 
