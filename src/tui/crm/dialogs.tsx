@@ -68,6 +68,8 @@ export const DirectoryDialog = memo(function DirectoryDialog({ overlay: o, width
     key: a.id,
     label: `${a.displayName} · ${a.firstName} ${a.lastName} · ${a.groupName}${a.role === 'supervisor' ? ' · supervisor' : ''}`,
     right: [STATUS_LABELS[a.status], a.email, a.directAccessNumber].filter(Boolean).join(' · '),
+    // A narrow terminal cuts the row: the one under the cursor is spelled out whole, number included.
+    whole: [`${a.firstName} ${a.lastName}`, STATUS_LABELS[a.status], a.email, a.directAccessNumber].filter(Boolean).join(' · '),
   }));
   return <ListDialog title="Directory" intro={intro} items={items} cursor={o.cursor} empty={r ? 'Nobody matches.' : 'Loading…'} width={width} height={height} />;
 });

@@ -20,11 +20,16 @@ export interface DialogItem {
   right?: string;
   /** Why it cannot be chosen now (shown greyed, the reason under the list). */
   disabled?: string;
+  /** The item whole, spelled out under the list while the cursor is on it and its row is cut (a directory entry's number). */
+  whole?: string;
 }
 export interface DialogLine { text: string; role?: Role }
 
 /** Theme entry. */
-const STYLE = { selected: 'selection', right: 'muted', disabled: 'muted', why: 'warning' } satisfies Record<string, Role>;
+const STYLE = { selected: 'selection', right: 'muted', disabled: 'muted', why: 'warning', whole: 'accent' } satisfies Record<string, Role>;
+
+/** A row's text: its label, then what is on its right. */
+const rowWidth = (item: DialogItem): number => cellWidth(`› ${item.label}${item.right ? ` ${item.right}` : ''}`);
 
 /** Intro lines wrapped to the width: each keeps its role on every line it takes. */
 export const wrapLines = (lines: readonly DialogLine[], width: number): DialogLine[] => wrapEach(lines, width, Infinity);
@@ -36,9 +41,13 @@ export const ListDialog = memo(function ListDialog(p: {
   useLinearDialog(p);
   const innerW = p.width - 2;
   const cursor = clampCursor(p.cursor, p.items.length);
-  const why = p.items[cursor]?.disabled;
+  const at = p.items[cursor];
+  const why = at?.disabled;
   const intro = wrapLines(p.intro, innerW);
-  const whyLines = why ? wrapLines([{ text: `Not now: ${why}`, role: STYLE.why }], innerW) : [];
+  const whole = at?.whole !== undefined && rowWidth(at) > innerW ? at.whole : undefined;
+  const whyLines = why
+    ? wrapLines([{ text: `Not now: ${why}`, role: STYLE.why }], innerW)
+    : whole !== undefined ? wrapLines([{ text: whole, role: STYLE.whole }], innerW) : [];
   const listH = Math.max(0, p.height - 2 - intro.length - whyLines.length);
   const { start, end } = listWindow(p.items.length, cursor, listH);
   return (

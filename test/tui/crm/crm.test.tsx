@@ -170,6 +170,16 @@ describe('search and the directory', () => {
     expect(h.frame()).not.toContain('Directory');
     expect(h.frame()).toMatch(/Benjamin O\./);
   });
+
+  it('at 80 columns a row cut short is spelled out whole under the list, direct number included', async () => {
+    h = await renderConsole({ view: crmView({ work: [] }), setup: answerAll, columns: 80, rows: 24 });
+    await h.press('A');
+    await shown('Hugo B.');
+    // The row itself cannot hold it all at this width…
+    expect(h.frame()).not.toMatch(/› Benjamin O\..*\+1 510 555 0111/);
+    // …so the entry under the cursor is written out in full below.
+    expect(h.frame().replace(/[│\s]+/g, ' ')).toContain('Benjamin Okafor · Busy · ben@example.com · +1 510 555 0111');
+  });
 });
 
 describe('hostile text in records', () => {
