@@ -137,7 +137,7 @@ export function paneText(v: { work: readonly InteractionView[] }, c: CrmUi, ctx:
       ? c.query.trim() === '' ? `${ctx.keys.search} searches customers and cases; ${ctx.keys.new} adds a customer.` : c.results ? 'Nothing matches.' : 'Searching…'
       : c.page.kind === 'tasks' ? (c.tasks ? 'No tasks.' : 'Loading…')
         : (c.page.kind === 'customer' && c.customer?.id !== c.page.id) || (c.page.kind === 'case' && c.kase?.id !== c.page.id) ? 'Loading…'
-          : c.page.kind === 'new' ? undefined : 'No cases or tasks yet.';
+          : c.page.kind === 'new' ? undefined : c.page.kind === 'case' ? 'No follow-ups or tasks yet.' : 'No cases or tasks yet.';
   return { header, body, empty };
 }
 

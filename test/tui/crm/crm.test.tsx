@@ -45,6 +45,17 @@ describe('screen pop', () => {
     expect(h.frame()).toMatch(/\d\d:\d\d · Ana L\. · phone log · inbound[\s\S]*Wants a refund\.[\s\S]*\d\d:\d\d · Benjamin O\. · note/);
   });
 
+  it('a new case with nothing on it yet says so as a case, not as a customer ("No cases or tasks yet.")', async () => {
+    h = await renderConsole({
+      view: crmView({ work: [callFromOlivia({ crm: pop({ caseId: 'CAS-000001' }) })] }),
+      setup: (fake) => { answerAll(fake); fake.answer('crmCase', { ok: true, case: caseRecord({ followUps: [], tasks: [] }) }); },
+    });
+    await h.press('6');
+    await shown('CAS-000001 · Refund for order 55812');
+    expect(h.frame()).toContain('No follow-ups or tasks yet.');
+    expect(h.frame()).not.toContain('No cases or tasks yet.');
+  });
+
   it('several matches: a pick list; Enter links the interaction to the one chosen and opens it', async () => {
     const liv = { ...OLIVIA, id: 'CUS-000002', name: 'Liv Brown', company: undefined, openCases: 0 };
     const w = callFromOlivia({ crm: pop({ mode: 'edit', customerId: undefined, matches: [OLIVIA, liv] }) });
