@@ -27,7 +27,7 @@ const PACE = {
   answer: [2, 8],
   handle: { inbound_phone: [40, 180], chat: [60, 240], email: [60, 200], voicemail: [20, 60], outbound_phone: [30, 120] },
   wrapUp: [3, 15],
-  breakEvery: [150, 480],
+  breakEvery: [120, 360],
   breakLength: [60, 300],
   patience: [60, 420],
   noticeEvery: [300, 1200],
@@ -99,13 +99,13 @@ export class Simulator {
 
   /**
    * Breaks happen between contacts: a busy colleague asks for "after this one".
-   * Every other one is case work off the queues (Working Offline) rather than
+   * Three in five are case work off the queues (Working Offline) rather than
    * On Break, so there is often a colleague a call can be handed to (only
    * Available or Working Offline colleagues can take a consultation).
    */
   private takeBreak(id: string): void {
     const status = this.engine.queries.self(id)?.status;
-    const target = this.rnd() < 0.5 ? 'working_offline' : 'on_break';
+    const target = this.rnd() < 0.6 ? 'working_offline' : 'on_break';
     const code = this.engine.tenant.config.statusCodes[target]?.at(target === 'on_break' ? 0 : -1)?.id;
     if (status === 'available' && !this.engine.queries.offerOf(id))
       this.exec({ type: 'set_status', agentId: id, status: target, code });
