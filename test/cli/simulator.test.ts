@@ -51,8 +51,8 @@ describe('demo traffic simulator', () => {
     }
     sim.stop();
     expect(caseWork).toBe(true);
-    // Sampled every 10 s for the last 55 minutes: at least a quarter of the time (it was under a tenth).
-    expect(reachable).toBeGreaterThan(330 / 4);
+    // Sampled every 10 s for the last 55 minutes: at least half the time (it was under a tenth).
+    expect(reachable).toBeGreaterThan(330 / 2);
     engine.close();
   });
 });

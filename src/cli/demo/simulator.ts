@@ -88,6 +88,7 @@ export class Simulator {
     for (const e of batch) {
       if (e.type === 'interaction.offered' && this.colleagues.includes(e.agentId)) this.answer(e.agentId, e.interactionId);
       if (e.type === 'interaction.arrived' && e.queueId) this.customerPatience(e.interactionId);
+      if (e.type === 'agent.status_changed' && e.cause === 'after_work' && this.colleagues.includes(e.agentId)) this.breakFor(e.agentId);
     }
   }
 
@@ -107,16 +108,22 @@ export class Simulator {
     const status = this.engine.queries.self(id)?.status;
     const target = this.rnd() < 0.6 ? 'working_offline' : 'on_break';
     const code = this.engine.tenant.config.statusCodes[target]?.at(target === 'on_break' ? 0 : -1)?.id;
-    if (status === 'available' && !this.engine.queries.offerOf(id))
+    if (status === 'available' && !this.engine.queries.offerOf(id)) {
       this.exec({ type: 'set_status', agentId: id, status: target, code });
-    else if (status === 'busy' || status === 'busy_stop_new')
+      this.breakFor(id);
+    } else if (status === 'busy' || status === 'busy_stop_new') {
+      // The break starts when the work ends (onEvents), and lasts its length from then.
       this.exec({ type: 'set_after_work', agentId: id, status: target, code });
+    } else if (status === 'on_break' || status === 'working_offline') this.breakFor(id);
+    else this.after(30, () => this.takeBreak(id));
+  }
+
+  private breakFor(id: string): void {
     this.after(this.between(...PACE.breakLength), () => this.backToWork(id));
   }
 
   private backToWork(id: string): void {
     const status = this.engine.queries.self(id)?.status;
-    if (status === 'busy' || status === 'busy_stop_new') return this.after(30, () => this.backToWork(id));
     if (status === 'on_break' || status === 'working_offline') this.exec({ type: 'set_status', agentId: id, status: 'available' });
     this.after(this.between(...PACE.breakEvery), () => this.takeBreak(id));
   }
