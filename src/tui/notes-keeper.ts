@@ -4,7 +4,8 @@
 // the agent types, the notes are sent once they pause (NOTES_IDLE_MS) and each
 // second in the wrap-up's last seconds (NOTES_LAST_MS); if the interaction
 // ends anyway, the field stays open and says so until Esc, so the keys that
-// follow still go into it, never to a pane or an offer.
+// follow still go into it, never to a pane or an offer. A chat message being
+// written when its chat is gone is kept the same way (chat/typing.ts).
 import { useEffect } from 'react';
 import type { InteractionView } from '../protocol/index.js';
 import type { ConsoleServices } from './context.js';
@@ -25,7 +26,7 @@ export function endedNotes(last: InteractionView | undefined): NonNullable<Notes
 
 /** What the field says, as the agent goes on typing: whether its log has what is shown. */
 export const endedWords = (ended: NonNullable<NotesDraft['ended']>, text: string): string =>
-  `${ended.words}: ${text === ended.saved ? 'these notes are saved in its log' : ended.saved ? 'its log keeps the notes as they were then, not what was typed since' : 'nothing typed here reached its log'}. Esc closes them.`;
+  ended.saved === null ? `${ended.words}: this message was not sent. Esc closes it.` : `${ended.words}: ${text === ended.saved ? 'these notes are saved in its log' : ended.saved ? 'its log keeps the notes as they were then, not what was typed since' : 'nothing typed here reached its log'}. Esc closes them.`;
 
 /** Mounted once by the console root. */
 export function useNotesKeeper(s: ConsoleServices): void {

@@ -5,7 +5,8 @@
 import { useEffect } from 'react';
 import type { ConsoleServices } from '../context.js';
 import type { UiState } from '../ui-state.js';
-import { activeChatKey, chatTabs, isAgentKey, withRecord, type ChatKey } from './chat-state.js';
+import { workLabel } from '../panes/offer.js';
+import { activeChatKey, chatTabs, isAgentKey, withRecord, type ChatKey, type ChatTab } from './chat-state.js';
 
 export const TYPING_EVERY_MS = 3000;
 export const TYPING_IDLE_MS = 5000;
@@ -38,12 +39,34 @@ function typed(s: ConsoleServices, key: ChatKey): void {
   state.set(s, next);
 }
 
+/** The chat last seen being written in (its label and interaction, once it is gone). */
+const writingIn = new WeakMap<ConsoleServices, ChatTab>();
+
+/**
+ * The chat being written in is gone (its wrap-up time ran out): with nothing
+ * typed, writing stops. With a message typed, the field stays open and says
+ * so (as notes do, notes-keeper.ts) until Esc: the keys that follow still go
+ * into it, never to a pane — a stray `a` would have accepted the next offer.
+ */
+function chatGone(s: ConsoleServices, u: UiState): void {
+  const key = u.chat.composeKey!;
+  const text = u.chat.drafts[key] ?? '';
+  const tab = writingIn.get(s)?.key === key ? writingIn.get(s) : undefined;
+  const who = tab?.work ? workLabel(tab.work) : `The chat with ${tab?.label ?? 'them'}`;
+  const why = tab?.work?.phase === 'wrapup' ? ' (its wrap-up time ran out)' : '';
+  s.ui.update((x) => {
+    const chat = { ...x.chat, composeKey: null };
+    if (text.trim() === '') return { ...x, text: null, chat };
+    return { ...x, text: 'notes', chat, work: { ...x.work, draft: { id: key, text, ended: { words: `${who} is over${why}`, saved: null } } } };
+  });
+}
+
 function markSeen(s: ConsoleServices, u: UiState): void {
   const v = s.view.get();
-  if (u.text === 'compose' && u.chat.composeKey !== null && !chatTabs(v, u.chat).some((t) => t.key === u.chat.composeKey)) {
-    // The chat being written in is gone (wrapped up): stop writing; its draft goes with it.
-    s.ui.update((x) => ({ ...x, text: null, chat: { ...x.chat, composeKey: null } }));
-    return;
+  if (u.text === 'compose' && u.chat.composeKey !== null) {
+    const writing = chatTabs(v, u.chat).find((t) => t.key === u.chat.composeKey);
+    if (!writing) return chatGone(s, u);
+    writingIn.set(s, writing);
   }
   if (u.focus !== 'interaction' && u.text !== 'compose') return;
   const key = activeChatKey(v, u.chat, u.work.selectedId, u.text === 'compose');

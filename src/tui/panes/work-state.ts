@@ -10,8 +10,8 @@ import { memoLast } from '../memo.js';
 export interface NotesDraft {
   id: string;
   text: string;
-  /** Set when the interaction ended while its notes were typed (notes-keeper.ts): who, why, and what its log kept. */
-  ended?: { words: string; saved: string };
+  /** Set when the interaction ended while its notes (or a chat message: saved null) were typed (notes-keeper.ts): who, why, and what its log kept. */
+  ended?: { words: string; saved: string | null };
 }
 
 export interface WorkUi {

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../../src/client/index.js';
 import { KEY, renderConsole, type ConsoleHarness } from '../helpers/render.js';
-import { NOW } from '../helpers/fixtures.js';
+import { NOW, offer } from '../helpers/fixtures.js';
 import { chatView, chatWork, msg } from './fixtures.js';
 
 let h: ConsoleHarness | undefined;
@@ -372,3 +372,33 @@ describe('with the rest of the console', () => {
   });
 });
 
+describe('a chat that ends while its message is typed', () => {
+  const ending = () => chatView({ work: [chatWork('c1', 'Lee', [], { phase: 'wrapup', wrapUpDeadline: NOW + 30_000 })] });
+
+  it('keeps the field open and says so: the next keys go into it, a stray `a` accepts no offer; Esc closes it', async () => {
+    h = await renderConsole({ view: ending() });
+    await h.press(KEY.enter);
+    await h.type('thanks for');
+    // Its wrap-up time runs out; an offer comes.
+    h.fake!.setView((v) => ({ ...v, work: [], offer: offer('o2') }));
+    await h.settle();
+    expect(h.frame().replace(/[│\s]+/g, ' ')).toContain('Chat · Support chat · Lee is over (its wrap-up time ran out): this message was not sent. Esc closes it.');
+    await h.type(' waiting a');
+    expect(h.fake!.callsOf('accept')).toEqual([]);
+    expect(h.fake!.callsOf('sendChat')).toEqual([]);
+    expect(h.frame()).toContain('thanks for waiting a▌');
+    await h.press(KEY.esc);
+    expect(h.frame()).not.toContain('is over');
+    await h.press('a');
+    expect(h.fake!.callsOf('accept')).toEqual([['o2']]);
+  });
+
+  it('with nothing typed yet, writing just stops', async () => {
+    h = await renderConsole({ view: ending() });
+    await h.press(KEY.enter);
+    h.fake!.setView((v) => ({ ...v, work: [] }));
+    await h.settle();
+    expect(h.frame()).not.toContain('is over');
+    expect(h.frame()).toContain('No interaction in progress.');
+  });
+});
