@@ -81,6 +81,14 @@ describe('nothing cut at 80×24', () => {
     expect(h.frame()).not.toMatch(/…│/);
   });
 
+  it('the offer banner over another pane says who is offered whole, on the rows it takes', async () => {
+    const customer = { name: 'Zoë Cohen', email: 'zoe.cohen32@example.net', account: 'AC-353408', subject: 'Question about my invoice' };
+    h = await renderConsole({ view: makeView({ offer: interaction('e1', { phase: 'offered', media: 'email', queueName: 'Billing — Email', customer, offerDeadline: Date.now() + 20_000 }) }) });
+    await h.press('3');
+    expect(prose(h)).toContain('Email · Billing — Email · Zoë Cohen · zoe.cohen32@example.net · acct AC-353408 · re: Question about my invoice');
+    expect(h.frame()).toContain('[3 Queues]');
+  });
+
   it('a chat offer whose customer dropped off says so whole', async () => {
     const offer = chat('c9', 'Lee');
     h = await renderConsole({ view: makeView({ offer: { ...offer, chat: { ...offer.chat!, customerAway: true }, offerDeadline: Date.now() + 20_000 } }) });

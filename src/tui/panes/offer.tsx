@@ -10,7 +10,7 @@ import { useServices, useUi, useView } from '../context.js';
 import { keysLabel, resolvesTo, type CommandId } from '../keymap.js';
 import { MEDIA_LABELS } from '../labels.js';
 import { cellWidth } from '../text/width.js';
-import { DETAIL_ROWS, wrapEach } from '../text/wrap.js';
+import { DETAIL_ROWS, wrapAtMost, wrapEach } from '../text/wrap.js';
 import type { Role } from '../theme.js';
 import { popLine } from '../crm/items.js';
 import { screenOf } from '../ui-state.js';
@@ -78,18 +78,21 @@ const AWAY = 'The customer dropped off; they may come back. Letting this offer r
 /** Height of OfferBlock for a given offer at this width (the pane budgets its rows). */
 export const offerBlockHeight = (offer: InteractionView, width: number): number => 3 + offerDetails(offer, width).length;
 
-/** What the offer banner says: the keys, then the offer (the customer is never cut off: a second row if need be). */
+/** What the offer banner says: the keys, then the offer (the customer is never cut off: more rows if need be). */
 function stripText(offer: InteractionView, keys: string): { keys: string; what: string } {
   return { keys: `▶ OFFER ${keys}`, what: `${interactionTitle(offer)} · ${customerLine(offer.customer)}` };
 }
 
-/** Rows the banner takes at this width: one, or two when the offer and its keys do not fit on one. */
+/** The offer under the keys when both do not fit on one row: wrapped whole, indented. */
+const stripLines = (what: string, width: number): string[] => wrapAtMost(what, width - 2, DETAIL_ROWS).map((l) => `  ${l}`);
+
+/** Rows the banner takes at this width: one, or the keys and then the offer on the rows it takes. */
 export function useOfferStripRows(width: number): number {
   const offer = useView((v) => v.offer);
   const keys = useOfferKeys(false);
   if (!offer) return 0;
   const t = stripText(offer, keys);
-  return cellWidth(`${t.keys}  ${t.what}`) <= width - TIMER_W ? 1 : 2;
+  return cellWidth(`${t.keys}  ${t.what}`) <= width - TIMER_W ? 1 : 1 + stripLines(t.what, width).length;
 }
 
 /** The offer banner for when the interaction pane is not on screen. */
@@ -110,12 +113,12 @@ export const OfferStrip = memo(function OfferStrip({ width }: { width: number })
     );
   }
   return (
-    <Box width={width} height={2} flexDirection="column">
+    <Box width={width} height={rows} flexDirection="column">
       <Box width={width} height={1}>
         <Segments parts={[{ text: t.keys, role: STYLE.keys }]} width={width - TIMER_W} pad />
         {timer}
       </Box>
-      <Segments parts={[{ text: `  ${t.what}` }]} width={width} />
+      {stripLines(t.what, width).map((l, i) => <Segments key={i} parts={[{ text: l }]} width={width} />)}
     </Box>
   );
 });
