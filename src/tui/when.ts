@@ -38,6 +38,15 @@ const liveCall = (c: WhenContext) => {
   return call && call.state !== 'ended' ? call : undefined;
 };
 const shownChat = (c: WhenContext) => activeChatKey(c.view, c.ui.chat, c.ui.work.selectedId, c.ui.text === 'compose');
+/** A customer chat still open both ways: not ended by the agent (wrap-up), the customer not gone (the engine: "This chat has ended."). */
+const customerChatOpen = (c: WhenContext, key: string): boolean =>
+  c.view.work.some((w) => w.id === key && w.chat !== undefined && w.phase === 'active' && !w.chat.customerLeft);
+/** A message can be sent in the chat shown: a customer chat still open, a colleague who can be reached. */
+const canWrite: Predicate = (c) => {
+  const key = shownChat(c);
+  if (key === null) return false;
+  return isAgentKey(key) ? colleagueChatRefusal(c.view, key.slice(1)) === undefined : customerChatOpen(c, key);
+};
 const tabCount = (c: WhenContext): number => chatTabs(c.view, c.ui.chat).length;
 const overlayOf = <K extends NonNullable<UiState['overlay']>['kind']>(c: WhenContext, kind: K) =>
   (c.ui.overlay?.kind === kind ? c.ui.overlay : undefined) as Extract<UiState['overlay'], { kind: K }> | undefined;
@@ -99,27 +108,21 @@ export const WHEN: Record<WhenId, Predicate> = {
     return o !== undefined && c.view.work.find((w) => w.id === o.interactionId)?.call?.role === 'host';
   },
   chatShown: (c) => shownChat(c) !== null,
-  canWrite: (c) => {
-    const key = shownChat(c);
-    return key !== null && (!isAgentKey(key) || colleagueChatRefusal(c.view, key.slice(1)) === undefined);
-  },
+  canWrite,
   canChatContact: (c) => {
     const contact = contactUnderCursor(c.view.contacts, c.ui.contacts);
     return contact !== undefined && colleagueChatRefusal(c.view, contact.id) === undefined;
   },
   customerChatActive: (c) => {
     const key = shownChat(c);
-    return key !== null && c.view.work.some((w) => w.id === key && w.chat !== undefined && w.phase === 'active');
+    return key !== null && !isAgentKey(key) && customerChatOpen(c, key);
   },
   colleagueChat: (c) => shownChat(c)?.startsWith('@') ?? false,
   colleagueCallable: (c) => canDial(c) && (shownChat(c)?.startsWith('@') ?? false) && chatColleague(c.view.contacts, c.ui.chat.agentTab)?.directAccessNumber !== undefined,
   contactCallable: (c) => canDial(c) && contactUnderCursor(c.view.contacts, c.ui.contacts)?.directAccessNumber !== undefined,
   severalChats: (c) => tabCount(c) > 1,
   chatTab1: tab(1), chatTab2: tab(2), chatTab3: tab(3), chatTab4: tab(4), chatTab5: tab(5), chatTab6: tab(6),
-  draftWritten: (c) => {
-    const key = shownChat(c);
-    return key !== null && (c.ui.chat.drafts[key] ?? '').trim() !== '';
-  },
+  draftWritten: (c) => canWrite(c) && (c.ui.chat.drafts[shownChat(c)!] ?? '').trim() !== '',
   faqShortcut: (c) => {
     const key = c.ui.chat.composeKey;
     return key !== null && shortcutAtEnd(c.ui.chat.drafts[key] ?? '', c.view.faq) !== null;

@@ -42,6 +42,22 @@ describe('the footer: only what applies now, never cut', () => {
     expect(footer(h)).toMatch(/^Ctrl-Y Accept {2}Ctrl-X Reject/);
   });
 
+  it('a chat ended (wrap-up) or left by its customer offers neither writing nor transfer (the engine: "This chat has ended.")', async () => {
+    for (const over of [{ phase: 'wrapup' as const }, { chat: { conversationId: 'c1', messages: [], customerLeft: true } }]) {
+      h = await renderConsole({ view: makeView({ work: [{ ...chatWork(), ...over }] }) });
+      expect(footer(h)).not.toMatch(/Write|Transfer/);
+      expect(h.frame()).not.toContain('to write');
+      h.unmount();
+    }
+    h = await renderConsole({ view: makeView({ work: [chatWork()] }) });
+    await h.press(KEY.enter);
+    await h.type('bye');
+    expect(footer(h)).toContain('Enter Send');
+    h.fake!.setView((v) => ({ ...v, work: [{ ...v.work[0]!, phase: 'wrapup' }] }));
+    await h.settle();
+    expect(footer(h)).not.toContain('Send');
+  });
+
   it('the conference dialog does not offer a cold transfer; the transfer dialog does, on its Agents tab', async () => {
     h = await renderConsole({ view: phoneView() });
     await h.press('c');

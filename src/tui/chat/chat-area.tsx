@@ -5,8 +5,9 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { Segments, type Segment } from '../components/line.js';
-import { useClockValue, useServices, useUi, useView } from '../context.js';
-import { keysLabel } from '../keymap.js';
+import { useClockValue, useConsoleValue, useServices, useUi, useView } from '../context.js';
+import { commandSpec, keysLabel } from '../keymap.js';
+import { applies } from '../when.js';
 import { memoLast } from '../memo.js';
 import { normalizeWidth } from '../text/normalize.js';
 import { cellWidth } from '../text/width.js';
@@ -87,9 +88,11 @@ function Compose({ chatKey, width, composing, rows }: { chatKey: string; width: 
   const draft = useUi((u) => u.chat.drafts[chatKey] ?? '');
   const faq = useView((v) => v.faq);
   const offer = composing ? shortcutAtEnd(draft, faq) : null;
+  // "Enter to write" only where writing works (a chat ended or a colleague out of reach: the draft is kept, not offered).
+  const canWrite = useConsoleValue((c) => applies(commandSpec('chatPane.compose'), c));
   const parts: Segment[] = [{ text: composing ? 'Message ' : 'Draft ', role: composing ? 'accent' : 'muted' }];
   if (offer) parts.push({ text: `${keysLabel(keymap, 'compose.expand')}: insert "${offer.entry.title}" `, role: 'success' });
-  else if (!composing) parts.push({ text: `(${keysLabel(keymap, 'chatPane.compose')} to write) `, role: 'muted' });
+  else if (!composing && canWrite) parts.push({ text: `(${keysLabel(keymap, 'chatPane.compose')} to write) `, role: 'muted' });
   if (draft.length >= COUNTER_FROM) parts.push({ text: `${draft.length}/${MAX_CHAT_TEXT} characters`, role: draft.length >= MAX_CHAT_TEXT ? 'danger' : 'warning' });
   const all = composing || draft ? draftLines(draft, width, composing) : [];
   // Writing: the end, where the cursor is (the heading says how much is above); otherwise the start.
