@@ -55,4 +55,37 @@ describe('demo traffic simulator', () => {
     expect(reachable).toBeGreaterThan(330 / 2);
     engine.close();
   });
+
+  it('keeps email and voicemail queues at a level a few colleagues clear, over an hour at the default rate', () => {
+    // In the demo (issue 23) emails and voicemails were never handled nor given up: 41 voicemails
+    // waited after 26 minutes, and a new agent saw queues that only grew (35 emails, 96 voicemails at 60).
+    for (const seed of [7, 42, 1234]) {
+      const clock = new VirtualClock();
+      const engine = openEngine({ tenant: loadTenantFile(DEMO_TENANT), dbFile: ':memory:', clock });
+      const events: EngineEvent[] = [];
+      engine.subscribe((b) => events.push(...b));
+      const sim = new Simulator(engine, clock, { humans: ['ana'], seed });
+      sim.start();
+      const most: Record<string, number> = {};
+      const waiting = (q: string) => engine.queries.queueStats(q)!.waiting;
+      for (let t = 0; t < 360; t++) {
+        clock.advance(10_000);
+        for (const q of engine.tenant.config.queues) most[q.id] = Math.max(most[q.id] ?? 0, waiting(q.id));
+      }
+      sim.stop();
+      const ofQueue = (queueId: string) => new Set(events.flatMap((e) => (e.type === 'interaction.arrived' && e.queueId === queueId ? [e.interactionId] : [])));
+      const emails = ofQueue('billing-email');
+      const voicemails = ofQueue('support-voicemail');
+      // They keep arriving, and colleagues answer the emails (their team works nothing else).
+      expect(emails.size, `seed ${seed}`).toBeGreaterThan(10);
+      expect(voicemails.size, `seed ${seed}`).toBeGreaterThan(5);
+      expect(events.filter((e) => e.type === 'interaction.accepted' && emails.has(e.interactionId)).length, `seed ${seed}`).toBeGreaterThan(emails.size / 2);
+      // Sampled every 10 s for an hour: never more than a short queue, and short at the end.
+      expect(most['billing-email'], `seed ${seed}`).toBeLessThanOrEqual(6);
+      expect(most['support-voicemail'], `seed ${seed}`).toBeLessThanOrEqual(12);
+      expect(waiting('billing-email') + waiting('support-voicemail'), `seed ${seed}`).toBeLessThanOrEqual(12);
+      for (const [queue, n] of Object.entries(most)) expect(n, `seed ${seed}: ${queue}`).toBeLessThanOrEqual(20);
+      engine.close();
+    }
+  });
 });

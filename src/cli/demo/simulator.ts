@@ -6,7 +6,7 @@
  * now and then a simulated supervisor broadcasts a notice to their groups.
  * Runs on the engine's Clock, so a test can drive it on a virtual clock.
  */
-import { StoreUnavailableError, type Clock, type Engine, type EngineEvent, type TimerHandle } from '../../engine/index.js';
+import { StoreUnavailableError, type Clock, type Engine, type EngineEvent, type Media, type TimerHandle } from '../../engine/index.js';
 import { customerFor } from './people.js';
 import { prng } from './prng.js';
 
@@ -29,9 +29,20 @@ const PACE = {
   wrapUp: [3, 15],
   breakEvery: [120, 360],
   breakLength: [60, 300],
-  patience: [60, 420],
+  /** How long a customer waits in queue before giving up; emails wait until answered. */
+  patience: { inbound_phone: [60, 420], chat: [60, 420], voicemail: [600, 1800] } as Partial<Record<Media, readonly [number, number]>>,
   noticeEvery: [300, 1200],
 } as const;
+
+/**
+ * Each medium's share of the arrival rate, so its queue stays as short as its
+ * colleagues keep it: at the full rate, emails and voicemails (which never
+ * gave up) piled up without end (41 voicemails waiting after 26 minutes of the
+ * demo). The billing team clears emails at this rate. Voicemails come last in
+ * their colleagues' routing (calls and chats first, by queue priority), so one
+ * whose caller waited 10–30 minutes is withdrawn: they call back instead.
+ */
+const ARRIVAL_SHARE: Partial<Record<Media, number>> = { email: 0.3, voicemail: 0.15 };
 
 /** What simulated supervisors tell their groups. */
 const NOTICES = [
@@ -163,12 +174,12 @@ export class Simulator {
   }
 
   private scheduleArrival(queueId: string): void {
-    const perMinute = (this.options.arrivalsPerMinute ?? 1.5) * (this.options.rate ?? 1);
+    const media = this.engine.tenant.queues.get(queueId)!.media;
+    const perMinute = (this.options.arrivalsPerMinute ?? 1.5) * (this.options.rate ?? 1) * (ARRIVAL_SHARE[media] ?? 1);
     if (perMinute <= 0) return;
     // Exponential inter-arrival times: a Poisson process, bursts and lulls included.
     const gapSec = -Math.log(1 - this.rnd()) * (60 / perMinute);
     this.after(gapSec, () => {
-      const media = this.engine.tenant.queues.get(queueId)!.media;
       if (media === 'chat' && this.options.chatArrival) this.options.chatArrival(queueId);
       else this.exec({ type: 'arrive', queueId, customer: customerFor(media, this.rnd) });
       this.scheduleArrival(queueId);
@@ -176,9 +187,10 @@ export class Simulator {
   }
 
   private customerPatience(interactionId: string): void {
-    const i = this.engine.queries.interaction(interactionId);
-    if (!i || i.media === 'email' || i.media === 'voicemail') return; // emails and voicemails wait forever
-    this.after(this.between(...PACE.patience), () => {
+    const media = this.engine.queries.interaction(interactionId)?.media;
+    const patience = media && PACE.patience[media];
+    if (!patience) return; // emails wait until answered
+    this.after(this.between(...patience), () => {
       const now = this.engine.queries.interaction(interactionId);
       if (now?.phase === 'queued') this.exec({ type: 'customer_end', interactionId });
     });
