@@ -75,14 +75,25 @@ function keyOf(f: Effect): string {
 
 export class Ledger {
   readonly entries: Entry[] = [];
+  private ackedCount = 0;
+  private readonly waiters = new Set<{ n: number; resolve: () => void }>();
 
   /** Records a command's effect once it is answered (acked or not), or at the end if it never was. */
   record(effect: Effect, acked: boolean): void {
     this.entries.push({ effect, acked });
+    if (!acked) return;
+    this.ackedCount++;
+    for (const w of this.waiters) if (this.ackedCount >= w.n) (this.waiters.delete(w), w.resolve());
   }
 
   get acked(): number {
-    return this.entries.filter((e) => e.acked).length;
+    return this.ackedCount;
+  }
+
+  /** Resolves once `n` commands in all have been acknowledged: an amount of work, however fast the machine. */
+  whenAcked(n: number): Promise<void> {
+    if (this.ackedCount >= n) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ n, resolve }));
   }
 
   check(log: Iterable<EngineEvent>): LedgerReport {

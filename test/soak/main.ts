@@ -4,7 +4,7 @@
  *   --seed S        the run's seed (default: the time; printed, and replays the same scripts and kill points)
  *   --agents A      agents working (default 8)
  *   --customers C   web chat customers at a time (default 4)
- *   --work MIN-MAX  work between two kills, ms (default 2000-6000)
+ *   --work MIN-MAX  work between two kills: commands acknowledged (default 100-300)
  * Prints a line per cycle, then the report as JSON; exits 0 if it passed, 1 if not.
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(Date.now() % 1_000_000_007) },
     agents: { type: 'string', default: '8' },
     customers: { type: 'string', default: '4' },
-    work: { type: 'string', default: '2000-6000' },
+    work: { type: 'string', default: '100-300' },
   },
 });
 const [min, max] = values.work.split('-').map(Number) as [number, number];
@@ -26,7 +26,7 @@ const report = await runSoak({
   cycles: Number(values.cycles),
   agents: Number(values.agents),
   customers: Number(values.customers),
-  workMs: [min, max ?? min],
+  work: [min, max ?? min],
   log: (line) => console.error(line),
 });
 const times = (k: 'restartMs' | 'resumeMs') => {

@@ -2,16 +2,19 @@
  * The soak (issue 15): a real `agent-console serve` process, agents and web
  * chat customers working through the real clients (SoakAgent,
  * SoakCustomers), and the server killed with SIGKILL and started again on
- * the same database `cycles` times, each after a seeded random stretch of
- * work. At the end everyone finishes their work, and:
+ * the same database `cycles` times, each after a seeded random amount of
+ * work (commands acknowledged, not milliseconds: a loaded machine does the
+ * same work, only slower). At the end everyone finishes their work, and:
  *   - every command the ledger holds is counted in the event log:
  *     acknowledged → exactly once; unacknowledged → at most once;
  *   - every agent's view equals the server's (read back from its durable log),
  *     and every customer's transcript equals the log's;
  *   - the server logged no error.
  * Restart (kill → ready) and resume (ready → every agent back in the new
- * epoch) times are measured per cycle. Pass/fail does not depend on timing;
- * the seed is printed and replays the same scripts and kill points.
+ * epoch) times are measured per cycle. Pass/fail does not depend on timing:
+ * every wait is on a condition, each bounded (PHASE_MS) so that a stall
+ * fails at once, naming its phase; the seed is printed and replays the same
+ * scripts and kill points.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,14 +34,14 @@ export interface SoakOptions {
   agents: number;
   /** Customers chatting at the same time. */
   customers: number;
-  /** Work between two kills: a seeded random time in this range (ms). */
-  workMs: [number, number];
+  /** Work between two kills: a seeded random number of commands acknowledged, in this range. */
+  work: [number, number];
   log?: (line: string) => void;
 }
 
 export interface SoakReport {
   seed: number;
-  cycles: { workMs: number; restartMs: number; resumeMs: number }[];
+  cycles: { work: number; workMs: number; restartMs: number; resumeMs: number }[];
   acknowledged: number;
   ledger: LedgerReport;
   events: number;
@@ -71,8 +74,36 @@ async function soakTenant(agents: string[]): Promise<unknown> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The most any one phase may take (a restart, every agent back, the final drain): beyond it, a stall. */
+const PHASE_MS = 60_000;
+
+/** `p`, or an error naming `what` if it takes longer than PHASE_MS. */
+async function within<T>(what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`soak stalled: ${what} took over ${PHASE_MS / 1000} s`)), PHASE_MS)));
+  try {
+    return await Promise.race([p, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves once `ready()` holds, looked at on each change of any client. */
+function until(clients: EngineClient[], ready: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const offs: (() => void)[] = [];
+    const check = () => {
+      if (!ready()) return;
+      for (const off of offs) off();
+      resolve();
+    };
+    for (const c of clients) offs.push(c.subscribe(check));
+    check();
+  });
+}
+
 /** Resolves once every client is online in an epoch other than `before`'s (after a restart): when, `wallNow()`. */
-function allBack(clients: EngineClient[], timeoutMs = 60_000): Promise<number> {
+function allBack(clients: EngineClient[], timeoutMs = PHASE_MS): Promise<number> {
   const before = clients.map((c) => c.getView().epoch);
   return new Promise((resolve, reject) => {
     const back = () => clients.every((c, i) => c.getView().epoch !== before[i] && c.getView().connection.state === 'online');
@@ -123,8 +154,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
 
     const cycles: SoakReport['cycles'] = [];
     for (let k = 0; k < o.cycles; k++) {
-      const workMs = Math.round(o.workMs[0] + rnd() * (o.workMs[1] - o.workMs[0]));
-      await sleep(workMs);
+      const work = Math.round(o.work[0] + rnd() * (o.work[1] - o.work[0]));
+      const workFrom = wallNow();
+      await within(`cycle ${k + 1}: ${work} commands acknowledged`, ledger.whenAcked(ledger.acked + work));
+      const workMs = Math.round(wallNow() - workFrom);
       // Two agents and a customer lose the answer to what they just sent; the server dies before they are back.
       const online = agents.filter((a) => a.client.getView().connection.state === 'online');
       const lost = [0, 1].map(() => online.splice(Math.floor(rnd() * online.length), 1)[0]).filter((a) => a !== undefined);
@@ -132,27 +165,28 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       const chatting = customers.filter((c) => c.chatting);
       const customer = chatting[Math.floor(rnd() * chatting.length)]?.sendAndDrop();
       if (customer) answers.push(customer);
-      await sleep(50);
+      // The dropped agents have seen their sockets close (what they sent is on the server, or not: either is checked).
+      await within(`cycle ${k + 1}: dropped connections closed`, until(clients, () => lost.every((a) => a.client.getView().connection.state !== 'online')));
       const back = allBack(clients);
       const killedAt = wallNow();
       await server!.kill9();
-      const { readyAt } = await serve();
+      const { readyAt } = await within(`cycle ${k + 1}: restart`, serve());
       const resumedAt = await back;
-      await Promise.all(answers);
-      cycles.push({ workMs, restartMs: Math.round(readyAt - killedAt), resumeMs: Math.round(resumedAt - readyAt) });
-      say(`cycle ${k + 1}/${o.cycles}: work ${workMs} ms, kill -9, ready after ${cycles.at(-1)!.restartMs} ms, every agent back ${cycles.at(-1)!.resumeMs} ms later; ${ledger.acked} commands acknowledged so far`);
+      await within(`cycle ${k + 1}: answers to the dropped commands`, Promise.all(answers));
+      cycles.push({ work, workMs, restartMs: Math.round(readyAt - killedAt), resumeMs: Math.round(resumedAt - readyAt) });
+      say(`cycle ${k + 1}/${o.cycles}: ${work} commands in ${workMs} ms, kill -9, ready after ${cycles.at(-1)!.restartMs} ms, every agent back ${cycles.at(-1)!.resumeMs} ms later; ${ledger.acked} commands acknowledged so far`);
     }
 
     say('soak: everyone finishes their work');
-    await Promise.all([...agents, ...customers].map((a) => a.stop()));
-    const deadline = Date.now() + 60_000;
-    await Promise.all(agents.map((a) => a.drain(deadline)));
-    await sleep(500); // queue statistics are coalesced for 100 ms
+    await within('everyone stopping', Promise.all([...agents, ...customers].map((a) => a.stop())));
+    await Promise.all(agents.map((a) => a.drain(Date.now() + PHASE_MS)));
 
-    // Fan-out is asynchronous: a view that differs is looked at again a moment later (a few times).
+    // Fan-out is asynchronous (queue statistics are coalesced for 100 ms): a view that differs is
+    // looked at again a moment later, until it agrees or PHASE_MS has passed.
+    const giveUpAt = Date.now() + PHASE_MS;
     let check = await compare(tenantFile, dbFile, agentIds, clients, customers.flatMap((c) => c.finished), ledger);
-    for (let attempt = 0; attempt < 5 && !check.passed; attempt++) {
-      await sleep(400);
+    while (!check.passed && Date.now() < giveUpAt) {
+      await sleep(200);
       check = await compare(tenantFile, dbFile, agentIds, clients, customers.flatMap((c) => c.finished), ledger);
     }
     const serverErrors = logs.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('"level":"error"')));
