@@ -52,7 +52,7 @@ const SCENARIOS: Record<CommandId, Scenario> = {
     view: makeView({ offer: offer() }), before: ['3'],
     check: async (h) => {
       expect(calls(h, 'reject')).toEqual([]);
-      expect(h.frame()).toMatch(/Reject the offer\?[\s\S]*Reject: you go On Break \(a rejected chat does\)/);
+      expect(h.frame()).toMatch(/Reject the offer\?[\s\S]*If you reject it, you go On Break \(a rejected chat does\)\.[\s\S]*› Reject/);
       await h.press(KEY.enter);
       expect(calls(h, 'reject')).toEqual([['offer-1']]);
     },

@@ -143,7 +143,7 @@ describe('console on loopback', () => {
     expect(h!.frame()).toContain('x, Ctrl-X reject');
     // Rejecting asks first and says where it leaves the agent; Enter confirms.
     await h!.press('x');
-    expect(h!.frame()).toContain('Reject: you go Working Offline (a rejected inbound call does)');
+    expect(h!.frame()).toContain('If you reject it, you go Working Offline (a rejected inbound call does).');
     expect(rig!.client.getView().offer).not.toBeNull();
     await h!.press(KEY.enter);
     await settleOn((v) => v.offer === null, 'rejected');
@@ -215,5 +215,60 @@ describe('console on loopback', () => {
     // logout step: wait for the exit itself rather than assume the order.
     await waitFor(() => h!.exits.length > 0);
     expect(h!.exits).toEqual([0]);
+  });
+
+  it('On Break with reasons in the tenant: the bar asks for one and the status dialog takes it (also after a rejected offer); the why goes once she picks a status', async () => {
+    await start();
+    expect(h!.frame()).toContain('reason? press s');
+    await h!.press('s');
+    expect(h!.frame()).toContain('On Break (stay): give the reason');
+    await h!.press('j', 'j', 'j', KEY.enter);
+    expect(h!.frame()).toMatch(/Reason for On Break[\s\S]*Lunch[\s\S]*Coffee break/);
+    await h!.press('j', KEY.enter);
+    await settleOn((v) => v.self?.statusCode === 'coffee', 'a reason for On Break');
+    expect(h!.frame()).toMatch(/● On Break \S+\s+Coffee break/);
+    expect(h!.frame()).not.toContain('reason? press s');
+    await h!.press('s');
+    expect(h!.frame()).toContain('On Break (stay): change the reason');
+    await h!.press(KEY.esc);
+    await tick(5);
+    // A rejected call: Working Offline, said why; picking Available herself drops the why at once.
+    await becomeAvailable();
+    arrive('support-phone', 'Bob');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press('x', KEY.enter);
+    await settleOn((v) => v.self?.status === 'working_offline', 'rejected');
+    expect(h!.frame()).toContain('Press s when you are ready again.');
+    await h!.press('s');
+    expect(h!.frame()).toContain('Working Offline (stay): give the reason');
+    await h!.press(KEY.enter);
+    await settleOn((v) => v.self?.status === 'available', 'available again');
+    expect(h!.frame()).not.toContain('ready again');
+  });
+
+  it('with an offer waiting, the status dialog greys every status and does not say Enter picks', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Kim');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press('s');
+    expect(h!.frame()).toContain('Now: Available. Esc goes back.');
+    expect(h!.frame()).not.toContain('Enter picks');
+    expect(h!.frame()).toContain('Not now: An offer is waiting: accept or reject it first.');
+  });
+
+  it('the reject confirmation says, whole at 80 columns, that a busy agent goes On Break once her work ends', async () => {
+    await start();
+    await becomeAvailable();
+    arrive('support-chat', 'Kim');
+    await settleOn((v) => v.offer !== null, 'offer');
+    await h!.press('a');
+    await settleOn((v) => v.work.length === 1 && v.self?.status === 'busy', 'busy');
+    arrive('support-chat', 'Lou');
+    await settleOn((v) => v.offer !== null, 'second offer');
+    await h!.press(KEY.ctrl('x'));
+    const flat = h!.frame().replace(/│/g, ' ').replace(/\s+/g, ' ');
+    expect(flat).toContain('If you reject it, you stay Busy (Stop New) and go On Break once your work ends (a rejected chat does).');
+    expect(h!.frame()).not.toMatch(/…/);
   });
 });

@@ -9,7 +9,7 @@ import { afterWorkWords } from '../status-words.js';
 import { normalizeWidth } from '../text/normalize.js';
 import type { Overlay } from '../ui-state.js';
 import { appliesNow } from '../when.js';
-import { paletteItems, quitItems, rejectItems, statusItems, workInProgress } from './items.js';
+import { paletteItems, quitItems, rejectItems, rejectOutcome, statusItems, workInProgress } from './items.js';
 import { ListDialog, type DialogLine } from './list-dialog.js';
 
 type Props<K extends Overlay['kind']> = { overlay: Extract<Overlay, { kind: K }>; width: number; height: number };
@@ -31,7 +31,9 @@ export const StatusDialog = memo(function StatusDialog({ overlay, width, height 
   const view = useView((v) => v);
   const items = statusItems(view, overlay).map((i, n) => ({ key: `${n}`, label: i.label, ...('disabled' in i && i.disabled ? { disabled: i.disabled } : {}) }));
   const title = overlay.step === 'code' && overlay.target ? `Reason for ${STATUS_LABELS[overlay.target]}` : 'Change status';
-  const keys = `${keysLabel(keymap, 'dialog.select')} picks, ${keysLabel(keymap, 'dialog.close')} goes back.`;
+  // Enter is named only when something can be picked (every status greyed: an offer waiting, logged out).
+  const pick = items.some((i) => !i.disabled) ? `${keysLabel(keymap, 'dialog.select')} picks, ` : '';
+  const keys = `${pick}${keysLabel(keymap, 'dialog.close')} goes back.`;
   const intro: DialogLine[] = [];
   if (overlay.step === 'code') intro.push({ text: 'A reason is required for this status.' });
   else if (view.self) {
@@ -60,6 +62,12 @@ export const QuitDialog = memo(function QuitDialog({ overlay, width, height }: P
 export const RejectOfferDialog = memo(function RejectOfferDialog({ overlay, width, height }: Props<'rejectOffer'>) {
   const view = useView((v) => v);
   const items = rejectItems(view, overlay.offerId).map((i) => ({ key: String(i.reject), label: i.label, ...(i.disabled ? { disabled: i.disabled } : {}) }));
-  return <ListDialog title="Reject the offer?" intro={[{ text: 'The interaction goes back to the head of its queue for a colleague.' }]}
+  const offer = view.offer?.id === overlay.offerId ? view.offer : null;
+  // What rejecting does to the status, in the intro: it wraps whole at any width (a row is one line).
+  const intro: DialogLine[] = [
+    ...(offer ? [{ text: `If you reject it, ${rejectOutcome(view, offer)}.` }] : []),
+    { text: 'The interaction goes back to the head of its queue for a colleague.' },
+  ];
+  return <ListDialog title="Reject the offer?" intro={intro}
     items={items} cursor={overlay.cursor} width={width} height={height} />;
 });

@@ -40,10 +40,17 @@ export function statusItems(v: SafeView, o: Extract<Overlay, { kind: 'status' }>
     if (v.self?.afterWork) items.push({ kind: 'status', label: 'After work: the default (Available)', status: null, ...(offline ? { disabled: offline } : {}) });
     return items;
   }
-  return MANUAL_TARGETS[current].map((s) => {
+  const items: StatusItem[] = MANUAL_TARGETS[current].map((s) => {
     const why = blocked ?? (s === 'logged_out' && workInProgress(v) ? 'Finish your work first.' : undefined);
     return { kind: 'status', label: STATUS_LABELS[s], status: s, ...(why ? { disabled: why } : {}) };
   });
+  // Where the tenant has reasons for the status the agent is in (the engine put her there: login, a
+  // rejected or missed offer), she gives or changes it here: the status bar asks for it.
+  if ((v.statusCodes[current]?.length ?? 0) > 0) {
+    const label = `${STATUS_LABELS[current]} (stay): ${v.self?.statusCode ? 'change the reason' : 'give the reason'}`;
+    items.push({ kind: 'status', label, status: current, ...(blocked ? { disabled: blocked } : {}) });
+  }
+  return items;
 }
 
 // ---- command palette ---------------------------------------------------
@@ -108,7 +115,7 @@ export function rejectItems(v: SafeView, offerId: string): RejectItem[] {
   const gone = offer ? undefined : 'This offer is gone (accepted, timed out or withdrawn).';
   const why = gone ?? denied;
   return [
-    { label: offer ? `Reject: ${rejectOutcome(v, offer)}` : 'Reject', reject: true, ...(why ? { disabled: why } : {}) },
+    { label: 'Reject', reject: true, ...(why ? { disabled: why } : {}) },
     { label: offer ? 'Keep the offer' : 'Close', reject: false },
   ];
 }
