@@ -21,6 +21,7 @@ export const CONTEXTS = {
   queues: { title: 'Queues pane', note: 'My assigned queues, grouped by media.' },
   contacts: { title: 'Contacts pane', note: 'Agents I can reach.' },
   notes: { title: 'Editing notes', note: 'Enter starts a new line, Backspace deletes.' },
+  notesEnded: { title: 'A field whose interaction ended', note: 'Notes or a message held open after its interaction ended, saying what was saved or sent.' },
   search: { title: 'Searching contacts', note: 'Results update as you type.' },
   dialog: { title: 'Dialogs', note: 'Help, palette, status menu, quit.' },
   help: { title: 'Help overlay', note: 'Dimmed keys do not apply right now.' },
@@ -127,6 +128,7 @@ export const COMMANDS = [
   { id: 'contacts.clear', context: 'contacts', title: 'Clear contact filters', description: 'Clear the search and filters.', keys: ['c', 'esc'] },
 
   { id: 'notes.done', context: 'notes', title: 'Save notes and stop editing', description: 'Send the notes and leave the notes field.', keys: ['esc'], hint: 'Save & leave' },
+  { id: 'notesEnded.close', context: 'notesEnded', title: 'Close the field', description: 'Close the notes or message field held open after its interaction ended (nothing more can be sent).', keys: ['esc'], hint: 'Close' },
   { id: 'notes.save', context: 'notes', title: 'Save notes', description: 'Send the notes and keep editing.', keys: ['ctrl+s'], hint: 'Save', when: 'notesChanged' },
 
   { id: 'search.done', context: 'search', title: 'Keep search', description: 'Leave the search field, keeping the filter.', keys: ['enter'], hint: true },
@@ -164,6 +166,7 @@ export const SCREENS = {
   queues: ['queues', 'list', 'offer', 'global'],
   contacts: ['contacts', 'list', 'offer', 'global'],
   notes: ['notes', TEXT, 'offer', 'global'],
+  notesEnded: ['notesEnded', TEXT, 'offer', 'global'],
   search: ['search', TEXT, 'list', 'offer', 'global'],
   help: ['help', 'list', 'offer'],
   palette: ['dialog', TEXT, 'list', 'offer'],
@@ -183,4 +186,4 @@ export type ScreenId = keyof typeof SCREENS;
 export const FALLBACK = 'terminal' as const satisfies ContextId;
 
 /** Contexts whose commands make no sense outside their dialog or field. */
-export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['offerPane', 'list', 'dialog', 'notes', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS, ...NOTICE_DIALOG_CONTEXTS, ...CRM_DIALOG_CONTEXTS]);
+export const NOT_IN_PALETTE: ReadonlySet<ContextId> = new Set<ContextId>(['offerPane', 'list', 'dialog', 'notes', 'notesEnded', 'search', 'help', 'quit', ...CALL_DIALOG_CONTEXTS, ...CHAT_DIALOG_CONTEXTS, ...NOTICE_DIALOG_CONTEXTS, ...CRM_DIALOG_CONTEXTS]);

@@ -91,6 +91,8 @@ export function dispatch<K extends keyof Slices>(ui: Store<UiState>, slice: K, a
 /** Which keymap screen is active: a dialog, else a text field, else the focused pane. */
 export function screenOf(u: UiState): ScreenId {
   if (u.overlay) return u.overlay.kind;
+  // A notes or message field held open after its interaction ended: Esc only closes it (notes-keeper.ts).
+  if (u.text === 'notes' && u.work.draft?.ended) return 'notesEnded';
   return u.text ?? u.focus;
 }
 

@@ -122,6 +122,20 @@ const SCENARIOS: Record<CommandId, Scenario> = {
       expect(h.frame()).toContain('Notes (n to edit)');
     },
   },
+  'notesEnded.close': {
+    // The interaction ends while its notes are typed: the field stays, saying so, until Esc closes it.
+    view: withWork(), before: ['n', 'h', 'i'],
+    arrange: async (h) => {
+      h.fake!.setView((v) => ({ ...v, work: [] }));
+      await h.settle();
+      expect(h.frame()).toContain('is over');
+      expect(h.frame().split('\n').at(-1)).toMatch(/^Esc Close {2}/);
+    },
+    check: (h) => {
+      expect(calls(h, 'setNotes')).toEqual([]);
+      expect(h.frame()).not.toMatch(/is over|hi▌/);
+    },
+  },
   'notes.save': {
     view: withWork(), before: ['n', 'h', 'i'],
     check: (h) => {
@@ -182,6 +196,7 @@ describe('every binding in its context (80x24, fake client)', () => {
   it.each(cases)('$id via $label', async ({ keys, s }) => {
     h = await renderConsole({ view: s.view, setup: s.setup });
     await h.press(...(s.before ?? []));
+    await s.arrange?.(h);
     await h.press(...keys);
     await s.check(h);
   });

@@ -19,13 +19,17 @@ interface Field {
   max: number | ((u: UiState) => number);
 }
 
-export const TEXT_FIELDS: Record<'notes' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS | keyof typeof CRM_TEXT_FIELDS | keyof typeof HISTORY_TEXT_FIELDS, Field> = {
-  notes: {
-    get: (u) => u.work.draft?.text,
-    set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
-    multiline: true,
-    max: 10_000,
-  },
+const NOTES: Field = {
+  get: (u) => u.work.draft?.text,
+  set: (u, text) => (u.work.draft ? { ...u, work: { ...u.work, draft: { ...u.work.draft, text } } } : u),
+  multiline: true,
+  max: 10_000,
+};
+
+export const TEXT_FIELDS: Record<'notes' | 'notesEnded' | 'search' | 'palette' | keyof typeof CALL_TEXT_FIELDS | keyof typeof CHAT_TEXT_FIELDS | keyof typeof NOTICE_TEXT_FIELDS | keyof typeof CRM_TEXT_FIELDS | keyof typeof HISTORY_TEXT_FIELDS, Field> = {
+  notes: NOTES,
+  // Held open after its interaction ended: the keys still go into it (never to a pane).
+  notesEnded: NOTES,
   search: {
     get: (u) => u.contacts.query,
     set: (u, query) => ({ ...u, contacts: { ...u.contacts, query, cursor: 0 } }),

@@ -65,4 +65,6 @@ export const workActions = {
   }),
   'notes.done': (s) => saveNotes(s, false),
   'notes.save': (s) => saveNotes(s, true),
+  // Its interaction is gone: saveNotes only closes the field.
+  'notesEnded.close': (s) => saveNotes(s, false),
 } satisfies Record<string, Handler>;

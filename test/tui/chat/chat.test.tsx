@@ -387,6 +387,9 @@ describe('a chat that ends while its message is typed', () => {
     expect(h.fake!.callsOf('accept')).toEqual([]);
     expect(h.fake!.callsOf('sendChat')).toEqual([]);
     expect(h.frame()).toContain('thanks for waiting a▌');
+    // The footer says what Esc does here (it said 'Esc Save & leave  Ctrl-S Save').
+    expect(h.frame()).toMatch(/Esc Close {2}/);
+    expect(h.frame()).not.toMatch(/Save & leave|Ctrl-S Save/);
     await h.press(KEY.esc);
     expect(h.frame()).not.toContain('is over');
     await h.press('a');

@@ -9,6 +9,8 @@ export interface Scenario {
   setup?(fake: NonNullable<ConsoleHarness['fake']>): void;
   /** Keys that bring the console into the command's context. */
   before?: string[];
+  /** What happens after those keys, before the command's own (the server's view changing). */
+  arrange?(h: ConsoleHarness): void | Promise<void>;
   /** How to trigger a command that has no default key. */
   trigger?: string[];
   check(h: ConsoleHarness): void | Promise<void>;
