@@ -173,6 +173,8 @@ export class Fanout {
       if (session?.sentWork.delete(r.interactionId)) session.push('work_removed', { interactionId: r.interactionId, reason: r.reason });
     }
     this.sendSelves(selves);
+    // A colleague's offer came or went: the consoles that list them say whether a call can reach them.
+    for (const agentId of offers.keys()) if (!selves.has(agentId)) this.sendContact(agentId);
     if (faqChanged) {
       const entries = this.engine.queries.faq();
       const json = JSON.stringify({ entries });
@@ -187,11 +189,17 @@ export class Fanout {
       const self = q.self(agentId);
       if (!self) continue;
       this.sessions.ofAgent(agentId)?.push('self', self);
-      const contact = q.contact(agentId)!;
-      const json = JSON.stringify(contact); // once for every viewer
-      for (const viewer of this.groupViewers.get(contact.group) ?? [])
-        if (viewer !== agentId) this.sessions.ofAgent(viewer)?.push('contact', contact, json);
+      this.sendContact(agentId);
     }
+  }
+
+  /** The agent as their colleagues list them, to every console that does. */
+  private sendContact(agentId: string): void {
+    const contact = this.engine.queries.contact(agentId);
+    if (!contact) return;
+    const json = JSON.stringify(contact); // once for every viewer
+    for (const viewer of this.groupViewers.get(contact.group) ?? [])
+      if (viewer !== agentId) this.sessions.ofAgent(viewer)?.push('contact', contact, json);
   }
 
   /** A new notice to every recipient online (offline ones get it in their login snapshot). */

@@ -30,6 +30,7 @@ export function unstaffedWarning(q: QueueListing, what: 'chat' | 'call', mayTran
 
 /** Why a colleague cannot be consulted or added to a call now (DOMAIN.md: Available or Working Offline), or undefined. */
 export function agentUnreachable(c: ContactView): string | undefined {
+  if (c.offerWaiting) return `${c.displayName} has an offer waiting: a call reaches them once they have answered it.`;
   if (c.status === 'available' || c.status === 'working_offline') return undefined;
   return `${c.displayName} is ${STATUS_LABELS[c.status]}: only Available or Working Offline colleagues can take a call.`;
 }

@@ -51,6 +51,8 @@ export interface ContactView {
   statusSince: number;
   /** Their direct number: colleagues call each other on it (Contacts, a colleague's chat, the directory). */
   directAccessNumber?: string;
+  /** An offer is waiting for them: nobody can bring them into a call until they answer it (capacity.ts canJoinCall). */
+  offerWaiting?: true;
 }
 
 export function agentViews(vc: ViewContext) {
@@ -71,6 +73,7 @@ export function agentViews(vc: ViewContext) {
       status: a?.status ?? 'logged_out',
       statusSince: a?.statusSince ?? 0,
       ...(c.directAccessNumber ? { directAccessNumber: c.directAccessNumber } : {}),
+      ...(a?.offer ? { offerWaiting: true as const } : {}),
     };
   };
 

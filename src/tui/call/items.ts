@@ -27,7 +27,7 @@ export function transferItems(v: SafeView, o: OverlayOf<'callTransfer'>, now: nu
       .filter((c) => c.id !== v.agentId && matches(o.query, c.displayName, c.group, STATUS_LABELS[c.status]))
       .map((c) => {
         const why = agentUnreachable(c);
-        return { kind: 'agent', id: c.id, label: `${c.displayName} · ${c.group}`, right: STATUS_LABELS[c.status], contact: c, ...(why ? { disabled: why } : {}) };
+        return { kind: 'agent', id: c.id, label: `${c.displayName} · ${c.group}`, right: `${STATUS_LABELS[c.status]}${c.offerWaiting ? ' · offer waiting' : ''}`, contact: c, ...(why ? { disabled: why } : {}) };
       });
   }
   if (o.tab === 'queues') {

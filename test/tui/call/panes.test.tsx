@@ -64,3 +64,19 @@ describe('transfer to a queue', () => {
     expect(h.frame()).toMatch(/Support line\s+nobody else · 0 waiting/);
   });
 });
+
+describe('transfer targets refused before the agent types', () => {
+  it('an Available colleague with an offer waiting is greyed in the Agents tab, with why, and Enter sends nothing', async () => {
+    const v = phoneView();
+    v.contacts = v.contacts.map((c) => (c.id === 'dev' ? { ...c, status: 'available', offerWaiting: true } : c));
+    h = await renderConsole({ view: v });
+    await h.press('t');
+    expect(h.frame()).toMatch(/Devansh R\. · \S+\s+Available · offer waiting/);
+    await h.type('dev');
+    expect(h.frame().replace(/[│\s]+/g, ' ')).toContain('Not now: Devansh R. has an offer waiting: a call reaches them once they have answered it.');
+    // The footer offers no Ctrl-B cold transfer to them, and Enter sends nothing.
+    expect(h.frame().split('\n').at(-1)).not.toContain('Ctrl-B');
+    await h.press('\r');
+    expect(h.fake!.callsOf('transferCall')).toEqual([]);
+  });
+});
