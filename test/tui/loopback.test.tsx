@@ -239,6 +239,8 @@ describe('console on loopback', () => {
     await h!.press('x', KEY.enter);
     await settleOn((v) => v.self?.status === 'working_offline', 'rejected');
     expect(h!.frame()).toContain('Press s when you are ready again.');
+    // The status bar says both, whole at 80 columns (the tag was cut: 'offer r…').
+    expect(h!.frame().split('\n')[0]).toMatch(/● Working Offline \S+\s+reason\? s · offer rejected\s+online/);
     await h!.press('s');
     expect(h!.frame()).toContain('Working Offline (stay): give the reason');
     await h!.press(KEY.enter);

@@ -25,11 +25,14 @@ type Codes = SafeView['statusCodes'];
 const codeLabel = (codes: Codes, status: keyof Codes, code: string | undefined): string | undefined =>
   code && (codes[status]?.find((c) => c.id === code)?.label ?? code);
 
-/** How the status after work is said: whole, or in fewer words where the bar is short. */
-const AFTER_WORK = { whole: ' after work', short: ' next' } as const;
+/** How the status after work and the reason prompt are said: whole, or in fewer words where the bar is short. */
+const WORDS = {
+  whole: { afterWork: ' after work', reason: ' reason? press s' },
+  short: { afterWork: ' next', reason: ' reason? s' },
+} as const;
 
 /** Name and status (before the timer), then the reason / prompt / after-work part (after it). */
-function statusParts(self: SafeView['self'], codes: Codes, nameW: number, words: keyof typeof AFTER_WORK = 'whole'): [Segment[], Segment[]] {
+function statusParts(self: SafeView['self'], codes: Codes, nameW: number, words: keyof typeof WORDS = 'whole'): [Segment[], Segment[]] {
   if (!self) return [[{ text: 'Signing in…', role: 'muted' }], []];
   const role = statusRole(self.status);
   // A long display name is cut so the status itself always shows.
@@ -37,11 +40,11 @@ function statusParts(self: SafeView['self'], codes: Codes, nameW: number, words:
   const tail: Segment[] = [];
   const code = codeLabel(codes, self.status, self.statusCode);
   if (code) tail.push({ text: ` ${code}`, role });
-  else if ((codes[self.status]?.length ?? 0) > 0) tail.push({ text: ' reason? press s', role: 'warning' });
+  else if ((codes[self.status]?.length ?? 0) > 0) tail.push({ text: WORDS[words].reason, role: 'warning' });
   if (isWorking(self.status)) {
     // The status the work will end in, always (the default too): press s to change it.
     const after = self.afterWork ? codeLabel(codes, self.afterWork.status, self.afterWork.code) : undefined;
-    tail.push({ text: ` → ${STATUS_LABELS[self.statusAfterWork]}${after ? ` (${after})` : ''}${AFTER_WORK[words]}`, role: self.afterWork ? 'accent' : 'muted' });
+    tail.push({ text: ` → ${STATUS_LABELS[self.statusAfterWork]}${after ? ` (${after})` : ''}${WORDS[words].afterWork}`, role: self.afterWork ? 'accent' : 'muted' });
   } else {
     // Why the engine put the agent here (a missed offer…), while it lasts.
     const tag = statusTag(self);
@@ -93,7 +96,7 @@ export const StatusBar = memo(function StatusBar({ width }: { width: number }) {
   const nameW = Math.max(4, Math.min(24, Math.floor(Math.max(0, width - fixed - (roomy ? CLOCK_W : 0)) / 3)));
   const chatUnread = useChatUnread();
   const unread: Segment[] = chatUnread > 0 ? [{ text: ` ✉ ${chatUnread} unread`, role: 'warning' }] : [];
-  // The status is said whole before the wall clock shows: the clock gives way first, then the after-work words shorten.
+  // The status is said whole before the wall clock shows: the clock gives way first, then the after-work and reason words shorten.
   const whole = statusParts(self, codes, nameW);
   const needs = segmentsWidth(whole[0]) + segmentsWidth(whole[1]) + segmentsWidth(unread);
   const clock = roomy && width - fixed - CLOCK_W >= needs;
