@@ -66,8 +66,8 @@ describe.skipIf(!hasTmux)('nothing cut at 80×24, in a real terminal', () => {
     // The chat shown is the last one taken; the others write again, unread.
     for (const c of customers.slice(0, 4)) await c.send('Are you still there?');
     let screen = await t.waitFor(/•n unread/, 'unread chats');
-    const tabRow = screen.split('\n').find((r) => / of 6 chats/.test(r))!;
-    expect(inner(tabRow)).toMatch(/^.*\[\d [A-Z][a-z]+ [A-Z][a-z]+\] .* 5 of 6 chats · •n unread\s*$/);
+    const tabRow = screen.split('\n').find((r) => / chats open \(max 6\)/.test(r))!;
+    expect(inner(tabRow)).toMatch(/^.*\[\d [A-Z][a-z]+ [A-Z][a-z]+\] .* 5 chats open \(max 6\) · •n unread\s*$/);
     expect(inner(tabRow)).not.toContain('…]');
     expect(screen).toMatch(/In progress \(5\) · \d shown, Up\/Down for the others/);
 

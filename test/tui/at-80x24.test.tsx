@@ -23,7 +23,7 @@ describe('nothing cut at 80×24', () => {
     expect(f).toMatch(/› Chat · Support chat · Lee/);
     expect(f).toMatch(/ {2}Chat · Support chat · Max/);
     expect(f).toMatch(/ {2}Chat · Support chat · Ola/);
-    expect(f).toContain('3 of 6 chats');
+    expect(f).toContain('3 chats open (max 6)');
     expect(f).not.toMatch(/ 3\/6/);
   });
 
@@ -36,7 +36,7 @@ describe('nothing cut at 80×24', () => {
     const row = h.frame().split('\n').find((r) => r.includes('[5 '))!;
     expect(row).toBeDefined();
     expect(row).toContain('[5 Hana Okoye]');
-    expect(row).toMatch(/5 of 6 chats · •n unread│$/);
+    expect(row).toMatch(/5 chats open \(max 6\) · •n unread│$/);
     // Six tabs do not fit in 78 columns: those left out are counted in words, every one either shown or counted.
     const shown = row.match(/[ [][1-5@] [A-Z]/g)!.length;
     const hidden = Number(/\+(\d) more tabs/.exec(row)?.[1] ?? 0);

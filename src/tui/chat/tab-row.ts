@@ -1,5 +1,6 @@
-// The chat tab row laid out to its width: the counter (chats open, of the
-// most the agent may hold, and what the unread mark means) and the active tab
+// The chat tab row laid out to its width: the counter (chats open and the
+// most the agent may hold, in words: a bare '1 of 6' read as a tab number or
+// six chats; and what the unread mark means) and the active tab
 // always whole; names shortened evenly to make room; with more tabs than fit,
 // those farthest from the active one are left out and counted in words
 // (Alt-1..6 and Alt-Left/Right still reach them).
@@ -43,7 +44,7 @@ function choose(tabs: readonly TabCell[], room: number): { shown: TabCell[]; lab
 const more = (hidden: number): string => ` +${hidden} more tab${hidden > 1 ? 's' : ''} `;
 
 export function tabRowParts(tabs: readonly TabCell[], chats: { open: number; max: number }, width: number): Segment[] {
-  const counter = ` ${chats.open} of ${chats.max} chats${tabs.some((t) => t.unread) ? ' · •n unread' : ''}`;
+  const counter = ` ${chats.open} chat${chats.open === 1 ? '' : 's'} open (max ${chats.max})${tabs.some((t) => t.unread) ? ' · •n unread' : ''}`;
   const { shown, labelW } = choose(tabs, width - cellWidth(counter));
   const parts: Segment[] = shown.map((t) => ({ text: tabText(t, labelW), role: t.active ? 'selection' : t.unread ? 'warning' : 'muted' }));
   const hidden = tabs.filter((t) => !shown.includes(t));
